@@ -1,0 +1,35 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { AppConfig } from './core/config/app-config.js';
+import { ConfigModule } from './core/config/config.module.js';
+import { dataSourceOptions } from './core/database/data-source.js';
+import { AppGraphQLModule } from './core/graphql/graphql.module.js';
+import { AnalyticsModule } from './modules/analytics/analytics.module.js';
+import { FrameworkModule } from './modules/framework/framework.module.js';
+import { OrgUnitModule } from './modules/org-unit/org-unit.module.js';
+import { PeriodModule } from './modules/period/period.module.js';
+import { PublishedModule } from './modules/published/published.module.js';
+import { SourceModule } from './modules/source/source.module.js';
+import { SystemModule } from './modules/system/system.module.js';
+
+@Module({})
+export class AppModule {
+  /** The database URL is known only after the embedded PostgreSQL (or DATABASE_URL) is ready. */
+  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.logSql)),
+        SourceModule,
+        AppGraphQLModule,
+        SystemModule,
+        OrgUnitModule,
+        PeriodModule,
+        FrameworkModule,
+        PublishedModule,
+        AnalyticsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import 'reflect-metadata';
+import { loadConfig } from './core/config/app-config.js';
+import { migrateDown, migrateUp, openDatabase, prepareDatabase, seedReference, withClient } from './core/database/database-setup.js';
+import { isDemoLoaded, loadDemoData } from './modules/seed/demo.seeder.js';
+
+const USAGE = `Usage: node backend/dist/cli.js <command>
+  migrate            apply pending migrations
+  rollback [n|all]   revert the last n migrations (default 1)
+  seed               load reference data, and the demo data unless DEMO_DATA=false (first time only)
+  reset              drop everything, migrate, and seed again (asks for --yes in production)`;
+
+async function main(): Promise<void> {
+  const [command, arg] = process.argv.slice(2);
+  if (!command || !['migrate', 'rollback', 'seed', 'reset'].includes(command)) {
+    console.log(USAGE);
+    process.exit(command ? 1 : 0);
+  }
+  const config = loadConfig();
+  const db = await openDatabase(config);
+  try {
+    if (command === 'migrate') {
+      const applied = await migrateUp(db.url);
+      console.log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
+    } else if (command === 'rollback') {
+      const steps = arg === 'all' ? Infinity : Number(arg ?? 1);
+      console.log(`reverted: ${(await migrateDown(db.url, steps)).join(', ') || 'nothing'}`);
+    } else if (command === 'seed') {
+      await migrateUp(db.url);
+      await seedReference(db.url);
+      console.log('reference data loaded');
+      if (config.demoData) {
+        await withClient(db.url, async (c) => {
+          if (await isDemoLoaded(c)) return console.log('demo data already present (left unchanged)');
+          const r = await loadDemoData(c, { asOf: new Date() });
+          console.log(`demo data loaded in ${(r.ms / 1000).toFixed(1)} s: ${r.dataValues} data values`);
+        });
+      }
+    } else if (command === 'reset') {
+      if (config.env === 'production' && !process.argv.includes('--yes')) {
+        throw new Error('reset drops all data; in production pass --yes');
+      }
+      await migrateDown(db.url, Infinity);
+      const r = await prepareDatabase(db.url, { demo: config.demoData });
+      console.log(`reset done: ${r.migrationsApplied.join(', ')}${r.demo ? `, demo data ${r.demo.dataValues} values` : ''}`);
+    }
+  } finally {
+    await db.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(`[digigov] ${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+});

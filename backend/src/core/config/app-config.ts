@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import { REPO_ROOT } from '../paths.js';
+
+/**
+ * The only place that reads process.env. Everything else receives an AppConfig.
+ * A bad variable stops start-up with a message naming it.
+ */
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  /** External PostgreSQL; when absent an embedded PostgreSQL is started. */
+  databaseUrl: string | null;
+  embeddedPostgres: { dataDir: string; port: number };
+  auth: { tokenSecret: string; tokenTtlSeconds: number };
+  /** Load the synthetic demo data set on the first start (never in production unless asked). */
+  demoData: boolean;
+  logSql: boolean;
+}
+
+export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
+
+export class ConfigError extends Error {
+  constructor(readonly variable: string, message: string) {
+    super(`Configuration error in ${variable}: ${message}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function parsePort(env: Env, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(name, `expected a port number 0-65535, got "${raw}"`);
+  }
+  return port;
+}
+
+function parseBool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+  if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+  throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
+}
+
+function parseDatabaseUrl(env: Env): string | null {
+  const raw = env.DATABASE_URL?.trim();
+  if (!raw) return null;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError('DATABASE_URL', 'not a valid URL (expected postgres://user:password@host:5432/database)');
+  }
+  if (!['postgres:', 'postgresql:'].includes(url.protocol)) {
+    throw new ConfigError('DATABASE_URL', `expected a postgres:// URL, got ${url.protocol}//`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const nodeEnv = env.NODE_ENV ?? 'development';
+  if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
+    throw new ConfigError('NODE_ENV', `expected development, production or test, got "${nodeEnv}"`);
+  }
+  const production = nodeEnv === 'production';
+
+  const tokenSecret = env.TOKEN_SECRET ?? '';
+  if (production && (tokenSecret === '' || tokenSecret === DEFAULT_TOKEN_SECRET)) {
+    throw new ConfigError('TOKEN_SECRET', 'production needs its own secret (at least 32 characters); the default is refused');
+  }
+  if (tokenSecret !== '' && tokenSecret.length < 32) {
+    throw new ConfigError('TOKEN_SECRET', 'must be at least 32 characters long');
+  }
+  const ttlRaw = env.TOKEN_TTL_SECONDS ?? '28800';
+  const tokenTtlSeconds = Number(ttlRaw);
+  if (!Number.isInteger(tokenTtlSeconds) || tokenTtlSeconds < 60 || tokenTtlSeconds > 7 * 24 * 3600) {
+    throw new ConfigError('TOKEN_TTL_SECONDS', `expected whole seconds between 60 and 604800, got "${ttlRaw}"`);
+  }
+
+  return {
+    env: nodeEnv,
+    port: parsePort(env, 'PORT', 3000),
+    host: env.HOST?.trim() || '0.0.0.0',
+    databaseUrl: parseDatabaseUrl(env),
+    embeddedPostgres: {
+      dataDir: resolve(REPO_ROOT, env.DATA_DIR?.trim() || '.data', 'pg'),
+      port: parsePort(env, 'EMBEDDED_PG_PORT', 54329),
+    },
+    auth: { tokenSecret: tokenSecret || DEFAULT_TOKEN_SECRET, tokenTtlSeconds },
+    demoData: parseBool(env, 'DEMO_DATA', !production),
+    logSql: parseBool(env, 'LOG_SQL', false),
+  };
+}
+
+/** The variables the app reads; the docker-compose test checks the compose file uses only these. */
+export const CONFIG_VARIABLES = [
+  'NODE_ENV',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'DATA_DIR',
+  'EMBEDDED_PG_PORT',
+  'TOKEN_SECRET',
+  'TOKEN_TTL_SECONDS',
+  'DEMO_DATA',
+  'LOG_SQL',
+] as const;

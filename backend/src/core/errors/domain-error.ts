@@ -1,0 +1,43 @@
+/** Codes every domain uses; one place (graphql/format-error.ts) maps them onto GraphQL extensions.code. */
+export enum ErrorCode {
+  UNAUTHENTICATED = 'UNAUTHENTICATED',
+  FORBIDDEN = 'FORBIDDEN',
+  BAD_USER_INPUT = 'BAD_USER_INPUT',
+  NOT_FOUND = 'NOT_FOUND',
+  CONFLICT = 'CONFLICT',
+}
+
+/** Where a problem is: a field of an input, or a row and column of an uploaded file. */
+export interface ProblemLocation {
+  field?: string;
+  row?: number;
+  column?: string;
+}
+
+export interface Problem extends ProblemLocation {
+  message: string;
+}
+
+/** Base of every domain exception; services throw these, never HTTP errors. */
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly problems: Problem[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, key: string) {
+    super(ErrorCode.NOT_FOUND, `${what} "${key}" does not exist`);
+  }
+}
+
+export class BadInputError extends DomainError {
+  constructor(message: string, problems: Problem[] = []) {
+    super(ErrorCode.BAD_USER_INPUT, message, problems);
+  }
+}

@@ -1,0 +1,13 @@
+import type { Request } from 'express';
+import type DataLoader from 'dataloader';
+import type { SourceModel } from '../../modules/source/dto/source.model.js';
+
+/** Per-request loaders batch lookups that many rows share (no query per row). */
+export interface Loaders {
+  source: DataLoader<string, SourceModel | null>;
+}
+
+export interface RequestContext {
+  req: Request;
+  loaders: Loaders;
+}

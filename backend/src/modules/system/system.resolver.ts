@@ -1,0 +1,40 @@
+import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { SystemService } from './system.service.js';
+
+@ObjectType('SystemInfo')
+export class SystemInfoModel {
+  @Field()
+  version: string;
+
+  @Field({ description: 'True when the synthetic demo data set is loaded: its figures are not real' })
+  demoDataLoaded: boolean;
+
+  @Field(() => String, { nullable: true, description: 'What the demo data is, for a visible notice' })
+  demoDataNote: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The date the demo data was generated as of' })
+  demoAsOf: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Generator seed (the same seed and date give the same data)' })
+  demoSeed: number | null;
+}
+
+@Resolver(() => SystemInfoModel)
+export class SystemResolver {
+  constructor(private readonly system: SystemService) {}
+
+  @Query(() => SystemInfoModel, { description: 'Version, and whether demo data is loaded.' })
+  async systemInfo(): Promise<SystemInfoModel> {
+    const demo = await this.system.demoMeta();
+    return {
+      version: this.system.version(),
+      demoDataLoaded: demo !== null,
+      demoDataNote: demo
+        ? 'Demo data: local organizations, reports, obstacle answers, KPI values and province targets are synthetic, ' +
+          'generated for demonstration. Provinces, regions, DGA survey figures and recommendations are real and cite their sources.'
+        : null,
+      demoAsOf: demo?.asOf ?? null,
+      demoSeed: demo?.seed ?? null,
+    };
+  }
+}

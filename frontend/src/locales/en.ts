@@ -1,0 +1,77 @@
+import type { MessageSchema } from './th';
+
+const en: MessageSchema = {
+  app: {
+    name: 'DigiGov Monitor',
+    shortName: 'DigiGov Monitor',
+    version: 'version {version}',
+    skipToContent: 'Skip to content',
+  },
+  language: {
+    label: 'Language',
+    th: 'ไทย',
+    en: 'English',
+  },
+  common: {
+    loading: 'Loading…',
+    retry: 'Try again',
+  },
+  errors: {
+    UNAUTHENTICATED: 'Please sign in',
+    FORBIDDEN: 'You do not have access to this data',
+    BAD_USER_INPUT: 'The request was not valid',
+    NOT_FOUND: 'The requested data was not found',
+    CONFLICT: 'Someone else changed this data; please reload',
+    NETWORK: 'Cannot reach the server; please check the connection',
+    UNKNOWN: 'Something unexpected went wrong',
+  },
+  demo: {
+    title: 'Demo data',
+    body: 'The province indicator values shown here are synthetic data generated for demonstration only. They are not real figures of any province.',
+    published: "DGA's obstacle survey figures are real published figures.",
+  },
+  home: {
+    title: 'Overview',
+  },
+  map: {
+    heading: 'Indicators by province',
+    indicatorLabel: 'Indicator',
+    quarterLabel: 'Quarter',
+    latestQuarter: 'Latest approved',
+    showing: 'Data for {quarter} ({range})',
+    coverage: '{count} of {total} provinces have data',
+    noIndicators: 'No indicators have been defined yet',
+    noValues: 'No approved data for this indicator yet',
+    higherIsBetter: 'Higher is better',
+    lowerIsBetter: 'Lower is better',
+    ariaLabel: 'Map of the 77 provinces coloured by the indicator {indicator}',
+    attribution: 'Map data: {package}, {license}',
+  },
+  charts: {
+    noData: 'No data',
+    demoValue: 'demo data',
+    high: 'High',
+    low: 'Low',
+    source: 'Source',
+  },
+  obstacles: {
+    heading: 'Obstacles provinces face in becoming digital-government organizations',
+    publishedBadge: 'Published figures',
+    publishedNote:
+      'Figures as published by DGA: a national aggregate; which provinces cited which obstacle is not published.',
+    anyObstacle: '{share} of provinces ({ratio}) reported at least one obstacle',
+    multipleAnswers: 'Provinces could cite several categories, so the shares add up to more than 100 %',
+    population: 'Surveyed: {population}',
+    source: 'Source',
+    publishedOn: 'published {date}',
+    openSource: 'Open the source document',
+    tableSummary: 'Show the figures as a table',
+    category: 'Category',
+    share: 'Share',
+    count: 'Provinces',
+    ariaLabel: 'Bar chart of the share of provinces citing each obstacle category',
+    notAvailable: 'The published survey dataset is not available',
+  },
+};
+
+export default en;

@@ -1,0 +1,45 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath, URL } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig } from 'vite';
+import { thailandGeoPlugin } from './build/vite-plugin-thailand-geo.ts';
+
+// The API runs on port 3000 in development (backend/src/core/config).
+// VITE_API_PROXY overrides the target, e.g. for a preview against another server.
+const apiTarget = process.env.VITE_API_PROXY ?? 'http://localhost:3000';
+const proxy = { '/graphql': { target: apiTarget, changeOrigin: true } };
+
+export default defineConfig({
+  plugins: [vue(), thailandGeoPlugin({ expectedFeatures: 77 })],
+  define: {
+    // vue-i18n feature flags: composition API only, no devtools in production.
+    __VUE_I18N_FULL_INSTALL__: true,
+    __VUE_I18N_LEGACY_API__: false,
+    __INTLIFY_PROD_DEVTOOLS__: false,
+  },
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  server: { proxy },
+  preview: { proxy },
+  build: {
+    outDir: 'dist',
+    // The echarts chunk (map + bar + visual map, about 190 kB gzip) is
+    // deliberately one file; warn only if it grows well beyond that.
+    chunkSizeWarningLimit: 650,
+    rolldownOptions: {
+      output: {
+        // ECharts + zrender are most of the weight and change rarely: keep
+        // them in one long-cached chunk, loaded only by chart pages.
+        codeSplitting: {
+          groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ }],
+        },
+      },
+    },
+  },
+  test: {
+    environment: 'happy-dom',
+    include: ['src/**/*.spec.ts', 'build/**/*.spec.ts'],
+    restoreMocks: true,
+  },
+});
