@@ -18,8 +18,8 @@ export default {
     ],
   },
   testMatch: ['**/__tests__/**/*.spec.ts', '**/test/**/*.spec.ts'],
-  globalSetup: '<rootDir>/test/global-setup.ts',
-  globalTeardown: '<rootDir>/test/global-teardown.ts',
+  globalSetup: '<rootDir>/../test/global-setup.mjs',
+  globalTeardown: '<rootDir>/../test/global-teardown.mjs',
   cacheDirectory: '<rootDir>/../../.cache/jest',
   testTimeout: 60000,
 };

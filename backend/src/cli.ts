@@ -31,7 +31,7 @@ async function main(): Promise<void> {
       if (config.demoData) {
         await withClient(db.url, async (c) => {
           if (await isDemoLoaded(c)) return console.log('demo data already present (left unchanged)');
-          const r = await loadDemoData(c, { asOf: new Date() });
+          const r = await loadDemoData(c, { asOf: new Date(), scale: config.demoScale });
           console.log(`demo data loaded in ${(r.ms / 1000).toFixed(1)} s: ${r.dataValues} data values`);
         });
       }
@@ -40,7 +40,7 @@ async function main(): Promise<void> {
         throw new Error('reset drops all data; in production pass --yes');
       }
       await migrateDown(db.url, Infinity);
-      const r = await prepareDatabase(db.url, { demo: config.demoData });
+      const r = await prepareDatabase(db.url, { demo: config.demoData, scale: config.demoScale });
       console.log(`reset done: ${r.migrationsApplied.join(', ')}${r.demo ? `, demo data ${r.demo.dataValues} values` : ''}`);
     }
   } finally {

@@ -36,7 +36,7 @@ async function start(config: AppConfig): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   try {
-    const prep = await prepareDatabase(db.url, { demo: config.demoData });
+    const prep = await prepareDatabase(db.url, { demo: config.demoData, scale: config.demoScale });
     if (prep.migrationsApplied.length > 0) log(`migrations applied: ${prep.migrationsApplied.join(', ')}`);
     if (prep.demo) {
       log(`demo data loaded in ${(prep.demo.ms / 1000).toFixed(1)} s: ${prep.demo.localOrganizations} local organizations, ` +

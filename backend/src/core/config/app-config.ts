@@ -15,6 +15,8 @@ export interface AppConfig {
   auth: { tokenSecret: string; tokenTtlSeconds: number };
   /** Load the synthetic demo data set on the first start (never in production unless asked). */
   demoData: boolean;
+  /** Size of the demo data set: 1 is the national scale (about 7,850 local organizations). */
+  demoScale: number;
   logSql: boolean;
 }
 
@@ -61,6 +63,15 @@ function parseDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function parseScale(env: Env): number {
+  const raw = env.DEMO_SCALE ?? '1';
+  const scale = Number(raw);
+  if (!Number.isFinite(scale) || scale <= 0 || scale > 20) {
+    throw new ConfigError('DEMO_SCALE', `expected a number above 0 and at most 20, got "${raw}"`);
+  }
+  return scale;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
@@ -92,6 +103,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     },
     auth: { tokenSecret: tokenSecret || DEFAULT_TOKEN_SECRET, tokenTtlSeconds },
     demoData: parseBool(env, 'DEMO_DATA', !production),
+    demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
   };
 }
@@ -107,5 +119,6 @@ export const CONFIG_VARIABLES = [
   'TOKEN_SECRET',
   'TOKEN_TTL_SECONDS',
   'DEMO_DATA',
+  'DEMO_SCALE',
   'LOG_SQL',
 ] as const;

@@ -58,13 +58,13 @@ export interface PrepareResult {
 }
 
 /** Migrate, load reference data, and load the demo data the first time only. */
-export async function prepareDatabase(url: string, options: { demo: boolean; asOf?: Date }): Promise<PrepareResult> {
+export async function prepareDatabase(url: string, options: { demo: boolean; asOf?: Date; scale?: number }): Promise<PrepareResult> {
   const migrationsApplied = await migrateUp(url);
   await seedReference(url);
   if (!options.demo) return { migrationsApplied, demo: null, demoAlreadyLoaded: false };
   return withClient(url, async (c) => {
     if (await isDemoLoaded(c)) return { migrationsApplied, demo: null, demoAlreadyLoaded: true };
-    const demo = await loadDemoData(c, { asOf: options.asOf ?? new Date() });
+    const demo = await loadDemoData(c, { asOf: options.asOf ?? new Date(), scale: options.scale });
     return { migrationsApplied, demo, demoAlreadyLoaded: false };
   });
 }

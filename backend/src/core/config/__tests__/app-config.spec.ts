@@ -1,0 +1,37 @@
+import { ConfigError, DEFAULT_TOKEN_SECRET, loadConfig } from '../app-config.js';
+
+function errorOf(env: Record<string, string>): ConfigError {
+  try {
+    loadConfig(env);
+  } catch (err) {
+    return err as ConfigError;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('defaults to port 3000, an embedded database and demo data in development', () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ env: 'development', port: 3000, databaseUrl: null, demoData: true, demoScale: 1 });
+  });
+
+  it('uses DATABASE_URL when given', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/digigov' }).databaseUrl).toBe('postgres://u:p@db:5432/digigov');
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(errorOf({ PORT: 'eighty' }).variable).toBe('PORT');
+    expect(errorOf({ DATABASE_URL: 'mysql://x@y/z' }).variable).toBe('DATABASE_URL');
+    expect(errorOf({ DEMO_DATA: 'maybe' }).variable).toBe('DEMO_DATA');
+    expect(errorOf({ NODE_ENV: 'staging' }).variable).toBe('NODE_ENV');
+    expect(errorOf({ DEMO_SCALE: '0' }).variable).toBe('DEMO_SCALE');
+  });
+
+  it('refuses to run production with a missing, default or short token secret', () => {
+    expect(errorOf({ NODE_ENV: 'production' }).variable).toBe('TOKEN_SECRET');
+    expect(errorOf({ NODE_ENV: 'production', TOKEN_SECRET: DEFAULT_TOKEN_SECRET }).variable).toBe('TOKEN_SECRET');
+    expect(errorOf({ NODE_ENV: 'production', TOKEN_SECRET: 'short' }).variable).toBe('TOKEN_SECRET');
+    const c = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48) });
+    expect(c.demoData).toBe(false);
+  });
+});
