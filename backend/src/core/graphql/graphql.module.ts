@@ -1,5 +1,7 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { DomainExceptionFilter } from './domain-exception.filter.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { formatError } from './format-error.js';
@@ -24,5 +26,6 @@ import type { RequestContext } from './request-context.js';
       }),
     }),
   ],
+  providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
 })
 export class AppGraphQLModule {}
