@@ -53,8 +53,19 @@ export function parseIsoDate(isoDate: string): CalendarDate {
   return { year, month, day };
 }
 
-/** Thai: "1 ต.ค. 2569" (B.E.); English: "1 Oct 2026". */
+/**
+ * Thai: "1 ต.ค. 2569" (B.E.); English: "1 Oct 2026". Sources are often dated by year or month only
+ * ("2024", "2024-01"): those print as "พ.ศ. 2567" / "2024" and "ม.ค. 2567" / "Jan 2024".
+ */
 export function formatDate(isoDate: string, locale: AppLocale): string {
+  const partial = /^(\d{4})(?:-(\d{2}))?$/.exec(isoDate);
+  if (partial) {
+    const year = Number(partial[1]);
+    const month = partial[2] ? Number(partial[2]) : null;
+    if (month !== null && (month < 1 || month > 12)) throw new RangeError(`Not a calendar month: "${isoDate}"`);
+    if (locale === 'th') return month ? `${THAI_MONTHS_SHORT[month - 1]} ${year + BUDDHIST_ERA_OFFSET}` : `พ.ศ. ${year + BUDDHIST_ERA_OFFSET}`;
+    return month ? `${ENGLISH_MONTHS_SHORT[month - 1]} ${year}` : String(year);
+  }
   const { year, month, day } = parseIsoDate(isoDate);
   switch (locale) {
     case 'th':

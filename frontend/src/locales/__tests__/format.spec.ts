@@ -13,6 +13,14 @@ import {
 
 describe('format', () => {
   describe('formatDate', () => {
+    it('writes dates known only by year or month, as sources are often dated', () => {
+      expect(formatDate('2024', 'th')).toBe('พ.ศ. 2567');
+      expect(formatDate('2024', 'en')).toBe('2024');
+      expect(formatDate('2019-01', 'th')).toBe('ม.ค. 2562');
+      expect(formatDate('2019-01', 'en')).toBe('Jan 2019');
+      expect(() => formatDate('2019-13', 'en')).toThrow(RangeError);
+    });
+
     it('writes Thai dates with the abbreviated Thai month and the Buddhist Era year', () => {
       expect(formatDate('2026-10-01', 'th')).toBe('1 ต.ค. 2569');
       expect(formatDate('2027-09-30', 'th')).toBe('30 ก.ย. 2570');
