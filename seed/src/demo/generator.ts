@@ -172,6 +172,15 @@ export function planDemo(ref: ReferenceData, options: DemoOptions): DemoPlan {
   return { localOrganizations, reports, targets, actionItems };
 }
 
+function localOrganizationsByProvince(plan: DemoPlan): Map<string, DemoLocalOrganization[]> {
+  const byProvince = new Map<string, DemoLocalOrganization[]>();
+  for (const o of plan.localOrganizations) {
+    if (!byProvince.has(o.provinceCode)) byProvince.set(o.provinceCode, []);
+    byProvince.get(o.provinceCode)!.push(o);
+  }
+  return byProvince;
+}
+
 /** Typical size of a unit for a denominator element, by kind of figure and type of organization. */
 function unitSize(element: DataElementRef, type: LocalType, r: Rng): number {
   const code = element.code.toUpperCase();
@@ -220,11 +229,7 @@ export function* demoValues(ref: ReferenceData, plan: DemoPlan, options: DemoOpt
     return { ind, numerator, denominator, goal };
   });
   const regionOf = new Map(ref.provinces.map((p) => [p.code, p.regionCode]));
-  const lao = new Map<string, DemoLocalOrganization[]>();
-  for (const o of plan.localOrganizations) {
-    if (!lao.has(o.provinceCode)) lao.set(o.provinceCode, []);
-    lao.get(o.provinceCode)!.push(o);
-  }
+  const lao = localOrganizationsByProvince(plan);
   const quarterIndex = new Map(options.quarters.map((q, i) => [q.code, i]));
   const { seed } = options;
 
@@ -303,11 +308,7 @@ export function* demoResponses(ref: ReferenceData, plan: DemoPlan, options: Demo
   const baseline = new Map<string, number>();
   const dga = ref.publishedDatasets[0];
   for (const v of dga?.values ?? []) if (v.categoryCode) baseline.set(v.categoryCode, v.count / dga.denominator);
-  const lao = new Map<string, DemoLocalOrganization[]>();
-  for (const o of plan.localOrganizations) {
-    if (!lao.has(o.provinceCode)) lao.set(o.provinceCode, []);
-    lao.get(o.provinceCode)!.push(o);
-  }
+  const lao = localOrganizationsByProvince(plan);
   const quarterIndex = new Map(options.quarters.map((q, i) => [q.code, i]));
   const regionOf = new Map(ref.provinces.map((p) => [p.code, p.regionCode]));
   const { seed } = options;
