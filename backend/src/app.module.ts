@@ -4,6 +4,10 @@ import type { AppConfig } from './core/config/app-config.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { dataSourceOptions } from './core/database/data-source.js';
 import { AppGraphQLModule } from './core/graphql/graphql.module.js';
+import type { Clock } from './core/clock.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
+import { ReportModule } from './modules/report/report.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
 import { FrameworkModule } from './modules/framework/framework.module.js';
 import { OrgUnitModule } from './modules/org-unit/org-unit.module.js';
@@ -15,13 +19,14 @@ import { SystemModule } from './modules/system/system.module.js';
 @Module({})
 export class AppModule {
   /** The database URL is known only after the embedded PostgreSQL (or DATABASE_URL) is ready. */
-  static forRoot(config: AppConfig, databaseUrl: string): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, options: { clock?: Clock } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
-        ConfigModule.forRoot(config),
+        ConfigModule.forRoot(config, options.clock),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.logSql)),
         SourceModule,
+        AuthModule,
         AppGraphQLModule,
         SystemModule,
         OrgUnitModule,
@@ -29,6 +34,8 @@ export class AppModule {
         FrameworkModule,
         PublishedModule,
         AnalyticsModule,
+        ReportModule,
+        AuditModule,
       ],
     };
   }

@@ -1,3 +1,4 @@
+import { AuditEventEntity } from '../../modules/audit/audit-event.entity.js';
 import { ActionItemEntity } from '../../modules/framework/action-item.entity.js';
 import { DataElementEntity } from '../../modules/framework/data-element.entity.js';
 import { IndicatorEntity } from '../../modules/framework/indicator.entity.js';
@@ -50,4 +51,5 @@ export const ENTITIES = [
   PublishedValueEntity,
   AppUserEntity,
   AppMetaEntity,
+  AuditEventEntity,
 ];

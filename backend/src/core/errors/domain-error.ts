@@ -16,6 +16,8 @@ export interface ProblemLocation {
 
 export interface Problem extends ProblemLocation {
   message: string;
+  /** A machine-readable kind, e.g. OUT_OF_RANGE, UNKNOWN_ORG_UNIT, UNCONFIRMED_WARNING. */
+  code?: string;
 }
 
 /** Base of every domain exception; services throw these, never HTTP errors. */

@@ -6,14 +6,15 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { formatError } from './format-error.js';
 import { LoaderFactory } from './loaders.js';
+import { AuthService } from '../../modules/auth/auth.service.js';
 import type { RequestContext } from './request-context.js';
 
 @Module({
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      inject: [LoaderFactory],
-      useFactory: (loaders: LoaderFactory) => ({
+      inject: [LoaderFactory, AuthService],
+      useFactory: (loaders: LoaderFactory, auth: AuthService) => ({
         path: '/graphql',
         autoSchemaFile: true,
         sortSchema: true,
@@ -22,7 +23,10 @@ import type { RequestContext } from './request-context.js';
         introspection: true,
         csrfPrevention: true,
         formatError,
-        context: ({ req }: { req: Request }): RequestContext => ({ req, loaders: loaders.create() }),
+        context: async ({ req }: { req: Request }): Promise<RequestContext> => {
+          const { actor, problem } = await auth.actorFromRequest(req);
+          return { req, loaders: loaders.create(), actor, authProblem: problem };
+        },
       }),
     }),
   ],

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type DataLoader from 'dataloader';
 import type { SourceModel } from '../../modules/source/dto/source.model.js';
+import type { Actor } from '../auth/actor.js';
 
 /** Per-request loaders batch lookups that many rows share (no query per row). */
 export interface Loaders {
@@ -10,4 +11,7 @@ export interface Loaders {
 export interface RequestContext {
   req: Request;
   loaders: Loaders;
+  actor: Actor | null;
+  /** Why a presented token was not accepted (expired, revoked…), for a clear UNAUTHENTICATED message. */
+  authProblem: string | null;
 }

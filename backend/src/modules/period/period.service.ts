@@ -16,7 +16,7 @@ export class PeriodService {
     return rows.map((r) => ({ ...r, yearCe: r.yearBe - BE_OFFSET }));
   }
 
-  async fiscalQuarters(fiscalYear?: number | null): Promise<FiscalQuarterModel[]> {
+  async fiscalQuarters(fiscalYear?: number | null): Promise<FiscalQuarterEntity[]> {
     return this.db.getRepository(FiscalQuarterEntity).find({
       where: fiscalYear ? { fiscalYear } : {},
       order: { fiscalYear: 'ASC', quarter: 'ASC' },

@@ -28,6 +28,19 @@ export class ObstacleResponseEntity {
   @JoinColumn({ name: 'respondent_id' })
   respondent?: OrgUnitEntity;
 
+  /** The date the row's figures refer to, when the respondent gave one. */
+  @Column({ type: 'date', nullable: true })
+  asOfDate: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  obstacleNote: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  evidenceUrl: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  comment: string | null;
+
   @Column({ type: 'boolean', default: false })
   isDemo: boolean;
 }

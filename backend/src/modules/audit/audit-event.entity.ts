@@ -1,0 +1,64 @@
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { ReportEntity } from '../report/report.entity.js';
+import { AppUserEntity } from '../user/app-user.entity.js';
+
+export enum AuditAction {
+  VALUE_CHANGED = 'VALUE_CHANGED',
+  OBSTACLES_CHANGED = 'OBSTACLES_CHANGED',
+  RESPONDENT_CHANGED = 'RESPONDENT_CHANGED',
+  ACTION_ITEM_CHANGED = 'ACTION_ITEM_CHANGED',
+  STATUS_CHANGED = 'STATUS_CHANGED',
+  WINDOW_EXTENDED = 'WINDOW_EXTENDED',
+  IMPORTED = 'IMPORTED',
+}
+
+/**
+ * Who changed what, when, from what to what, and why: one row per changed value or state.
+ * Rows are only ever inserted; a report's deletion keeps its history (report_id set to null).
+ */
+@Entity('audit_event')
+@Index('idx_audit_event_report_id_at', ['reportId', 'at'])
+@Index('idx_audit_event_value', ['dataElementId', 'orgUnitId', 'quarterId', 'at'])
+export class AuditEventEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ type: 'timestamptz', default: () => 'now()' })
+  at: Date;
+
+  @Column({ type: 'uuid', nullable: true })
+  userId: string | null;
+
+  @ManyToOne(() => AppUserEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'user_id' })
+  user?: AppUserEntity;
+
+  @Column({ type: 'enum', enum: AuditAction, enumName: 'audit_action' })
+  action: AuditAction;
+
+  @Column({ type: 'int', nullable: true })
+  reportId: number | null;
+
+  @ManyToOne(() => ReportEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'report_id' })
+  report?: ReportEntity;
+
+  /** The org unit the change is about (a local organization for a value, the province for a state). */
+  @Column({ type: 'int', nullable: true })
+  orgUnitId: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  dataElementId: number | null;
+
+  @Column({ type: 'smallint', nullable: true })
+  quarterId: number | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  oldValue: unknown;
+
+  @Column({ type: 'jsonb', nullable: true })
+  newValue: unknown;
+
+  @Column({ type: 'text', nullable: true })
+  reason: string | null;
+}
