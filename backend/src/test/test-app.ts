@@ -36,3 +36,21 @@ export async function startTestApp(databaseUrl: string, env: Record<string, stri
     close: () => app.close(),
   };
 }
+
+export const DEMO_PASSWORD = 'demo-pass-2570';
+
+/** Signs in a demo account over HTTP and returns its bearer token. */
+export async function signIn(app: TestApp, email: string, password = DEMO_PASSWORD): Promise<string> {
+  const res = await app.gql<{ login: { token: string } }>(
+    'mutation($i: LoginInput!) { login(input: $i) { token } }',
+    { i: { email, password } },
+  );
+  if (!res.data?.login) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(res.errors)}`);
+  return res.data.login.token;
+}
+
+/** A clock tests can move. */
+export function movableClock(startIso: string): { clock: () => Date; set(iso: string): void } {
+  let now = new Date(startIso);
+  return { clock: () => now, set: (iso) => (now = new Date(iso)) };
+}

@@ -29,8 +29,9 @@ export function judgeValue(value: number, ctx: OutlierContext): OutlierVerdict {
     const mad = median(ctx.history.map((x) => Math.abs(x - med)));
     // At least ±50 % of the usual level (and ±2 for small counts), wider when the history itself varies.
     const spread = Math.max(3 * 1.4826 * mad, 0.5 * Math.abs(med), 2);
-    const low = Math.max(0, med - spread);
-    const high = med + spread;
+    // Never below or above what the unit itself has already reported.
+    const low = Math.max(0, Math.min(med - spread, ...ctx.history));
+    const high = Math.max(med + spread, ...ctx.history);
     return { outlier: value < low || value > high, expectedLow: low, expectedHigh: high, basis: 'HISTORY' };
   }
   if (ctx.peers) {

@@ -46,6 +46,11 @@ describe('judgeValue', () => {
     expect(judgeValue(1e9, { history: [], peers: null }).outlier).toBe(false);
   });
 
+  it('never flags a value the unit has reported before', () => {
+    expect(judgeValue(3, { history: [3, 0, 0, 0], peers: null }).outlier).toBe(false);
+    expect(judgeValue(9, { history: [3, 0, 0, 0], peers: null }).outlier).toBe(true);
+  });
+
   it('tolerates small counts moving by a couple', () => {
     expect(judgeValue(3, { history: [1, 1, 1], peers: null }).outlier).toBe(false);
   });
