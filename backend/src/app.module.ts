@@ -6,6 +6,7 @@ import { dataSourceOptions } from './core/database/data-source.js';
 import { AppGraphQLModule } from './core/graphql/graphql.module.js';
 import type { Clock } from './core/clock.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { ImportModule } from './modules/import/import.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { ReportModule } from './modules/report/report.module.js';
 import { AnalyticsModule } from './modules/analytics/analytics.module.js';
@@ -36,6 +37,7 @@ export class AppModule {
         AnalyticsModule,
         ReportModule,
         AuditModule,
+        ImportModule,
       ],
     };
   }

@@ -171,40 +171,38 @@ export class ReportService {
   }
 
   /**
-   * Locks the province's report for the quarter (creating the draft if needed), checks who may edit,
-   * the window, the version and the state, then lets `fn` write inside the same transaction.
+   * Inside the caller's transaction: locks the province's report for the quarter (creating the draft if
+   * needed) and checks the version, the entry window and that the state allows editing.
    */
-  async editInTransaction<T>(
-    actor: Actor | null,
-    provinceCode: string,
-    quarterCode: string,
-    version: number | null | 'any',
-    fn: (db: Db, report: ReportRow, ctx: ReportContext) => Promise<T>,
-  ): Promise<{ result: T; report: ReportRow }> {
-    const { provinceId, quarterId } = await this.resolve(provinceCode, quarterCode);
-    const a = ReportPolicy.assertCanEdit(actor, provinceId);
-    const ctx = await loadReportContext(this.db);
-    return this.db.transaction(async (m) => {
-      let row = await this.repo.byProvinceQuarter(m, provinceId, quarterId, true);
-      if (!row) {
-        if (version !== null && version !== 'any') throw new StaleVersionError(0, version);
-        const id = await this.repo.ensureDraft(m, provinceId, quarterId);
-        row = (await this.repo.byId(m, id, true))!;
-        await this.audit(m, a, row, AuditAction.STATUS_CHANGED, null, { status: ReportStatus.DRAFT }, 'created');
-      } else if (version !== 'any' && row.version !== version) {
-        throw new StaleVersionError(row.version, version);
-      }
-      this.assertWindow(a, row);
-      const to = transition(row.status, ReportAction.EDIT);
-      const result = await fn(m, row, ctx);
-      if (to !== row.status) {
-        await this.repo.setState(m, row.id, { status: to, touch: 'edit' });
-        await this.audit(m, a, row, AuditAction.STATUS_CHANGED, { status: row.status }, { status: to }, 'edited after being returned');
-      } else {
-        await this.repo.bumpVersion(m, row.id);
-      }
-      return { result, report: (await this.repo.byId(m, row.id))! };
-    });
+  async lockForEdit(m: Db, actor: Actor, provinceId: number, quarterId: number, version: number | null | 'any'): Promise<ReportRow> {
+    let row = await this.repo.byProvinceQuarter(m, provinceId, quarterId, true);
+    if (!row) {
+      if (version !== null && version !== 'any') throw new StaleVersionError(0, version);
+      const id = await this.repo.ensureDraft(m, provinceId, quarterId);
+      row = (await this.repo.byId(m, id, true))!;
+      await this.audit(m, actor, row, AuditAction.STATUS_CHANGED, null, { status: ReportStatus.DRAFT }, 'created');
+    } else if (version !== 'any' && row.version !== version) {
+      throw new StaleVersionError(row.version, version);
+    }
+    this.assertWindow(actor, row);
+    transition(row.status, ReportAction.EDIT);
+    return row;
+  }
+
+  /** After changes: a returned report becomes a draft; the version moves only if something changed. */
+  async finishEdit(m: Db, actor: Actor, row: ReportRow, changed: boolean): Promise<ReportRow> {
+    const to = transition(row.status, ReportAction.EDIT);
+    if (to !== row.status) {
+      await this.repo.setState(m, row.id, { status: to, touch: 'edit' });
+      await this.audit(m, actor, row, AuditAction.STATUS_CHANGED, { status: row.status }, { status: to }, 'edited after being returned');
+    } else if (changed) {
+      await this.repo.bumpVersion(m, row.id);
+    }
+    return (await this.repo.byId(m, row.id))!;
+  }
+
+  async resolveProvinceQuarter(provinceCode: string, quarterCode: string) {
+    return this.resolve(provinceCode, quarterCode);
   }
 
   async save(actor: Actor | null, input: SaveReportInput): Promise<SaveReportResultModel> {
@@ -213,9 +211,15 @@ export class ReportService {
       respondents: (input.respondents ?? []).map((r, i) => ({ ...r, at: { field: `respondents[${i}]` } })),
       actionItems: (input.actionItems ?? []).map((x, i) => ({ ...x, at: { field: `actionItems[${i}]` } })),
     };
-    const { result, report } = await this.editInTransaction(actor, input.provinceCode, input.quarterCode, input.version, (db, row, ctx) =>
-      applyChanges(db, ctx, row, changes, { userId: actor!.userId, reason: input.reason ?? null }),
-    );
+    const { provinceId, quarterId } = await this.resolve(input.provinceCode, input.quarterCode);
+    const a = ReportPolicy.assertCanEdit(actor, provinceId);
+    const ctx = await loadReportContext(this.db);
+    const { result, report } = await this.db.transaction(async (m) => {
+      const row = await this.lockForEdit(m, a, provinceId, quarterId, input.version);
+      const applied = await applyChanges(m, ctx, row, changes, { userId: a.userId, reason: input.reason ?? null });
+      const changed = applied.inserted + applied.updated + applied.deleted > 0;
+      return { result: applied, report: await this.finishEdit(m, a, row, changed) };
+    });
     return { ...result, report: await this.model(actor, report) };
   }
 

@@ -1,0 +1,168 @@
+import ExcelJS from 'exceljs';
+import { createTestDatabase, query } from './test-db.js';
+import { movableClock, signIn, startTestApp, type TestApp } from './test-app.js';
+import { arrange, auditCount, reportRow } from './reporting-helpers.js';
+
+const Q = 'FY2570Q1';
+
+interface ImportResult {
+  type: 'result';
+  ok: boolean;
+  dryRun: boolean;
+  summary: { rowsRead: number; inserted: number; updated: number; unchanged: number; deleted: number; provinces: string[] };
+  problems: Array<{ row: number | null; column: string | null; code: string; message: string }>;
+}
+
+export async function upload(app: TestApp, token: string | undefined, bytes: Buffer, opts: { dryRun: boolean; quarter?: string; filename?: string }) {
+  const res = await fetch(`${app.baseUrl}/api/imports?quarterCode=${opts.quarter ?? Q}&dryRun=${opts.dryRun}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/octet-stream', 'x-filename': opts.filename ?? 'report.xlsx', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: new Uint8Array(bytes),
+  });
+  const text = await res.text();
+  if (res.status !== 200) return { status: res.status, body: JSON.parse(text) as { code: string }, lines: [] as unknown[] };
+  const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+  return { status: 200, result: lines.at(-1) as ImportResult, lines };
+}
+
+export async function templateOf(app: TestApp, token: string, province: string, format = 'xlsx') {
+  return fetch(`${app.baseUrl}/api/reports/${province}/${Q}/template.${format}`, { headers: { authorization: `Bearer ${token}` } });
+}
+
+/** Fills every blank value cell of a template with a plausible number, as an officer would. */
+export async function filledTemplate(bytes: ArrayBuffer, edit?: (sheet: ExcelJS.Worksheet, headers: string[]) => void): Promise<Buffer> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes);
+  const sheet = wb.getWorksheet('data')!;
+  const headers = (sheet.getRow(1).values as string[]).slice(1);
+  sheet.eachRow((row, n) => {
+    if (n === 1) return;
+    headers.forEach((h, i) => {
+      const cell = row.getCell(i + 1);
+      if (cell.value !== null && cell.value !== undefined && cell.value !== '') return;
+      const tag = /\[([^\]]+)\]$/.exec(h)?.[1] ?? '';
+      if (tag === 'STAFF_TOTAL' || tag === 'POSITIONS_TOTAL' || tag === 'TRAINEES_ENROLLED') cell.value = 40;
+      else if (tag === 'BUDGET_TOTAL_THB') cell.value = 50_000_000;
+      else if (tag === 'UNIT_REPORTING') cell.value = 1;
+      else if (/^[A-Z_0-9]+$/.test(tag) && !tag.startsWith('OBSTACLE') && !['ORG_CODE', 'ORG_NAME', 'AS_OF_DATE', 'OBSTACLE_NOTE', 'EVIDENCE_URL', 'COMMENT'].includes(tag)) cell.value = 0;
+    });
+  });
+  edit?.(sheet, headers);
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+export async function contentFingerprint(db: string): Promise<string> {
+  const [row] = await query<{ f: string }>(
+    db,
+    `SELECT (SELECT md5(string_agg(t::text, '' ORDER BY t::text)) FROM data_value t) || (SELECT md5(string_agg(t::text, '' ORDER BY t::text)) FROM obstacle_answer t)
+         || (SELECT md5(string_agg(t::text, '' ORDER BY t::text)) FROM obstacle_response t) || (SELECT md5(string_agg(t::text, '' ORDER BY t::text)) FROM report t)
+         || (SELECT count(*)::text FROM audit_event) AS f`,
+  );
+  return row.f;
+}
+
+describe('Spreadsheet import over HTTP', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: TestApp;
+  const time = movableClock('2026-11-21T10:00:00+07:00');
+  let officer: string;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    app = await startTestApp(db.url, {}, { clock: time.clock });
+    officer = await signIn(app, 'officer.th40@demo.local');
+  });
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+  });
+
+  it('serves the province template as XLSX and CSV, pre-filled with its local organizations, to the officer of that province only', async () => {
+    const xlsx = await templateOf(app, officer, 'TH-40');
+    expect(xlsx.status).toBe(200);
+    expect(xlsx.headers.get('content-type')).toMatch(/spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await xlsx.arrayBuffer());
+    const codes: string[] = [];
+    wb.getWorksheet('data')!.eachRow((row, n) => n > 1 && codes.push(String(row.getCell(1).value)));
+    const [{ n }] = await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM org_unit l JOIN org_unit p ON p.id = l.parent_id WHERE p.code = 'TH-40'`);
+    expect(codes).toHaveLength(n + 1);
+    expect(codes[0]).toBe('TH-40');
+    const header = (wb.getWorksheet('data')!.getRow(1).values as string[]).join(' ');
+    expect(header).toMatch(/รหัสหน่วยงาน/);
+    expect(header).toMatch(/Organization code/);
+    const csv = await templateOf(app, officer, 'TH-40', 'csv');
+    expect((await csv.text()).split('\n')[0]).toMatch(/STAFF_TOTAL/);
+    expect((await templateOf(app, officer, 'TH-50')).status).toBe(403);
+    expect((await fetch(`${app.baseUrl}/api/reports/TH-40/${Q}/template.xlsx`)).status).toBe(401);
+  });
+
+  it('dry-runs with a summary and changes nothing, commits atomically, and a second identical import changes nothing', async () => {
+    const file = await filledTemplate(await (await templateOf(app, officer, 'TH-40')).arrayBuffer());
+    const before = await contentFingerprint(db.url);
+    const dry = await upload(app, officer, file, { dryRun: true });
+    expect(dry.result).toMatchObject({ ok: true, dryRun: true, problems: [] });
+    expect(dry.result!.summary.inserted + dry.result!.summary.updated).toBeGreaterThan(0);
+    expect(await contentFingerprint(db.url)).toBe(before);
+
+    const commit = await upload(app, officer, file, { dryRun: false });
+    expect(commit.result).toMatchObject({ ok: true, dryRun: false });
+    expect(commit.result!.summary).toMatchObject({ inserted: dry.result!.summary.inserted, updated: dry.result!.summary.updated });
+    const after = await contentFingerprint(db.url);
+    expect(after).not.toBe(before);
+    const version = (await reportRow(db.url, 'TH-40', Q))!.version;
+
+    const again = await upload(app, officer, file, { dryRun: false });
+    expect(again.result!.summary).toMatchObject({ inserted: 0, updated: 0, deleted: 0 });
+    expect(again.result!.summary.unchanged).toBeGreaterThan(0);
+    expect(await contentFingerprint(db.url)).toBe(after);
+    expect((await reportRow(db.url, 'TH-40', Q))!.version).toBe(version);
+  });
+
+  it('refuses a row of another province for an officer, naming the row and column, and changes nothing', async () => {
+    const [other] = await query<{ code: string }>(db.url, `SELECT l.code FROM org_unit l JOIN org_unit p ON p.id = l.parent_id WHERE p.code = 'TH-50' LIMIT 1`);
+    const file = await filledTemplate(await (await templateOf(app, officer, 'TH-40')).arrayBuffer(), (sheet) => {
+      sheet.getRow(3).getCell(1).value = other.code;
+    });
+    const before = await contentFingerprint(db.url);
+    const res = await upload(app, officer, file, { dryRun: false });
+    expect(res.result!.ok).toBe(false);
+    expect(res.result!.problems).toEqual([expect.objectContaining({ row: 3, code: 'OTHER_PROVINCE' })]);
+    expect(res.result!.problems[0].column).toMatch(/^A /);
+    expect(await contentFingerprint(db.url)).toBe(before);
+  });
+
+  it('refuses to import into a locked (approved) quarter and changes nothing', async () => {
+    await arrange(db.url, 'TH-40', 'FY2569Q4', 'APPROVED');
+    const file = await filledTemplate(await (await templateOf(app, officer, 'TH-40')).arrayBuffer());
+    const before = await contentFingerprint(db.url);
+    const res = await upload(app, officer, file, { dryRun: false, quarter: 'FY2569Q4' });
+    expect(res.result!.ok).toBe(false);
+    expect(res.result!.problems[0].code).toBe('REPORT_LOCKED');
+    expect(res.result!.problems[0].message).toMatch(/approved/);
+    expect(await contentFingerprint(db.url)).toBe(before);
+  });
+
+  it('lets an administrator import several provinces at once, atomically', async () => {
+    const admin = await signIn(app, 'admin@demo.local');
+    const a = await filledTemplate(await (await templateOf(app, admin, 'TH-41')).arrayBuffer());
+    const wbA = new ExcelJS.Workbook();
+    await wbA.xlsx.load(a as unknown as ArrayBuffer);
+    const b = await filledTemplate(await (await templateOf(app, admin, 'TH-42')).arrayBuffer());
+    const wbB = new ExcelJS.Workbook();
+    await wbB.xlsx.load(b as unknown as ArrayBuffer);
+    const sheetA = wbA.getWorksheet('data')!;
+    wbB.getWorksheet('data')!.eachRow((row, n) => {
+      if (n > 1) sheetA.addRow((row.values as unknown[]).slice(1));
+    });
+    const res = await upload(app, admin, Buffer.from(await wbA.xlsx.writeBuffer()), { dryRun: false });
+    expect(res.result).toMatchObject({ ok: true });
+    expect(res.result!.summary.provinces).toEqual(['TH-41', 'TH-42']);
+  });
+
+  it('answers an anonymous or read-only caller with 401 or 403 and reads nothing', async () => {
+    expect((await upload(app, undefined, Buffer.from('x'), { dryRun: true })).status).toBe(401);
+    const planner = await signIn(app, 'planner@demo.local');
+    expect((await upload(app, planner, Buffer.from('x'), { dryRun: true })).status).toBe(403);
+    expect(await auditCount(db.url)).toBeGreaterThan(0);
+  });
+});
