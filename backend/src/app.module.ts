@@ -6,6 +6,8 @@ import { dataSourceOptions } from './core/database/data-source.js';
 import { AppGraphQLModule } from './core/graphql/graphql.module.js';
 import type { Clock } from './core/clock.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { ExplorerModule } from './modules/explorer/explorer.module.js';
+import { ExportModule } from './modules/export/export.module.js';
 import { ImportModule } from './modules/import/import.module.js';
 import { AuditModule } from './modules/audit/audit.module.js';
 import { ReportModule } from './modules/report/report.module.js';
@@ -38,6 +40,8 @@ export class AppModule {
         ReportModule,
         AuditModule,
         ImportModule,
+        ExportModule,
+        ExplorerModule,
       ],
     };
   }

@@ -330,6 +330,25 @@ describe('Quarterly reporting over HTTP', () => {
     });
   });
 
+  describe('action items', () => {
+    it("updates the province's own action item with an audit row, and refuses another province's", async () => {
+      const [own] = await query<{ id: number; status: string }>(db.url, `SELECT a.id, a.status FROM action_item a JOIN org_unit p ON p.id = a.org_unit_id WHERE p.code = 'TH-40' ORDER BY a.id DESC LIMIT 1`);
+      const [other] = await query<{ id: number }>(db.url, `SELECT a.id FROM action_item a JOIN org_unit p ON p.id = a.org_unit_id WHERE p.code = 'TH-50' LIMIT 1`);
+      const r = (await reportRow(db.url, 'TH-40', Q))!;
+      const next = own.status === 'DONE' ? 'IN_PROGRESS' : 'DONE';
+      const ok = await saveAs(app, tokens['officer.th40'], { provinceCode: 'TH-40', quarterCode: Q, version: r.version, actionItems: [{ id: own.id, status: next, progressNote: 'ประชุมแล้ว' }] });
+      expect(code(ok)).toBe('OK');
+      const [stored] = await query<{ status: string; progress_note: string }>(db.url, `SELECT status, progress_note FROM action_item WHERE id = $1`, [own.id]);
+      expect(stored).toEqual({ status: next, progress_note: 'ประชุมแล้ว' });
+      const [{ n }] = await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM audit_event WHERE action = 'ACTION_ITEM_CHANGED' AND (new_value->>'id')::int = $1`, [own.id]);
+      expect(n).toBe(1);
+      const r2 = (await reportRow(db.url, 'TH-40', Q))!;
+      const bad = await saveAs(app, tokens['officer.th40'], { provinceCode: 'TH-40', quarterCode: Q, version: r2.version, actionItems: [{ id: other.id, status: 'DONE' }] });
+      expect(code(bad)).toBe('BAD_USER_INPUT');
+      expect(JSON.stringify(bad.errors)).toMatch(/UNKNOWN_ACTION_ITEM/);
+    });
+  });
+
   describe('entry windows', () => {
     it('closes entry after the window; a planner extension reopens it for that province only', async () => {
       await arrange(db.url, 'TH-50', 'FY2569Q4', 'DRAFT');

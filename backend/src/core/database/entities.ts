@@ -1,3 +1,4 @@
+import { ApiTokenEntity } from '../../modules/auth/api-token.entity.js';
 import { AuditEventEntity } from '../../modules/audit/audit-event.entity.js';
 import { ActionItemEntity } from '../../modules/framework/action-item.entity.js';
 import { DataElementEntity } from '../../modules/framework/data-element.entity.js';
@@ -52,4 +53,5 @@ export const ENTITIES = [
   AppUserEntity,
   AppMetaEntity,
   AuditEventEntity,
+  ApiTokenEntity,
 ];

@@ -5,6 +5,7 @@ import { DomainExceptionFilter } from './domain-exception.filter.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { formatError } from './format-error.js';
+import { queryLimits } from './query-limits.js';
 import { LoaderFactory } from './loaders.js';
 import { AuthService } from '../../modules/auth/auth.service.js';
 import type { RequestContext } from './request-context.js';
@@ -23,6 +24,7 @@ import type { RequestContext } from './request-context.js';
         introspection: true,
         csrfPrevention: true,
         formatError,
+        validationRules: [queryLimits()],
         context: async ({ req }: { req: Request }): Promise<RequestContext> => {
           const { actor, problem } = await auth.actorFromRequest(req);
           return { req, loaders: loaders.create(), actor, authProblem: problem };
@@ -31,5 +33,7 @@ import type { RequestContext } from './request-context.js';
     }),
   ],
   providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
+  // GraphQLSchemaHost, for the export endpoint that runs queries itself.
+  exports: [GraphQLModule],
 })
 export class AppGraphQLModule {}

@@ -14,7 +14,7 @@ export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DI
   }
   app.useStaticAssets(distDir, { index: false, maxAge: '1h', immutable: false });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.includes('.')) {
+    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/api/') || req.path.startsWith('/explorer') || req.path.includes('.')) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');

@@ -5,6 +5,7 @@ import { UnauthenticatedError, type Actor, type Role } from '../../core/auth/act
 import { CLOCK, type Clock } from '../../core/clock.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
+import { API_TOKEN_PREFIX, ApiTokenService } from './api-token.service.js';
 
 /** After this many consecutive failures an account is locked for LOCK_MINUTES. */
 export const MAX_FAILED_LOGINS = 5;
@@ -38,6 +39,7 @@ export class AuthService {
   constructor(
     private readonly db: DataSource,
     private readonly tokens: TokenService,
+    private readonly apiTokens: ApiTokenService,
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
@@ -77,11 +79,13 @@ export class AuthService {
     if (!header) return { actor: null, problem: null };
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) return { actor: null, problem: 'The Authorization header must be "Bearer <token>"' };
-    const claims = await this.tokens.verify(match[1]);
+    const isApiToken = match[1].startsWith(API_TOKEN_PREFIX);
+    const claims = isApiToken ? await this.apiTokens.userFor(match[1]) : await this.tokens.verify(match[1]);
     if ('problem' in claims) return { actor: null, problem: claims.problem };
     const rows: UserRow[] = await this.db.query(`${USER_SQL} WHERE u.id = $1`, [claims.userId]);
     const user = rows[0];
     if (!user || !user.is_active) return { actor: null, problem: 'This account no longer exists or is disabled' };
-    return { actor: toActor(user), problem: null };
+    // API tokens only ever read, whatever the role of their owner.
+    return { actor: toActor(user, isApiToken), problem: null };
   }
 }

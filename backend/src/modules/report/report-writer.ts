@@ -226,7 +226,8 @@ export async function applyChanges(
   const respondentResult = await applyRespondents(db, ctx, report, changes.respondents);
   audit.push(...respondentResult.audit);
   for (const item of changes.actionItems) {
-    const rows: Array<{ old_status: string; old_note: string | null }> = await db.query(
+    // TypeORM answers an UPDATE with [rows, count].
+    const [rows]: [Array<{ old_status: string; old_note: string | null }>, number] = await db.query(
       `UPDATE action_item a SET status = $3::action_item_status, progress_note = $4, updated_at = now()
          FROM (SELECT id, status AS old_status, progress_note AS old_note FROM action_item WHERE id = $1 AND org_unit_id = $2 FOR UPDATE) o
         WHERE a.id = o.id RETURNING o.old_status, o.old_note`,

@@ -1,0 +1,83 @@
+import { Controller, Get, Header, Param, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+/** The folder of an installed package (its "exports" hide the UMD files from require.resolve). */
+function packageFile(name: string, file: string): string {
+  const entry = require.resolve(name);
+  const marker = `node_modules/${name}/`;
+  return join(entry.slice(0, entry.lastIndexOf(marker) + marker.length), file);
+}
+
+/** Files of the explorer, served from the installed packages: nothing is fetched from the internet. */
+const ASSETS: Record<string, { file: string; type: string }> = {
+  'react.js': { file: packageFile('react', 'umd/react.production.min.js'), type: 'text/javascript' },
+  'react-dom.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
+  'graphiql.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
+  'graphiql.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
+};
+
+const EXAMPLE = `# DigiGov Monitor API. Paste an API token in the headers tab:
+# { "Authorization": "Bearer dgm_…" } (without one you read published, approved figures only).
+{
+  provinces(filter: { regionCode: "NORTHEAST" }) { code nameTh nameEn }
+  publishedDataset(code: "DGA_OBSTACLE_SURVEY_2567") {
+    titleEn values { measureCode count percentage obstacleCategory { code labelTh } }
+  }
+}
+`;
+
+const PAGE = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>DigiGov Monitor · GraphQL explorer</title>
+<link rel="stylesheet" href="/explorer/assets/graphiql.css">
+<style>html, body, #explorer { height: 100%; margin: 0; }</style>
+</head>
+<body>
+<div id="explorer" data-testid="graphql-explorer"></div>
+<script src="/explorer/assets/react.js"></script>
+<script src="/explorer/assets/react-dom.js"></script>
+<script src="/explorer/assets/graphiql.js"></script>
+<script>
+  const stored = localStorage.getItem('digigov.accessToken');
+  const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+  ReactDOM.createRoot(document.getElementById('explorer')).render(
+    React.createElement(GraphiQL, {
+      fetcher,
+      defaultQuery: ${JSON.stringify(EXAMPLE)},
+      defaultHeaders: stored ? JSON.stringify({ Authorization: 'Bearer ' + stored }, null, 2) : '',
+      shouldPersistHeaders: false,
+    }),
+  );
+</script>
+</body>
+</html>`;
+
+/** GraphiQL bundled with the app: Apollo's sandbox loads from the internet, which government intranets block. */
+@Controller('explorer')
+export class ExplorerController {
+  @Get()
+  @Header('Content-Type', 'text/html; charset=utf-8')
+  @Header('Cache-Control', 'no-cache')
+  page(): string {
+    return PAGE;
+  }
+
+  @Get('assets/:name')
+  asset(@Param('name') name: string, @Res() res: Response): void {
+    const asset = ASSETS[name];
+    if (!asset) {
+      res.status(404).end();
+      return;
+    }
+    res.setHeader('Content-Type', `${asset.type}; charset=utf-8`);
+    res.setHeader('Cache-Control', 'public, max-age=86400');
+    res.sendFile(asset.file);
+  }
+}
