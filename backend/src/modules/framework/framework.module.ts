@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { FrameworkAdminResolver } from './framework-admin.resolver.js';
+import { FrameworkAdminService } from './framework-admin.service.js';
 import { FrameworkRepository } from './framework.repository.js';
 import {
   IndicatorResolver,
@@ -18,6 +20,8 @@ import { FrameworkService } from './framework.service.js';
     TargetResolver,
     RecommendationSetResolver,
     RecommendationResolver,
+    FrameworkAdminService,
+    FrameworkAdminResolver,
   ],
   exports: [FrameworkService],
 })
