@@ -8,7 +8,8 @@ import { startEmbeddedPostgres } from '../dist/core/database/embedded-postgres.j
 import { prepareDatabase } from '../dist/core/database/database-setup.js';
 
 const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const CACHE_DIR = join(REPO_ROOT, '.cache', 'test');
+// One folder per run: several test runs (developers, CI) may share a machine.
+const CACHE_DIR = join(REPO_ROOT, '.cache', 'test', String(process.pid));
 const TEMPLATE_DB = 'digigov_template';
 /** A fixed "today", so the demo data and the tests reading it are the same on every run. */
 const DEMO_AS_OF = '2026-11-21';
@@ -39,6 +40,10 @@ export default async function globalSetup() {
   const template = new URL(pg.url);
   template.pathname = `/${TEMPLATE_DB}`;
   await prepareDatabase(template.toString(), { demo: true, asOf: new Date(`${DEMO_AS_OF}T12:00:00Z`), scale: DEMO_SCALE });
-  writeFileSync(join(CACHE_DIR, 'env.json'), JSON.stringify({ adminUrl: admin.toString(), template: TEMPLATE_DB, port, demoAsOf: DEMO_AS_OF }));
+  const envFile = join(CACHE_DIR, 'env.json');
+  writeFileSync(envFile, JSON.stringify({ adminUrl: admin.toString(), template: TEMPLATE_DB, port, demoAsOf: DEMO_AS_OF }));
+  // Test files run in this process (--runInBand) and find the database through this variable.
+  process.env.DIGIGOV_TEST_ENV = envFile;
+  globalThis.__TEST_CACHE_DIR__ = CACHE_DIR;
   console.log(`\n[test] PostgreSQL on port ${port}; template database ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
 }

@@ -1,6 +1,4 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../core/paths.js';
 
 /** Written by global-setup: the admin URL of the test PostgreSQL and the template database's name. */
 export interface TestEnv {
@@ -11,12 +9,10 @@ export interface TestEnv {
   demoAsOf: string;
 }
 
-export const TEST_CACHE_DIR = join(REPO_ROOT, '.cache', 'test');
-export const TEST_ENV_FILE = join(TEST_CACHE_DIR, 'env.json');
-
 export function testEnv(): TestEnv {
-  if (!existsSync(TEST_ENV_FILE)) throw new Error('No test database: run the tests with "npm test" (global setup starts it)');
-  return JSON.parse(readFileSync(TEST_ENV_FILE, 'utf8')) as TestEnv;
+  const file = process.env.DIGIGOV_TEST_ENV;
+  if (!file || !existsSync(file)) throw new Error('No test database: run the tests with "npm test" (global setup starts it)');
+  return JSON.parse(readFileSync(file, 'utf8')) as TestEnv;
 }
 
 export function databaseUrl(adminUrl: string, database: string): string {

@@ -43,11 +43,7 @@ export class ByteSource {
     return Buffer.concat(this.buffered).subarray(0, n);
   }
 
-  /**
-   * The whole input, chunk by chunk. Past maxBytes it sets tooLarge and either throws `onLimit` or
-   * just ends: ending matters for the XLSX path, where a stream error would not reach exceljs's unzip
-   * stage (it would wait for more data); exceljs then fails on the cut-off archive instead.
-   */
+  /** The whole input, chunk by chunk. Past maxBytes it sets tooLarge and throws `onLimit` (or just ends without one). */
   async *chunks(onLimit?: () => Error): AsyncGenerator<Buffer> {
     while (this.buffered.length > 0) yield this.buffered.shift()!;
     for (;;) {

@@ -2,7 +2,7 @@ import { SpreadsheetFileError, type RawRow } from './raw-row.js';
 
 /**
  * RFC 4180 records from UTF-8 bytes, streamed: quoted fields may hold commas, quotes ("") and line
- * breaks; records end with CRLF, LF or CR. A UTF-8 BOM is dropped (TextDecoder does it). Row numbers
+ * breaks; records end with CRLF, LF or CR. A UTF-8 BOM is dropped. Row numbers
  * count records, as Excel shows them (a quoted line break does not start a new row).
  */
 export async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawRow> {

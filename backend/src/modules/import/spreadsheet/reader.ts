@@ -1,5 +1,6 @@
 import { ByteSource } from './byte-source.js';
 import { csvRows } from './csv-source.js';
+import { detectFormat, notASpreadsheet, WHAT_TO_UPLOAD } from './detect.js';
 import { checkHeader } from './header.js';
 import { columnLabel, columnLetter, type TemplateLayout } from './layout.js';
 import { problem, type Problem } from './problems.js';
@@ -9,6 +10,7 @@ import { xlsxRows, type XlsxItem } from './xlsx-source.js';
 
 export type { Problem, ProblemCode } from './problems.js';
 export type { ParsedRow } from './row-parser.js';
+export { detectFormat } from './detect.js';
 
 export interface ImportLimits {
   /** Largest upload accepted, in bytes (as uploaded: compressed for XLSX). */
@@ -25,89 +27,16 @@ export const DEFAULT_MAX_PROBLEMS = 1000;
 export const PROGRESS_EVERY = 500;
 /** How much an XLSX may unpack to, relative to maxBytes: the template's XML compresses about 10-15 times. */
 const MAX_INFLATE_RATIO = 100;
+/** Enough to see a magic number, a BOM, and whether a CSV's header row is UTF-8. */
 const SNIFF_BYTES = 8192;
-
-const startsWith = (b: Buffer, bytes: number[]) => bytes.every((x, i) => b[i] === x);
-const ZIP = [0x50, 0x4b, 0x03, 0x04];
-const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
-const BINARY_MAGIC: Array<[number[], string]> = [
-  [[0x25, 0x50, 0x44, 0x46], 'a PDF document'],
-  [[0x89, 0x50, 0x4e, 0x47], 'a PNG image'],
-  [[0xff, 0xd8, 0xff], 'a JPEG image'],
-  [[0x47, 0x49, 0x46, 0x38], 'a GIF image'],
-  [[0x1f, 0x8b], 'a gzip archive'],
-  [[0x52, 0x61, 0x72, 0x21], 'a RAR archive'],
-  [[0x37, 0x7a, 0xbc, 0xaf], 'a 7-Zip archive'],
-];
-const EXCEL_EXTENSION = /\.(xlsx|xlsm|xls|xlsb)$/i;
-
-function utf8Text(head: Buffer): string | null {
-  try {
-    // stream: true accepts a character cut at the end of the sniffed bytes.
-    return new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-  } catch {
-    return null;
-  }
-}
-
-/**
- * 'xlsx' for a ZIP container (PK\x03\x04), 'csv' for UTF-8 text without NUL or other control bytes;
- * null for anything else (PDF, images, legacy .xls and other OLE2 files, UTF-16, binary), and for text
- * whose name claims an Excel workbook.
- */
-export function detectFormat(firstBytes: Buffer, filename?: string): 'xlsx' | 'csv' | null {
-  if (firstBytes.length === 0) return null;
-  if (startsWith(firstBytes, ZIP)) return 'xlsx';
-  if (startsWith(firstBytes, OLE2) || BINARY_MAGIC.some(([m]) => startsWith(firstBytes, m))) return null;
-  if (startsWith(firstBytes, [0xff, 0xfe]) || startsWith(firstBytes, [0xfe, 0xff])) return null;
-  const text = utf8Text(firstBytes);
-  if (text === null || /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text)) return null;
-  if (filename && EXCEL_EXTENSION.test(filename)) return null;
-  return 'csv';
-}
-
-/** Bytes of printable ASCII and the Thai block of TIS-620 / Windows-874, and nothing else. */
-function looksLikeTis620(head: Buffer): boolean {
-  let thai = 0;
-  for (const b of head) {
-    if (b >= 0xa1 && b <= 0xfb) thai++;
-    else if (b >= 0x80 || (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d)) return false;
-  }
-  return thai > 0;
-}
-
-const WHAT_TO_UPLOAD = 'Upload the .xlsx template of this quarter, or a file saved as "CSV UTF-8 (comma delimited)".';
-
-function notASpreadsheet(head: Buffer, filename?: string): Problem {
-  if (startsWith(head, OLE2)) {
-    return problem(
-      'NOT_A_SPREADSHEET',
-      'The file is an Excel 97-2003 workbook (.xls) or a password-protected file, which cannot be read. Open it in Excel, remove any password and save it as "Excel Workbook (.xlsx)".',
-    );
-  }
-  const magic = BINARY_MAGIC.find(([m]) => startsWith(head, m));
-  if (magic) return problem('NOT_A_SPREADSHEET', `The file is ${magic[1]}, not a spreadsheet. ${WHAT_TO_UPLOAD}`);
-  if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
-    return problem('NOT_A_SPREADSHEET', `The file is UTF-16 text (Excel's "Unicode Text"), which is not accepted. ${WHAT_TO_UPLOAD}`);
-  }
-  if (looksLikeTis620(head)) {
-    return problem(
-      'CSV_NOT_UTF8',
-      'The file is text in the Thai Windows encoding (TIS-620 / Windows-874), not UTF-8, so its Thai text would be garbled. In Excel choose Save As → "CSV UTF-8 (comma delimited)".',
-    );
-  }
-  if (filename && EXCEL_EXTENSION.test(filename) && utf8Text(head) !== null) {
-    return problem('NOT_A_SPREADSHEET', `The file is named ${filename} but holds plain text, not an Excel workbook. ${WHAT_TO_UPLOAD}`);
-  }
-  return problem('NOT_A_SPREADSHEET', `The file is neither an Excel workbook (.xlsx) nor a CSV text file. ${WHAT_TO_UPLOAD}`);
-}
 
 type SourceItem = XlsxItem;
 
+/** Throwing at the size limit keeps a cut-off last record (CSV) or archive (XLSX) from being read at all. */
+const stopAtLimit = () => new SpreadsheetFileError('FILE_TOO_LARGE', 'too large');
+
 async function* csvItems(source: ByteSource): AsyncGenerator<SourceItem> {
-  // Throwing at the limit keeps the cut-off last record from being read as a row.
-  const chunks = source.chunks(() => new SpreadsheetFileError('FILE_TOO_LARGE', 'too large'));
-  for await (const row of csvRows(chunks)) yield { type: 'row', row };
+  for await (const row of csvRows(source.chunks(stopAtLimit))) yield { type: 'row', row };
 }
 
 function tooLarge(limits: ImportLimits): Problem {
@@ -149,7 +78,7 @@ export async function* readSpreadsheet(
     if (head.length === 0) return void (yield* report([problem('EMPTY_FILE', `The file is empty. ${WHAT_TO_UPLOAD}`)]));
     const format = detectFormat(head, filename);
     if (format === null) return void (yield* report([notASpreadsheet(head, filename)]));
-    const items = format === 'xlsx' ? xlsxRows(source.chunks(), limits.maxBytes * MAX_INFLATE_RATIO) : csvItems(source);
+    const items = format === 'xlsx' ? xlsxRows(source.chunks(stopAtLimit), limits.maxBytes * MAX_INFLATE_RATIO) : csvItems(source);
 
     const parser = new RowParser(layout);
     let headerSeen = false;
@@ -196,7 +125,7 @@ export async function* readSpreadsheet(
         }
         lastDataRow = raw.row;
         if (++dataRows > limits.maxRows) {
-          return void (yield* report([problem('TOO_MANY_ROWS', `The file has more than ${limits.maxRows.toLocaleString('en-US')} data rows, the most accepted. Check for rows that are not organizations of this province.`, raw.row)]));
+          return void (yield* report([problem('TOO_MANY_ROWS', `The file has more than ${limits.maxRows.toLocaleString('en-US')} data rows, the most accepted. Split the file, or check for rows that do not belong in it.`, raw.row)]));
         }
         const parsed = parser.parse(raw);
         if (!(yield* report(parsed.problems))) return;

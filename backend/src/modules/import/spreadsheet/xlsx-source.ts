@@ -4,11 +4,15 @@ import { Readable, Transform, pipeline, type TransformCallback } from 'node:stre
 import { StringDecoder } from 'node:string_decoder';
 import { cellText, type CellValue } from './normalize.js';
 import { SpreadsheetFileError, type RawCell, type RawRow } from './raw-row.js';
+import { ZipSpool } from './zip-spool.js';
 
 /**
  * XLSX rows, streamed with exceljs's WorkbookReader (sharedStrings and styles cached: styles give the
- * number formats that mark a number as a date; hyperlinks ignored). Three gaps in exceljs 4.4.0 are
- * closed here by wrapping two internal methods of the reader (checked at start-up, guarded by tests):
+ * number formats that mark a number as a date; hyperlinks ignored). The upload is first kept on disk
+ * (ZipSpool) and fed to exceljs with the workbook, shared strings and styles ahead of the worksheets,
+ * so that exceljs parses each worksheet as it inflates it instead of spooling it to temp files it may
+ * leak. Two gaps in exceljs 4.4.0 are closed by wrapping two internal methods of the reader (checked at
+ * start-up, guarded by tests):
  *
  * 1. It decodes each inflated chunk with a fresh TextDecoder, so a Thai character (3 bytes in UTF-8)
  *    split across two chunks becomes two U+FFFD (exceljs issues #2063, #2084; PR #1665 unmerged).
@@ -16,11 +20,8 @@ import { SpreadsheetFileError, type RawCell, type RawRow } from './raw-row.js';
  *    incomplete bytes over, and handed on as text (exceljs passes strings through untouched).
  * 2. Its streaming worksheet reader drops <mergeCell> elements. The same decoded sheet text is
  *    scanned for them; <mergeCells> follows <sheetData>, so merges are known after the sheet's rows.
- *    (Scanning the text that exceljs already inflates avoids a second unzip pass and an import of
+ *    (Scanning the text exceljs already inflates avoids a second unzip pass and an import of
  *    unzipper, which is exceljs's dependency, not ours.)
- * 3. It spools worksheets that precede sharedStrings.xml (Excel's own order) to temp files and
- *    deletes them only when its parse runs to the end; an abandoned read is therefore drained with
- *    the worksheets skipped.
  *
  * Formulas need no help: a formula cell's value is { formula, result } ({ sharedFormula } or an empty
  * formula for the followers of a shared formula), whatever exceljs reports as the cell type.
@@ -40,6 +41,9 @@ interface ReaderInternals {
   _parseWorksheet(iterator: AsyncIterable<Buffer | string>, sheetNo: string): Generator<unknown>;
   _parseSharedStrings(entry: Readable): AsyncGenerator<unknown>;
   model?: { sheets?: Array<{ name: string }> };
+  /** exceljs parses a worksheet as it arrives only once both are set; otherwise it spools it to a temp file. */
+  sharedStrings?: unknown[];
+  workbookRels?: unknown[];
 }
 
 interface WorksheetLike extends AsyncIterable<Row> {
@@ -49,11 +53,9 @@ interface WorksheetLike extends AsyncIterable<Row> {
 class InflateLimitError extends Error {}
 
 interface ReadState {
-  aborting: boolean;
   inflated: number;
   maxInflated: number;
   merges: string[];
-  openStream: { destroy(): void } | null;
 }
 
 function count(state: ReadState, chars: number): void {
@@ -113,10 +115,6 @@ function sharedStringsText(entry: Readable, state: ReadState): Readable {
   return out;
 }
 
-function isDestroyable(x: unknown): x is { destroy(): void } {
-  return typeof (x as { destroy?: unknown }).destroy === 'function';
-}
-
 function install(reader: ReaderInternals, state: ReadState): void {
   if (typeof reader._parseWorksheet !== 'function' || typeof reader._parseSharedStrings !== 'function' || typeof reader.parse !== 'function') {
     throw new Error('exceljs WorkbookReader internals changed: review xlsx-source.ts before upgrading exceljs');
@@ -124,15 +122,13 @@ function install(reader: ReaderInternals, state: ReadState): void {
   const parseWorksheet = reader._parseWorksheet.bind(reader);
   const parseSharedStrings = reader._parseSharedStrings.bind(reader);
   reader._parseWorksheet = function* (iterator, sheetNo) {
-    if (state.aborting) {
-      if (isDestroyable(iterator)) iterator.destroy();
-      return;
-    }
     state.merges = [];
-    state.openStream = isDestroyable(iterator) ? iterator : null;
     yield* parseWorksheet(sheetText(iterator, state, state.merges), sheetNo);
   };
   reader._parseSharedStrings = (entry) => parseSharedStrings(sharedStringsText(entry, state));
+  // Set before the parse; the real ones (first in the reordered archive) replace them when present.
+  reader.sharedStrings = [];
+  reader.workbookRels = [];
 }
 
 function plain(v: ExcelCellValue | undefined): CellValue {
@@ -184,59 +180,61 @@ function roleOf(name: string, sheetNames: string[], dataTaken: boolean): SheetRo
   return n === INSTRUCTIONS_SHEET_NAME ? 'instructions' : 'other';
 }
 
+/** Workbook relations, workbook, shared strings and styles first: exceljs needs them before any worksheet. */
+function entryRank(name: string): number {
+  const i = ['xl/_rels/workbook.xml.rels', 'xl/workbook.xml', 'xl/sharedStrings.xml', 'xl/styles.xml'].indexOf(name);
+  return i < 0 ? 4 : i;
+}
+
 export async function* xlsxRows(chunks: AsyncIterable<Buffer>, maxInflatedChars: number): AsyncGenerator<XlsxItem> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(chunks, { objectMode: false }), {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    entries: 'ignore',
-  }) as unknown as ReaderInternals;
-  const state: ReadState = { aborting: false, inflated: 0, maxInflated: maxInflatedChars, merges: [], openStream: null };
-  install(reader, state);
-  const events = reader.parse();
-  let settled = false;
-  let dataTaken = false;
+  const spool = await ZipSpool.create(chunks);
   try {
-    for (;;) {
-      const next = await events.next();
-      if (next.done) break;
-      if (next.value.eventType !== 'worksheet') continue;
-      const sheet = next.value.value as WorksheetLike;
-      const role = roleOf(sheet.name, (reader.model?.sheets ?? []).map((s) => s.name), dataTaken);
-      if (role === 'data') {
-        dataTaken = true;
-        for await (const row of sheet) yield { type: 'row', row: toRawRow(row) };
-        for (const ref of state.merges) yield { type: 'merged', ref, ...splitRef(ref) };
-      } else {
-        let withData = false;
-        for await (const row of sheet) withData ||= hasContent(row);
-        if (withData && role === 'other') yield { type: 'other-sheet-with-data', name: sheet.name };
+    const { records, centralStart } = await spool.records();
+    if (!records.some((r) => r.name === 'xl/workbook.xml')) {
+      yield { type: 'no-worksheet' };
+      return;
+    }
+    const input = Readable.from(spool.reordered(records, centralStart, entryRank), { objectMode: false });
+    const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    }) as unknown as ReaderInternals;
+    const state: ReadState = { inflated: 0, maxInflated: maxInflatedChars, merges: [] };
+    install(reader, state);
+    let dataTaken = false;
+    try {
+      for await (const event of reader.parse()) {
+        if (event.eventType !== 'worksheet') continue;
+        const sheet = event.value as WorksheetLike;
+        const role = roleOf(sheet.name, (reader.model?.sheets ?? []).map((s) => s.name), dataTaken);
+        if (role === 'data') {
+          dataTaken = true;
+          for await (const row of sheet) yield { type: 'row', row: toRawRow(row) };
+          for (const ref of state.merges) yield { type: 'merged', ref, ...splitRef(ref) };
+        } else if (role === 'other') {
+          let withData = false;
+          for await (const row of sheet) withData ||= hasContent(row);
+          if (withData) yield { type: 'other-sheet-with-data', name: sheet.name };
+        }
+        // The instructions sheet is not read: exceljs drains what is not iterated.
       }
-      state.openStream = null;
+      if (!dataTaken) yield { type: 'no-worksheet' };
+    } catch (err) {
+      if (err instanceof InflateLimitError) {
+        throw new SpreadsheetFileError('FILE_TOO_LARGE', `The workbook unpacks to more than ${maxInflatedChars.toLocaleString('en-US')} characters, far more than the template could hold.`);
+      }
+      if (err instanceof SpreadsheetFileError) throw err;
+      throw new SpreadsheetFileError(
+        'NOT_A_SPREADSHEET',
+        `The file could not be read as an Excel workbook (${err instanceof Error ? err.message : String(err)}). It may be damaged or not really .xlsx; open it in Excel and save it as "Excel Workbook (.xlsx)".`,
+      );
+    } finally {
+      input.destroy();
     }
-    settled = true;
-    if (!dataTaken) yield { type: 'no-worksheet' };
-  } catch (err) {
-    settled = true;
-    if (err instanceof InflateLimitError) {
-      throw new SpreadsheetFileError('FILE_TOO_LARGE', `The workbook unpacks to more than ${maxInflatedChars.toLocaleString('en-US')} characters, far more than the template could hold.`);
-    }
-    if (err instanceof SpreadsheetFileError) throw err;
-    throw new SpreadsheetFileError(
-      'NOT_A_SPREADSHEET',
-      `The file could not be read as an Excel workbook (${err instanceof Error ? err.message : String(err)}). It may be damaged or not really .xlsx; open it in Excel and save it as "Excel Workbook (.xlsx)".`,
-    );
   } finally {
-    if (!settled) {
-      // The consumer stopped early: let exceljs finish its pass (worksheets skipped) so it deletes its temp files.
-      state.aborting = true;
-      state.openStream?.destroy();
-      try {
-        while (!(await events.next()).done);
-      } catch {
-        // A damaged or cut-off tail does not matter once the read is abandoned.
-      }
-    }
+    await spool.dispose();
   }
 }
