@@ -1,3 +1,4 @@
+import { IndicatorRollupEntity } from '../../modules/analytics/indicator-rollup.entity.js';
 import { ApiTokenEntity } from '../../modules/auth/api-token.entity.js';
 import { AuditEventEntity } from '../../modules/audit/audit-event.entity.js';
 import { ActionItemEntity } from '../../modules/framework/action-item.entity.js';
@@ -54,4 +55,5 @@ export const ENTITIES = [
   AppMetaEntity,
   AuditEventEntity,
   ApiTokenEntity,
+  IndicatorRollupEntity,
 ];

@@ -90,8 +90,3 @@ export function quarterRange(
   }
   return out;
 }
-
-/** Position in fractional years (the end of the quarter), used for growth rates over quarters. */
-export function fractionalYear(fiscalYear: number, quarter: number): number {
-  return fiscalYear + quarter / 4;
-}

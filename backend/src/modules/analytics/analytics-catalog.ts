@@ -1,0 +1,160 @@
+import { Injectable } from '@nestjs/common';
+import { BadInputError, NotFoundError } from '../../core/errors/domain-error.js';
+import type { IndicatorModel } from '../framework/dto/framework.model.js';
+import { FrameworkService } from '../framework/framework.service.js';
+import { PeriodService } from '../period/period.service.js';
+import { AnalyticsRepository, underPath, type ScopeRow, type SumsRow } from './analytics.repository.js';
+import { QuarterCalendar, type CalendarQuarter } from './calendar.js';
+import { AnalyticsScopeModel, IndicatorValueModel, ScopeLevel } from './dto/common.model.js';
+import { valueFromSums, type Aggregation } from './rollup.js';
+import type { VisibleStatus } from './visibility.js';
+
+export interface Scope extends AnalyticsScopeModel {
+  id: number;
+  /** LIKE pattern for every org unit under the scope (itself included). */
+  pathPrefix: string;
+}
+
+export interface CatalogIndicator {
+  id: number;
+  code: string;
+  direction: number;
+  aggregation: Aggregation;
+  multiplier: number;
+  /** The obstacle category it measures: its pillar in the composite index. */
+  obstacleCategoryCode: string | null;
+  model: IndicatorModel;
+}
+
+export function toScope(r: ScopeRow): Scope {
+  return {
+    id: r.id,
+    code: r.code,
+    level: r.level as ScopeLevel,
+    nameTh: r.name_th,
+    nameEn: r.name_en,
+    regionCode: r.region_code,
+    pathPrefix: underPath(r.path),
+  };
+}
+
+/** An indicator's value from the sums SQL returned, as the indicator defines its roll-up. */
+export function indicatorValue(ind: CatalogIndicator, q: CalendarQuarter, calendar: QuarterCalendar, row: SumsRow | undefined): IndicatorValueModel | null {
+  if (!row) return null;
+  const numerator = Number(row.numerator);
+  const denominator = row.denominator === null ? null : Number(row.denominator);
+  return {
+    quarterCode: q.code,
+    t: calendar.t(q),
+    value: valueFromSums(ind.aggregation, ind.multiplier, { numerator, denominator, units: row.units }),
+    numerator,
+    denominator,
+    units: row.units,
+    reportingProvinces: row.provinces,
+    isDemo: row.is_demo,
+  };
+}
+
+/**
+ * The fiscal calendar and the nation change only when the reference data is loaded (at start-up), yet every
+ * analytics query needs them: they are kept for a minute rather than read again on each request. Data,
+ * indicators and targets are always read live.
+ */
+const REFERENCE_TTL_MS = 60_000;
+
+/** Lookups every analytics query starts from: the calendar, indicators, the scope and the quarter. */
+@Injectable()
+export class AnalyticsCatalog {
+  private cached: { at: number; calendar: Promise<QuarterCalendar>; nation: Promise<Scope> } | null = null;
+
+  constructor(
+    private readonly repo: AnalyticsRepository,
+    private readonly framework: FrameworkService,
+    private readonly periods: PeriodService,
+  ) {}
+
+  private reference() {
+    if (!this.cached || Date.now() - this.cached.at > REFERENCE_TTL_MS) {
+      const entry = {
+        at: Date.now(),
+        calendar: this.periods.fiscalQuarters().then((qs) => new QuarterCalendar(qs)),
+        nation: this.scope('TH', [ScopeLevel.NATION]),
+      };
+      // A failed lookup is not kept.
+      Promise.all([entry.calendar, entry.nation]).catch(() => {
+        if (this.cached === entry) this.cached = null;
+      });
+      this.cached = entry;
+    }
+    return this.cached;
+  }
+
+  calendar(): Promise<QuarterCalendar> {
+    return this.reference().calendar;
+  }
+
+  /** Indicators by code (all when null), in the framework's order; NOT_FOUND for an unknown code. */
+  async indicators(codes: string[] | null = null): Promise<CatalogIndicator[]> {
+    const [keys, models] = await Promise.all([this.repo.indicatorKeys(codes), this.framework.indicators(codes)]);
+    for (const code of codes ?? []) if (!keys.some((k) => k.code === code)) throw new NotFoundError('Indicator', code);
+    const byCode = new Map(models.map((m) => [m.code, m]));
+    return keys.map((k) => ({
+      id: k.id,
+      code: k.code,
+      direction: k.direction,
+      aggregation: k.aggregation,
+      multiplier: Number(k.multiplier),
+      obstacleCategoryCode: k.obstacle_category_code,
+      model: byCode.get(k.code)!,
+    }));
+  }
+
+  async indicator(code: string): Promise<CatalogIndicator> {
+    return (await this.indicators([code]))[0];
+  }
+
+  /** "TH", a region or a province; NOT_FOUND otherwise. */
+  async scope(code: string, allowed: ScopeLevel[] = [ScopeLevel.NATION, ScopeLevel.REGION, ScopeLevel.PROVINCE]): Promise<Scope> {
+    const row = await this.repo.scope(code);
+    if (!row) throw new NotFoundError('Scope (nation, region or province)', code);
+    const scope = toScope(row);
+    if (!allowed.includes(scope.level)) throw new BadInputError(`${code} is a ${scope.level.toLowerCase()}; expected ${allowed.join(' or ').toLowerCase()}`, [{ field: 'scopeCode', message: `expected ${allowed.join(' or ')}` }]);
+    return scope;
+  }
+
+  async province(code: string): Promise<Scope> {
+    const scope = await this.repo.scope(code);
+    if (!scope || scope.level !== 'PROVINCE') throw new NotFoundError('Province', code);
+    return toScope(scope);
+  }
+
+  async region(code: string): Promise<Scope> {
+    const scope = await this.repo.scope(code);
+    if (!scope || scope.level !== 'REGION') throw new NotFoundError('Region', code);
+    return toScope(scope);
+  }
+
+  nation(): Promise<Scope> {
+    return this.reference().nation;
+  }
+
+  /**
+   * The quarter asked for (NOT_FOUND if unknown), else the latest with visible data under the scope (by code, so
+   * that it can run beside the scope's own lookup), or nationally; null when there is none.
+   */
+  async quarter(calendar: QuarterCalendar, code: string | null | undefined, statuses: VisibleStatus[], scopeCode: string | null = null): Promise<CalendarQuarter | null> {
+    if (code) {
+      const q = calendar.code(code);
+      if (!q) throw new NotFoundError('Fiscal quarter', code);
+      return q;
+    }
+    const id = await this.repo.latestVisibleQuarterId(statuses, scopeCode);
+    return id === null ? null : calendar.byId(id);
+  }
+
+  quarterByCode(calendar: QuarterCalendar, code: string): CalendarQuarter {
+    const q = calendar.code(code);
+    if (!q) throw new NotFoundError('Fiscal quarter', code);
+    return q;
+  }
+}
