@@ -7,7 +7,11 @@ import { thailandGeoPlugin } from './build/vite-plugin-thailand-geo.ts';
 // The API runs on port 3000 in development (backend/src/core/config).
 // VITE_API_PROXY overrides the target, e.g. for a preview against another server.
 const apiTarget = process.env.VITE_API_PROXY ?? 'http://localhost:3000';
-const proxy = { '/graphql': { target: apiTarget, changeOrigin: true } };
+// /api: the spreadsheet template download and import endpoints beside GraphQL.
+const proxy = {
+  '/graphql': { target: apiTarget, changeOrigin: true },
+  '/api': { target: apiTarget, changeOrigin: true },
+};
 
 export default defineConfig({
   plugins: [vue(), thailandGeoPlugin({ expectedFeatures: 77 })],
@@ -32,7 +36,11 @@ export default defineConfig({
         // ECharts + zrender are most of the weight and change rarely: keep
         // them in one long-cached chunk, loaded only by chart pages.
         codeSplitting: {
-          groups: [{ name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ }],
+          groups: [
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            // The framework every page needs, cached apart from the app's own code.
+            { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify|pinia|@urql|wonka)[\\/]/ },
+          ],
         },
       },
     },

@@ -1,4 +1,4 @@
-import { useQuery, type AnyVariables, type TypedDocumentNode } from '@urql/vue';
+import { useQuery, type AnyVariables, type RequestPolicy, type TypedDocumentNode } from '@urql/vue';
 import { computed, type ComputedRef, type Ref } from 'vue';
 import { toApiError, type ApiError } from '@/api/errors';
 
@@ -14,6 +14,8 @@ export interface ApiQueryArgs<Data, Variables extends AnyVariables> {
   query: TypedDocumentNode<Data, Variables>;
   variables?: Variables | (() => Variables);
   pause?: () => boolean;
+  /** cache-first by default; pages showing data others change use cache-and-network. */
+  requestPolicy?: RequestPolicy;
 }
 
 /** urql's useQuery reduced to the { data, loading, error, refresh } shape of the app. */
@@ -26,6 +28,7 @@ export function useApiQuery<Data, Variables extends AnyVariables>(
     query: args.query,
     variables: args.variables,
     pause: args.pause,
+    requestPolicy: args.requestPolicy,
   } as Parameters<typeof useQuery<Data, Variables>>[0]);
   return {
     data: result.data,

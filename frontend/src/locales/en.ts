@@ -1,3 +1,9 @@
+import approvals from './en/approvals';
+import auth from './en/auth';
+import problems from './en/problems';
+import report from './en/report';
+import spreadsheet from './en/spreadsheet';
+import workspace from './en/workspace';
 import type { MessageSchema } from './th';
 
 const en: MessageSchema = {
@@ -15,6 +21,7 @@ const en: MessageSchema = {
   common: {
     loading: 'Loading…',
     retry: 'Try again',
+    cancel: 'Cancel',
   },
   errors: {
     UNAUTHENTICATED: 'Please sign in',
@@ -72,6 +79,12 @@ const en: MessageSchema = {
     ariaLabel: 'Bar chart of the share of provinces citing each obstacle category',
     notAvailable: 'The published survey dataset is not available',
   },
+  ...auth,
+  ...report,
+  ...workspace,
+  ...spreadsheet,
+  ...problems,
+  ...approvals,
 };
 
 export default en;

@@ -144,3 +144,35 @@ export function formatIndicatorValue(value: number, unit: IndicatorUnit, locale:
       return formatNumber(value, locale, 2);
   }
 }
+
+// Thailand keeps one time zone, UTC+7, with no daylight saving time: a fixed
+// offset gives the same clock time in every viewer's browser.
+const BANGKOK_OFFSET_MS = 7 * 60 * 60 * 1000;
+
+/**
+ * A moment (ISO timestamp) as Bangkok wall-clock time. Thai: "22 พ.ย. 2569 12:46 น.";
+ * English: "22 Nov 2026 12:46".
+ */
+export function formatDateTime(isoTimestamp: string, locale: AppLocale): string {
+  const ms = Date.parse(isoTimestamp);
+  if (Number.isNaN(ms)) throw new RangeError(`Not a timestamp: "${isoTimestamp}"`);
+  const local = new Date(ms + BANGKOK_OFFSET_MS).toISOString();
+  const time = local.slice(11, 16);
+  const date = formatDate(local.slice(0, 10), locale);
+  switch (locale) {
+    case 'th':
+      return `${date} ${time} น.`;
+    case 'en':
+      return `${date} ${time}`;
+  }
+}
+
+/** Today's date in Bangkok (YYYY-MM-DD), for comparisons with entry windows and deadlines. */
+export function bangkokToday(now: Date = new Date()): string {
+  return new Date(now.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/** The Bangkok clock time of a moment, "14:05". */
+export function formatTimeOfDay(moment: Date): string {
+  return new Date(moment.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(11, 16);
+}

@@ -1,3 +1,10 @@
+import approvals from './th/approvals';
+import auth from './th/auth';
+import problems from './th/problems';
+import report from './th/report';
+import spreadsheet from './th/spreadsheet';
+import workspace from './th/workspace';
+
 /**
  * Thai messages, the default language and the schema English must match.
  * vue-i18n syntax: {name} is a parameter; "|" separates plural forms and "@"
@@ -18,6 +25,7 @@ const th = {
   common: {
     loading: 'กำลังโหลด…',
     retry: 'ลองอีกครั้ง',
+    cancel: 'ยกเลิก',
   },
   errors: {
     UNAUTHENTICATED: 'กรุณาเข้าสู่ระบบ',
@@ -75,6 +83,13 @@ const th = {
     ariaLabel: 'แผนภูมิแท่งร้อยละของจังหวัดที่พบปัญหาอุปสรรคแต่ละด้าน',
     notAvailable: 'ไม่พบชุดข้อมูลผลสำรวจที่เผยแพร่',
   },
+  // One file per namespace in th/ (and en/), merged here.
+  ...auth,
+  ...report,
+  ...workspace,
+  ...spreadsheet,
+  ...problems,
+  ...approvals,
 };
 
 export type MessageSchema = typeof th;

@@ -65,4 +65,15 @@ describe('toApiError', () => {
     expect(toApiError(error(['INTERNAL_SERVER_ERROR', 'NOT_FOUND'])).code).toBe('NOT_FOUND');
     expect(toApiError(error(['INTERNAL_SERVER_ERROR'])).messageKey).toBe('errors.UNKNOWN');
   });
+
+  it('keeps the problems of a refused input', () => {
+    const problems = [{ field: 'values[3]', code: 'OUT_OF_RANGE', message: 'STAFF_TOTAL cannot be below 0' }, { nonsense: true }];
+    const error = new CombinedError({ graphQLErrors: [{ message: '1 problem', extensions: { code: 'BAD_USER_INPUT', problems } }] });
+    expect(toApiError(error)).toEqual({
+      code: 'BAD_USER_INPUT',
+      messageKey: 'errors.BAD_USER_INPUT',
+      detail: '1 problem',
+      problems: [problems[0]],
+    });
+  });
 });

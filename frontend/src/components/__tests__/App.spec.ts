@@ -4,7 +4,7 @@ import { computed, ref } from 'vue';
 import { createMemoryHistory, createRouter } from 'vue-router';
 import type { ShellQueryData } from '@/api/shell';
 import App from '@/App.vue';
-import { createAppI18n } from '@/locales';
+import { appPlugins } from '@/test-support/plugins';
 
 const shell = vi.hoisted(() => ({ data: null as unknown }));
 vi.mock('@/composables/use-shell-data', () => ({
@@ -22,9 +22,16 @@ function systemInfo(demoDataLoaded: boolean) {
 
 async function mountApp(data: Partial<ShellQueryData>, locale: 'th' | 'en' = 'th') {
   shell.data = ref(data);
-  const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/', component: { template: '<p/>' } }] });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/', name: 'overview-home', component: { template: '<p/>' } },
+      { path: '/login', name: 'login', component: { template: '<p/>' } },
+    ],
+  });
   await router.push('/');
-  const wrapper = mount(App, { global: { plugins: [router, createAppI18n(locale)] } });
+  const { pinia, i18n, urqlPlugin } = appPlugins({ locale });
+  const wrapper = mount(App, { global: { plugins: [pinia, urqlPlugin, router, i18n] } });
   await flushPromises();
   return wrapper;
 }

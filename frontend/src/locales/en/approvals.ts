@@ -1,0 +1,91 @@
+import type th from '../th/approvals';
+
+const en: typeof th = {
+  approvals: {
+    title: 'Approvals',
+    quarter: 'Quarter',
+    queue: {
+      heading: 'Reports awaiting approval ({count})',
+      empty: 'No report is waiting for approval this quarter.',
+      province: 'Province',
+      submittedAt: 'Submitted',
+      timeliness: 'Timeliness',
+      version: 'Version',
+      review: 'Review',
+      reviewFor: "Review {province}'s report",
+      loadMore: 'Show more',
+    },
+    completeness: {
+      heading: 'Completeness and timeliness',
+      deadline: 'Deadline {date}',
+      submitted: 'Submitted',
+      status: 'Status',
+      pct: 'Completeness',
+      showAll: 'Show every province (by default: late or overdue only)',
+      none: 'No province is late or overdue.',
+    },
+    review: {
+      back: 'Back to the approvals queue',
+      notStarted: 'This province has not started the quarter.',
+      lastReturnReason: 'Reason given when last returned',
+      decisions: 'Decision',
+      approve: 'Approve',
+      return: 'Return for correction',
+      reopen: 'Reopen',
+      reason: 'Reason',
+      reasonRequired: 'Give a reason',
+      nothingToDecide: 'Nothing to decide in this state.',
+      pickCell: "Select a cell in the table to see its comment, evidence and the value's history.",
+      confirm: {
+        APPROVE: 'Approve this report? It is then locked and counted in the analytics.',
+        RETURN: 'Return the report to the province. Say what needs correcting.',
+        REOPEN: 'Reopen an approved report for changes. Give the reason.',
+      },
+      confirmButton: {
+        APPROVE: 'Confirm approval',
+        RETURN: 'Confirm return',
+        REOPEN: 'Confirm reopening',
+      },
+      done: {
+        APPROVE: 'The report is approved.',
+        RETURN: 'The report was returned to the province.',
+        REOPEN: 'The report is open for changes again.',
+      },
+      extend: {
+        heading: "Extend this province's data-entry window",
+        current: 'Entry currently closes on {date}',
+        until: 'Entry open until',
+        submit: 'Extend',
+        done: 'Entry is now open until {date}.',
+        hint: 'For this province and quarter only. The extension is recorded in the history.',
+      },
+    },
+    history: {
+      heading: 'History of changes',
+      empty: 'No changes recorded yet.',
+      all: 'All ({count})',
+      at: 'When',
+      user: 'User',
+      action: 'Action',
+      what: 'Item',
+      old: 'Old value',
+      new: 'New value',
+      reason: 'Reason',
+      actions: {
+        VALUE_CHANGED: 'Value changed',
+        IMPORTED: 'Imported from a file',
+        OBSTACLES_CHANGED: 'Obstacles changed',
+        RESPONDENT_CHANGED: 'Respondent details changed',
+        ACTION_ITEM_CHANGED: 'Action item updated',
+        STATUS_CHANGED: 'Status changed',
+        WINDOW_EXTENDED: 'Entry window extended',
+      },
+    },
+    valueHistory: {
+      show: "This value's history",
+      hide: 'Hide history',
+    },
+  },
+};
+
+export default en;

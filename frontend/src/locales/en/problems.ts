@@ -1,0 +1,41 @@
+import type th from '../th/problems';
+
+const en: typeof th = {
+  problems: {
+    OUT_OF_RANGE: 'Out of range',
+    NOT_WHOLE_NUMBER: 'Not a whole number',
+    WRONG_TYPE: 'Wrong type',
+    NUMERATOR_ABOVE_DENOMINATOR: 'Numerator above its denominator',
+    REQUIRED: 'Required',
+    UNCONFIRMED_WARNING: 'Unusual value, not confirmed',
+    BAD_URL: 'Invalid link',
+    BAD_DATE: 'Invalid date',
+    TEXT_TOO_LONG: 'Text too long',
+    DUPLICATE: 'Duplicate',
+    UNKNOWN_ORG_UNIT: 'Unknown organization code',
+    OTHER_PROVINCE: 'Organization of another province',
+    UNKNOWN_DATA_ELEMENT: 'Unknown data item',
+    UNKNOWN_CATEGORY: 'Unknown obstacle area',
+    UNKNOWN_ACTION_ITEM: 'Unknown action item',
+    NOT_A_SPREADSHEET: 'Not an Excel (.xlsx) or CSV file',
+    CSV_NOT_UTF8: 'CSV files must be saved as UTF-8',
+    MALFORMED_CSV: 'Malformed CSV',
+    FILE_TOO_LARGE: 'File too large',
+    TOO_MANY_ROWS: 'Too many rows',
+    EMPTY_FILE: 'Empty file',
+    MISSING_HEADER: 'Header row missing',
+    MISSING_COLUMN: 'Required column missing',
+    COLUMN_ORDER: 'Columns not in the template order',
+    DUPLICATE_COLUMN: 'Duplicate column',
+    TOO_MANY_PROBLEMS: 'Too many problems; checking stopped',
+    UNKNOWN_COLUMN: 'Column not in the template',
+    EMPTY_ROW: 'Empty row',
+    FORMULA: 'Formula (enter values only)',
+    MERGED_CELLS: 'Merged cells',
+    MISSING_ORG_CODE: 'Organization code missing',
+    DUPLICATE_ROW: 'Duplicate row',
+    MULTIPLE_SHEETS_WITH_DATA: 'Data on more than one sheet',
+  },
+};
+
+export default en;
