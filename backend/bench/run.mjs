@@ -56,7 +56,8 @@ async function main() {
     }
 
     const port = await freePort();
-    const server = spawn(process.execPath, [join(ROOT, 'backend', 'dist', 'main.js')], {
+    // The same V8 flags as `npm start` and the Dockerfile.
+    const server = spawn(process.execPath, ['--max-old-space-size=192', '--max-semi-space-size=8', join(ROOT, 'backend', 'dist', 'main.js')], {
       env: { PATH: process.env.PATH, DATABASE_URL: url, PORT: String(port), DEMO_DATA: 'false', NODE_ENV: 'development' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -43,6 +43,6 @@ describe('docker-compose.yml', () => {
 
   it('builds an image holding everything the app reads at run time', () => {
     for (const path of ['backend/dist', 'seed/dist', 'seed/reference', 'migrations', 'frontend/dist']) expect(dockerfile).toContain(path);
-    expect(dockerfile).toMatch(/CMD \["node", "backend\/dist\/main.js"\]/);
+    expect(dockerfile).toMatch(/CMD \["node", .*"backend\/dist\/main.js"\]/);
   });
 });

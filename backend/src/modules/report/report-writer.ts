@@ -274,6 +274,8 @@ async function applyRespondents(db: Db, ctx: ReportContext, report: ReportRow, r
       [report.id, ids],
     );
   const old = new Map(rows.map((r) => [r.respondent_id, r]));
+  // Work out what changed in memory, then write it in three statements whatever the number of respondents.
+  const upserts: Array<{ unitId: number; row: { asOfDate: string | null; obstacleNote: string | null; evidenceUrl: string | null; comment: string | null }; answers: Array<{ categoryCode: string; severity: number; note: string | null }> | null }> = [];
   for (const r of respondents) {
     const unitId = ctx.units.get(r.orgUnitCode)!.id;
     const prev = old.get(unitId);
@@ -281,32 +283,39 @@ async function applyRespondents(db: Db, ctx: ReportContext, report: ReportRow, r
     const nextRow = { asOfDate: r.asOfDate ?? null, obstacleNote: r.obstacleNote || null, evidenceUrl: r.evidenceUrl || null, comment: r.comment || null };
     const prevRow = prev ? { asOfDate: prev.as_of_date, obstacleNote: prev.obstacle_note, evidenceUrl: prev.evidence_url, comment: prev.comment } : null;
     const prevAnswers = prev?.answers ?? null;
-    if (prev && same(prevRow, nextRow) && same(prevAnswers, nextAnswers)) {
+    const answersChanged = !same(prevAnswers, nextAnswers);
+    if (prev && same(prevRow, nextRow) && !answersChanged) {
       unchanged++;
       continue;
     }
-    const [{ id }] = await db.query(
-      `INSERT INTO obstacle_response (report_id, respondent_id, as_of_date, obstacle_note, evidence_url, comment)
-       VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (report_id, respondent_id) DO UPDATE SET as_of_date = EXCLUDED.as_of_date, obstacle_note = EXCLUDED.obstacle_note,
-         evidence_url = EXCLUDED.evidence_url, comment = EXCLUDED.comment, is_demo = false
-       RETURNING id`,
-      [report.id, unitId, nextRow.asOfDate, nextRow.obstacleNote, nextRow.evidenceUrl, nextRow.comment],
-    );
-    if (!same(prevAnswers, nextAnswers)) {
-      await db.query(`DELETE FROM obstacle_answer WHERE response_id = $1`, [id]);
-      if (nextAnswers.length > 0) {
-        await db.query(
-          `INSERT INTO obstacle_answer (response_id, category_code, severity, note)
-           SELECT $1, c, s, n FROM unnest($2::text[], $3::smallint[], $4::text[]) AS t(c, s, n)`,
-          [id, nextAnswers.map((a) => a.categoryCode), nextAnswers.map((a) => a.severity), nextAnswers.map((a) => a.note)],
-        );
-      }
-      audit.push({ action: AuditAction.OBSTACLES_CHANGED, unitId, elementId: null, old: prevAnswers, next: nextAnswers });
-    }
+    upserts.push({ unitId, row: nextRow, answers: answersChanged ? nextAnswers : null });
+    if (answersChanged) audit.push({ action: AuditAction.OBSTACLES_CHANGED, unitId, elementId: null, old: prevAnswers, next: nextAnswers });
     if (!same(prevRow, nextRow)) audit.push({ action: AuditAction.RESPONDENT_CHANGED, unitId, elementId: null, old: prevRow, next: nextRow });
     if (prev) updated++;
     else inserted++;
+  }
+  if (upserts.length === 0) return { audit, inserted, updated, unchanged };
+  const written: Array<{ id: number; respondent_id: number }> = await db.query(
+    `INSERT INTO obstacle_response (report_id, respondent_id, as_of_date, obstacle_note, evidence_url, comment)
+     SELECT $1, u, d, n, e, c FROM unnest($2::int[], $3::date[], $4::text[], $5::text[], $6::text[]) AS t(u, d, n, e, c)
+     ON CONFLICT (report_id, respondent_id) DO UPDATE SET as_of_date = EXCLUDED.as_of_date, obstacle_note = EXCLUDED.obstacle_note,
+       evidence_url = EXCLUDED.evidence_url, comment = EXCLUDED.comment, is_demo = false
+     RETURNING id, respondent_id`,
+    [report.id, upserts.map((u) => u.unitId), upserts.map((u) => u.row.asOfDate), upserts.map((u) => u.row.obstacleNote),
+     upserts.map((u) => u.row.evidenceUrl), upserts.map((u) => u.row.comment)],
+  );
+  const responseOf = new Map(written.map((r) => [r.respondent_id, r.id]));
+  const replaced = upserts.filter((u) => u.answers !== null);
+  if (replaced.length > 0) {
+    await db.query(`DELETE FROM obstacle_answer WHERE response_id = ANY($1::int[])`, [replaced.map((u) => responseOf.get(u.unitId)!)]);
+    const answers = replaced.flatMap((u) => u.answers!.map((a) => ({ response: responseOf.get(u.unitId)!, ...a })));
+    if (answers.length > 0) {
+      await db.query(
+        `INSERT INTO obstacle_answer (response_id, category_code, severity, note)
+         SELECT r, c, s, n FROM unnest($1::int[], $2::text[], $3::smallint[], $4::text[]) AS t(r, c, s, n)`,
+        [answers.map((a) => a.response), answers.map((a) => a.categoryCode), answers.map((a) => a.severity), answers.map((a) => a.note)],
+      );
+    }
   }
   return { audit, inserted, updated, unchanged };
 }
