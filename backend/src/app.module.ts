@@ -4,6 +4,7 @@ import type { AppConfig } from './core/config/app-config.js';
 import { ConfigModule } from './core/config/config.module.js';
 import { dataSourceOptions } from './core/database/data-source.js';
 import { AppGraphQLModule } from './core/graphql/graphql.module.js';
+import { CacheModule } from './core/cache/cache.module.js';
 import type { Clock } from './core/clock.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ExplorerModule } from './modules/explorer/explorer.module.js';
@@ -29,6 +30,7 @@ export class AppModule {
         ConfigModule.forRoot(config, options.clock),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.logSql)),
         SourceModule,
+        CacheModule,
         AuthModule,
         AppGraphQLModule,
         SystemModule,

@@ -18,6 +18,8 @@ export interface AppConfig {
   /** Size of the demo data set: 1 is the national scale (about 7,850 local organizations). */
   demoScale: number;
   logSql: boolean;
+  /** Keep analytics results until the data they read changes (invalidated by PostgreSQL notifications). */
+  analyticsCache: boolean;
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -105,6 +107,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoData: parseBool(env, 'DEMO_DATA', !production),
     demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
+    analyticsCache: parseBool(env, 'ANALYTICS_CACHE', true),
   };
 }
 
@@ -121,4 +124,5 @@ export const CONFIG_VARIABLES = [
   'DEMO_DATA',
   'DEMO_SCALE',
   'LOG_SQL',
+  'ANALYTICS_CACHE',
 ] as const;

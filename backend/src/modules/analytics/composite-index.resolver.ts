@@ -1,13 +1,18 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
+import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
+import { cachedAnalytics } from './cached.js';
 import { CompositeIndexService } from './composite-index.service.js';
 import { PillarWeightInput } from './dto/common.model.js';
 import { CompositeIndexModel } from './dto/composite-index.model.js';
 
 @Resolver()
 export class CompositeIndexResolver {
-  constructor(private readonly index: CompositeIndexService) {}
+  constructor(
+    private readonly index: CompositeIndexService,
+    private readonly cache: AnalyticsCache,
+  ) {}
 
   @Query(() => CompositeIndexModel, {
     description: 'The Digital Government Progress Index (0–100) of every province (or those of one region) in a quarter, with pillars, contributions and rank.',
@@ -19,6 +24,6 @@ export class CompositeIndexResolver {
     @Args('weights', { type: () => [PillarWeightInput], nullable: true, description: 'Relative pillar weights; default equal' }) weights: PillarWeightInput[] | null,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<CompositeIndexModel> {
-    return this.index.compositeIndex(actor, { quarterCode, regionCode, weights, includeSubmitted });
+    return cachedAnalytics(this.cache, actor, includeSubmitted, 'compositeIndex', { quarterCode, regionCode, weights, includeSubmitted }, () => this.index.compositeIndex(actor, { quarterCode, regionCode, weights, includeSubmitted }));
   }
 }

@@ -1,6 +1,8 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
+import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
+import { cachedAnalytics } from './cached.js';
 import { IndicatorComparisonModel, IndicatorProgressModel, IndicatorSeriesModel } from './dto/indicator-progress.model.js';
 import { IndicatorProgressService } from './indicator-progress.service.js';
 
@@ -9,7 +11,10 @@ const INCLUDE_SUBMITTED = { defaultValue: false, description: 'Also count report
 
 @Resolver()
 export class IndicatorProgressResolver {
-  constructor(private readonly progress: IndicatorProgressService) {}
+  constructor(
+    private readonly progress: IndicatorProgressService,
+    private readonly cache: AnalyticsCache,
+  ) {}
 
   @Query(() => IndicatorProgressModel, {
     description:
@@ -24,7 +29,7 @@ export class IndicatorProgressResolver {
     @Args('baseQuarterCode', { type: () => String, nullable: true }) baseQuarterCode: string | null,
     @Args('includeSubmitted', INCLUDE_SUBMITTED) includeSubmitted: boolean,
   ): Promise<IndicatorProgressModel> {
-    return this.progress.indicatorProgress(actor, { indicatorCode, scopeCode, quarterCode, baseQuarterCode, includeSubmitted });
+    return cachedAnalytics(this.cache, actor, includeSubmitted, 'indicatorProgress', { indicatorCode, scopeCode, quarterCode, baseQuarterCode, includeSubmitted }, () => this.progress.indicatorProgress(actor, { indicatorCode, scopeCode, quarterCode, baseQuarterCode, includeSubmitted }));
   }
 
   @Query(() => IndicatorSeriesModel, { description: 'An indicator over a scope, quarter by quarter, with the change from each previous quarter.' })
@@ -36,7 +41,7 @@ export class IndicatorProgressResolver {
     @Args('toQuarterCode', { type: () => String, nullable: true, description: 'Last quarter (default: the latest with visible data)' }) toQuarterCode: string | null,
     @Args('includeSubmitted', INCLUDE_SUBMITTED) includeSubmitted: boolean,
   ): Promise<IndicatorSeriesModel> {
-    return this.progress.indicatorSeries(actor, { indicatorCode, scopeCode, fromQuarterCode, toQuarterCode, includeSubmitted });
+    return cachedAnalytics(this.cache, actor, includeSubmitted, 'indicatorSeries', { indicatorCode, scopeCode, fromQuarterCode, toQuarterCode, includeSubmitted }, () => this.progress.indicatorSeries(actor, { indicatorCode, scopeCode, fromQuarterCode, toQuarterCode, includeSubmitted }));
   }
 
   @Query(() => IndicatorComparisonModel, { description: 'The six regions side by side for one indicator and quarter, ranked, with the change since the previous quarter.' })
@@ -46,7 +51,7 @@ export class IndicatorProgressResolver {
     @Args('quarterCode', { type: () => String, nullable: true }) quarterCode: string | null,
     @Args('includeSubmitted', INCLUDE_SUBMITTED) includeSubmitted: boolean,
   ): Promise<IndicatorComparisonModel> {
-    return this.progress.regionComparison(actor, { indicatorCode, quarterCode, includeSubmitted });
+    return cachedAnalytics(this.cache, actor, includeSubmitted, 'regionComparison', { indicatorCode, quarterCode, includeSubmitted }, () => this.progress.regionComparison(actor, { indicatorCode, quarterCode, includeSubmitted }));
   }
 
   @Query(() => IndicatorComparisonModel, { description: 'Provinces ranked best first for one indicator and quarter (all, or those of one region: ranks are then within the region), with the change since the previous quarter.' })
@@ -57,6 +62,6 @@ export class IndicatorProgressResolver {
     @Args('regionCode', { type: () => String, nullable: true }) regionCode: string | null,
     @Args('includeSubmitted', INCLUDE_SUBMITTED) includeSubmitted: boolean,
   ): Promise<IndicatorComparisonModel> {
-    return this.progress.provinceRanking(actor, { indicatorCode, quarterCode, regionCode, includeSubmitted });
+    return cachedAnalytics(this.cache, actor, includeSubmitted, 'provinceRanking', { indicatorCode, quarterCode, regionCode, includeSubmitted }, () => this.progress.provinceRanking(actor, { indicatorCode, quarterCode, regionCode, includeSubmitted }));
   }
 }

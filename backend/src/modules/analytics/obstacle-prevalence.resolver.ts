@@ -1,6 +1,8 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
+import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
+import { cachedAnalytics } from './cached.js';
 import type { RequestContext } from '../../core/graphql/request-context.js';
 import { SourceModel } from '../source/dto/source.model.js';
 import { RespondentLevel } from './dto/common.model.js';
@@ -9,7 +11,10 @@ import { ObstaclePrevalenceService } from './obstacle-prevalence.service.js';
 
 @Resolver(() => ObstacleBaselineModel)
 export class ObstaclePrevalenceResolver {
-  constructor(private readonly prevalence: ObstaclePrevalenceService) {}
+  constructor(
+    private readonly prevalence: ObstaclePrevalenceService,
+    private readonly cache: AnalyticsCache,
+  ) {}
 
   @Query(() => ObstaclePrevalenceModel, {
     description:
@@ -25,7 +30,7 @@ export class ObstaclePrevalenceResolver {
     @Args('respondentLevel', { type: () => RespondentLevel, defaultValue: RespondentLevel.PROVINCE }) respondentLevel: RespondentLevel,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<ObstaclePrevalenceModel> {
-    return this.prevalence.obstaclePrevalence(actor, { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted });
+    return cachedAnalytics(this.cache, actor, includeSubmitted, 'obstaclePrevalence', { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }, () => this.prevalence.obstaclePrevalence(actor, { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }));
   }
 
   @ResolveField(() => SourceModel, { nullable: true })

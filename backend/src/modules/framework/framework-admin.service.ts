@@ -4,6 +4,7 @@ import { requireRole, requireWriter, type Actor } from '../../core/auth/actor.js
 import { BadInputError, type Problem } from '../../core/errors/domain-error.js';
 import { IndicatorInput, RecommendationInput, SetTargetsInput } from './dto/framework-admin.input.js';
 import { FrameworkService } from './framework.service.js';
+import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
 import type { IndicatorModel, RecommendationModel, TargetModel } from './dto/framework.model.js';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,63}$/;
@@ -19,6 +20,7 @@ export class FrameworkAdminService {
   constructor(
     private readonly db: DataSource,
     private readonly framework: FrameworkService,
+    private readonly cache: AnalyticsCache,
   ) {}
 
   private planner(actor: Actor | null): Actor {
@@ -71,6 +73,7 @@ export class FrameworkAdminService {
       );
       await this.audit(a, `indicator ${input.code}`, old?.row ?? null, { indicator: input }, null);
     });
+    this.cache.invalidate();
     return this.framework.indicator(input.code);
   }
 
@@ -118,6 +121,7 @@ export class FrameworkAdminService {
         await this.audit(a, `target ${input.indicatorCode} ${t.orgUnitCode} FY${input.fiscalYear}`, old ?? null, { value: t.value, milestones: t.milestones ?? null }, input.reason ?? null);
       }
     });
+    this.cache.invalidate();
     return this.framework.targets({ indicatorCode: input.indicatorCode, fiscalYear: input.fiscalYear });
   }
 
@@ -155,6 +159,7 @@ export class FrameworkAdminService {
       await m.query(`INSERT INTO recommendation_indicator (recommendation_id, indicator_id) SELECT $1, id FROM indicator WHERE code = ANY($2)`, [id, input.indicatorCodes]);
       await this.audit(a, `recommendation ${input.code}`, old?.row ?? null, { recommendation: input }, null);
     });
+    this.cache.invalidate();
     const [found] = (await this.framework.recommendations({ setCode: input.setCode })).filter((r) => r.code === input.code);
     return found;
   }

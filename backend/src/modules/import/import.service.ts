@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ForbiddenError, requireRole, requireWriter, type Actor } from '../../core/auth/actor.js';
 import { DomainError } from '../../core/errors/domain-error.js';
+import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { loadReportContext } from '../report/report-context.js';
 import { applyChanges, type ChangeSet } from '../report/report-writer.js';
@@ -47,6 +48,7 @@ export class ImportService {
     private readonly db: DataSource,
     private readonly reports: ReportService,
     private readonly periods: PeriodService,
+    private readonly cache: AnalyticsCache,
   ) {}
 
   async layout(): Promise<TemplateLayout> {
@@ -191,6 +193,7 @@ export class ImportService {
       yield { ...fail(), summary: { ...summary, inserted: 0, updated: 0, deleted: 0, unchanged: 0 } };
       return;
     }
+    if (!options.dryRun) this.cache.invalidate();
     yield { type: 'result', dryRun: options.dryRun, ok: true, summary, problems: [], warnings };
   }
 

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ForbiddenError, requireActor, requireRole, seesAllStates, type Actor } from '../../core/auth/actor.js';
+import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
 import { CLOCK, type Clock } from '../../core/clock.js';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors/domain-error.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
@@ -39,6 +40,7 @@ export class ReportService {
     private readonly repo: ReportRepository,
     private readonly periods: PeriodService,
     @Inject(CLOCK) private readonly now: Clock,
+    private readonly cache: AnalyticsCache,
   ) {}
 
   /** What the caller may do with the report now: the state machine, narrowed by role and window. */
@@ -220,6 +222,8 @@ export class ReportService {
       const changed = applied.inserted + applied.updated + applied.deleted > 0;
       return { result: applied, report: await this.finishEdit(m, a, row, changed) };
     });
+    // Analytics read what was just committed at once (other servers hear it through PostgreSQL's NOTIFY).
+    this.cache.invalidate();
     return { ...result, report: await this.model(actor, report) };
   }
 
@@ -260,6 +264,7 @@ export class ReportService {
       await this.audit(m, a, r, AuditAction.STATUS_CHANGED, { status: r.status }, { status: to, action }, reason);
       return (await this.repo.byId(m, r.id))!;
     });
+    this.cache.invalidate();
     return this.model(actor, row);
   }
 

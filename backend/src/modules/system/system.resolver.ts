@@ -1,5 +1,21 @@
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
 import { SystemService } from './system.service.js';
+
+@ObjectType('AnalyticsCacheInfo', { description: 'The analytics cache: results kept until the data they read changes.' })
+export class AnalyticsCacheInfoModel {
+  @Field({ description: 'False when turned off (ANALYTICS_CACHE=false) or while it cannot hear change notifications' })
+  enabled: boolean;
+
+  @Field(() => Int, { description: 'Changes heard since start-up' })
+  version: number;
+
+  @Field(() => Int)
+  hits: number;
+
+  @Field(() => Int)
+  misses: number;
+}
 
 @ObjectType('SystemInfo')
 export class SystemInfoModel {
@@ -17,11 +33,17 @@ export class SystemInfoModel {
 
   @Field(() => Int, { nullable: true, description: 'Generator seed (the same seed and date give the same data)' })
   demoSeed: number | null;
+
+  @Field(() => AnalyticsCacheInfoModel)
+  analyticsCache: AnalyticsCacheInfoModel;
 }
 
 @Resolver(() => SystemInfoModel)
 export class SystemResolver {
-  constructor(private readonly system: SystemService) {}
+  constructor(
+    private readonly system: SystemService,
+    private readonly cache: AnalyticsCache,
+  ) {}
 
   @Query(() => SystemInfoModel, { description: 'Version, and whether demo data is loaded.' })
   async systemInfo(): Promise<SystemInfoModel> {
@@ -35,6 +57,7 @@ export class SystemResolver {
         : null,
       demoAsOf: demo?.asOf ?? null,
       demoSeed: demo?.seed ?? null,
+      analyticsCache: { enabled: this.cache.enabled, version: this.cache.currentVersion, ...this.cache.stats },
     };
   }
 }
