@@ -7,10 +7,12 @@ import { thailandGeoPlugin } from './build/vite-plugin-thailand-geo.ts';
 // The API runs on port 3000 in development (backend/src/core/config).
 // VITE_API_PROXY overrides the target, e.g. for a preview against another server.
 const apiTarget = process.env.VITE_API_PROXY ?? 'http://localhost:3000';
-// /api: the spreadsheet template download and import endpoints beside GraphQL.
+// /api: the spreadsheet template download and import endpoints beside GraphQL;
+// /explorer: the bundled GraphiQL page the analyst page links to.
 const proxy = {
   '/graphql': { target: apiTarget, changeOrigin: true },
   '/api': { target: apiTarget, changeOrigin: true },
+  '/explorer': { target: apiTarget, changeOrigin: true },
 };
 
 export default defineConfig({
@@ -28,7 +30,7 @@ export default defineConfig({
   preview: { proxy },
   build: {
     outDir: 'dist',
-    // The echarts chunk (map + bar + visual map, about 190 kB gzip) is
+    // The echarts chunk (map, bar, line, custom series, visual map, legend: about 210 kB gzip) is
     // deliberately one file; warn only if it grows well beyond that.
     chunkSizeWarningLimit: 650,
     rolldownOptions: {
@@ -37,7 +39,8 @@ export default defineConfig({
         // them in one long-cached chunk, loaded only by chart pages.
         codeSplitting: {
           groups: [
-            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
+            // (Except the heat map, which only the province page draws: see charts/echarts-heatmap.ts.)
+            { name: 'echarts', test: /node_modules[\\/](echarts[\\/](?!lib[\\/]chart[\\/]heatmap)|zrender[\\/])/ },
             // The framework every page needs, cached apart from the app's own code.
             { name: 'vendor', test: /node_modules[\\/](@vue|vue|vue-router|vue-i18n|@intlify|pinia|@urql|wonka)[\\/]/ },
           ],
@@ -48,6 +51,7 @@ export default defineConfig({
   test: {
     environment: 'happy-dom',
     include: ['src/**/*.spec.ts', 'build/**/*.spec.ts'],
+    setupFiles: ['src/test-support/setup.ts'],
     restoreMocks: true,
   },
 });

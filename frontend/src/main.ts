@@ -2,15 +2,20 @@ import { createPinia } from 'pinia';
 import { createApp } from 'vue';
 import urql from '@urql/vue';
 import { createApiClient } from '@/api/client';
-import { createAppI18n, readStoredLocale, syncLocaleToDocument } from '@/locales';
+import { prefetchOverview } from '@/api/overview-prefetch';
+import { createAppI18n, loadLocaleMessages, readStoredLocale, syncLocaleToDocument } from '@/locales';
 import { createAppRouter } from '@/router';
 import { redirectAfterExpiry } from '@/router/session';
 import { useAuthStore } from '@/stores/auth';
 import App from './App.vue';
 import './styles/fonts.css';
 import './styles/main.css';
+import './styles/print.css';
 
-const i18n = createAppI18n(readStoredLocale());
+// English is a separate chunk (locales/messages.ts): load it first when it is the remembered choice.
+const initialLocale = readStoredLocale();
+await loadLocaleMessages(initialLocale);
+const i18n = createAppI18n(initialLocale);
 syncLocaleToDocument(i18n);
 
 const pinia = createPinia();
@@ -28,5 +33,9 @@ const client = createApiClient({
 // urql before the router: the first navigation's guard restores the session through it.
 app.use(pinia).use(i18n).use(urql, client);
 const router = createAppRouter(() => useAuthStore(pinia));
+// After the auth guard (the role decides includeSubmitted), before the page's code is fetched.
+router.beforeEach((to) => {
+  if (to.name === 'overview-home') prefetchOverview(client, to.query, useAuthStore(pinia).role);
+});
 useAuthStore(pinia).onExpired(() => void redirectAfterExpiry(router));
 app.use(router).mount('#app');

@@ -2,6 +2,7 @@ import { gql } from '@urql/core';
 import type {
   FiscalQuarter,
   Indicator,
+  ObstacleCategory,
   Province,
   PublishedDataset,
   Region,
@@ -16,6 +17,7 @@ export interface ShellQueryData {
   provinces: Province[];
   regions: Region[];
   indicators: Indicator[];
+  obstacleCategories: ObstacleCategory[];
   currentFiscalQuarter: FiscalQuarter | null;
   fiscalQuarters: FiscalQuarter[];
   publishedDataset: PublishedDataset | null;
@@ -28,6 +30,7 @@ export const ShellQuery = gql<ShellQueryData, Record<string, never>>`
     provinces { code nameTh nameEn geoName region { code nameTh nameEn } }
     regions { code nameTh nameEn }
     indicators { code nameTh nameEn unit direction }
+    obstacleCategories { code labelTh labelEn sortOrder }
     currentFiscalQuarter { code fiscalYear quarter startDate endDate }
     fiscalQuarters { code fiscalYear quarter startDate endDate }
     publishedDataset(code: "${OBSTACLE_SURVEY_DATASET_CODE}") {

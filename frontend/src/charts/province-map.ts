@@ -1,20 +1,55 @@
-import type { Indicator, Province, ProvinceIndicatorValue } from '@/api/types';
-import { formatIndicatorValue, formatRatio, type AppLocale } from '@/locales/format';
+import type { Indicator, IndicatorUnit, Province } from '@/api/types';
+import { formatIndicatorValue, formatRatio, formatScore, type AppLocale } from '@/locales/format';
 import { messages } from '@/locales/messages';
 import { escapeHtml } from './escape-html';
 import { THAILAND_MAP } from './geo/map-names';
-import { NO_DATA_COLOR, SEQUENTIAL_BLUES } from './theme';
+import { HIGHLIGHT_COLOR, NO_DATA_COLOR, SEQUENTIAL_BLUES, SEQUENTIAL_ORANGES } from './theme';
 import type { ChartOption } from './types';
+
+/** An indicator's unit, or SCORE for the composite index (0–100). */
+export type MapUnit = IndicatorUnit | 'SCORE';
+
+/** What the map is coloured by: an indicator, the composite index or an obstacle's prevalence. */
+export interface MapLayer {
+  nameTh: string;
+  nameEn: string;
+  unit: MapUnit;
+  /** 1: higher is better; -1: lower is better. */
+  direction: 1 | -1;
+}
 
 export type MapIndicator = Pick<Indicator, 'nameTh' | 'nameEn' | 'unit' | 'direction'>;
 
+export interface MapValue {
+  provinceCode: string;
+  value: number | null;
+  numerator?: number | null;
+  denominator?: number | null;
+  /** Synthetic demo data, said so in the tooltip. */
+  isDemo?: boolean;
+  /** Extra tooltip lines, already formatted. */
+  details?: readonly string[];
+}
+
+export interface MapOptions {
+  /** Provinces of other regions are drawn faded (their colours still follow the national scale). */
+  focusRegionCode?: string | null;
+  /** Outlined: the province the user picked. */
+  highlightCode?: string | null;
+  /**
+   * blues: darker is better (reversed for lower-is-better indicators);
+   * oranges: darker is more (for obstacle prevalence, where more is worse).
+   */
+  palette?: 'blues' | 'oranges';
+}
+
 interface ProvinceCell {
   province: Province;
-  value: ProvinceIndicatorValue | null;
+  value: MapValue | null;
 }
 
 /** Provinces with a finite value; null values and NaN are "no data". */
-function hasValue(v: ProvinceIndicatorValue | null | undefined): v is ProvinceIndicatorValue & { value: number } {
+function hasValue(v: MapValue | null | undefined): v is MapValue & { value: number } {
   return v != null && typeof v.value === 'number' && Number.isFinite(v.value);
 }
 
@@ -26,23 +61,29 @@ function valueRange(values: number[]): { min: number; max: number } {
   return min === max ? { min, max: min + 1 } : { min, max };
 }
 
-function tooltipHtml(cell: ProvinceCell | undefined, fallbackName: string, locale: AppLocale, indicator: MapIndicator): string {
+export function formatMapValue(value: number, unit: MapUnit, locale: AppLocale): string {
+  return unit === 'SCORE' ? formatScore(value, locale) : formatIndicatorValue(value, unit, locale);
+}
+
+function tooltipHtml(cell: ProvinceCell | undefined, fallbackName: string, locale: AppLocale, layer: MapLayer): string {
   const t = messages[locale].charts;
   const provinceName = cell ? (locale === 'th' ? cell.province.nameTh : cell.province.nameEn) : fallbackName;
-  const indicatorName = locale === 'th' ? indicator.nameTh : indicator.nameEn;
-  const head = `<strong>${escapeHtml(provinceName)}</strong><br/>${escapeHtml(indicatorName)}: `;
+  const layerName = locale === 'th' ? layer.nameTh : layer.nameEn;
+  const head = `<strong>${escapeHtml(provinceName)}</strong><br/>${escapeHtml(layerName)}: `;
   const v = cell?.value;
   if (!hasValue(v)) return `${head}${escapeHtml(t.noData)}`;
-  let text = formatIndicatorValue(v.value, indicator.unit, locale);
+  let text = formatMapValue(v.value, layer.unit, locale);
   if (v.numerator != null && v.denominator != null) {
     text += ` (${formatRatio(v.numerator, v.denominator, locale)})`;
   }
+  const details = (v.details ?? []).map((d) => `<br/>${escapeHtml(d)}`).join('');
   const demo = v.isDemo ? `<br/><em>${escapeHtml(t.demoValue)}</em>` : '';
-  return `${head}${escapeHtml(text)}${demo}`;
+  return `${head}${escapeHtml(text)}${details}${demo}`;
 }
 
 /**
- * Choropleth of the 77 provinces for one indicator in one quarter.
+ * Choropleth of the 77 provinces for one layer (an indicator, the composite
+ * index or an obstacle) in one quarter.
  * Provinces are joined to the geometry by code -> geoName; provinces without
  * a value stay grey and say "no data".
  *
@@ -53,10 +94,11 @@ function tooltipHtml(cell: ProvinceCell | undefined, fallbackName: string, local
  * where lower is better too.
  */
 export function buildProvinceMapOption(
-  values: readonly ProvinceIndicatorValue[],
+  values: readonly MapValue[],
   provinces: readonly Province[],
   locale: AppLocale,
-  indicator: MapIndicator,
+  layer: MapLayer,
+  options: MapOptions = {},
 ): ChartOption {
   const byCode = new Map(values.map((v) => [v.provinceCode, v]));
   const cells = new Map<string, ProvinceCell>(
@@ -64,8 +106,14 @@ export function buildProvinceMapOption(
   );
   const finite = [...cells.values()].map((c) => c.value).filter(hasValue);
   const { min, max } = valueRange(finite.map((v) => v.value));
-  const format = (n: number) => formatIndicatorValue(n, indicator.unit, locale);
-  const colors = indicator.direction === 1 ? SEQUENTIAL_BLUES : [...SEQUENTIAL_BLUES].reverse();
+  const format = (n: number) => formatMapValue(n, layer.unit, locale);
+  const colors =
+    options.palette === 'oranges'
+      ? SEQUENTIAL_ORANGES
+      : layer.direction === 1
+        ? SEQUENTIAL_BLUES
+        : [...SEQUENTIAL_BLUES].reverse();
+  const faded = (province: Province) => options.focusRegionCode != null && province.region.code !== options.focusRegionCode;
 
   return {
     tooltip: {
@@ -74,7 +122,7 @@ export function buildProvinceMapOption(
       formatter: (params) => {
         const item = Array.isArray(params) ? params[0] : params;
         const name = item?.name ?? '';
-        return tooltipHtml(cells.get(name), name, locale, indicator);
+        return tooltipHtml(cells.get(name), name, locale, layer);
       },
     },
     visualMap: {
@@ -111,10 +159,20 @@ export function buildProvinceMapOption(
           label: { show: false },
           itemStyle: { areaColor: '#f5b041', borderColor: '#1f2933', borderWidth: 1 },
         },
-        data: [...cells.entries()].map(([geoName, cell]) => ({
-          name: geoName,
-          value: hasValue(cell.value) ? cell.value.value : '-',
-        })),
+        data: [...cells.entries()].map(([geoName, cell]) => {
+          const highlighted = options.highlightCode === cell.province.code;
+          const style = {
+            ...(faded(cell.province) ? { opacity: 0.3 } : {}),
+            ...(highlighted ? { borderColor: HIGHLIGHT_COLOR, borderWidth: 2.5 } : {}),
+          };
+          return {
+            name: geoName,
+            value: hasValue(cell.value) ? cell.value.value : '-',
+            // Read back by the click handler to open the province.
+            code: cell.province.code,
+            ...(Object.keys(style).length > 0 ? { itemStyle: style } : {}),
+          };
+        }),
       },
     ],
   };

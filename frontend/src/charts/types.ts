@@ -1,6 +1,13 @@
-import type { BarSeriesOption, MapSeriesOption } from 'echarts/charts';
+import type {
+  BarSeriesOption,
+  CustomSeriesOption,
+  HeatmapSeriesOption,
+  LineSeriesOption,
+  MapSeriesOption,
+} from 'echarts/charts';
 import type {
   GridComponentOption,
+  LegendComponentOption,
   TitleComponentOption,
   TooltipComponentOption,
   VisualMapComponentOption,
@@ -11,8 +18,21 @@ import type { ComposeOption } from 'echarts/core';
 export type ChartOption = ComposeOption<
   | MapSeriesOption
   | BarSeriesOption
+  | LineSeriesOption
+  | HeatmapSeriesOption
+  | CustomSeriesOption
   | GridComponentOption
+  | LegendComponentOption
   | TitleComponentOption
   | TooltipComponentOption
   | VisualMapComponentOption
 >;
+
+/** What a chart click reports to the page: the data item's own code when it carries one. */
+export interface ChartClick {
+  name: string;
+  dataIndex: number;
+  seriesIndex: number;
+  /** The `code` property of the clicked data item (a province or region code), when set by the builder. */
+  code: string | null;
+}

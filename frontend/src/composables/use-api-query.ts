@@ -11,11 +11,12 @@ export interface ApiQueryState<Data> {
 }
 
 export interface ApiQueryArgs<Data, Variables extends AnyVariables> {
-  query: TypedDocumentNode<Data, Variables>;
+  /** A getter when the document itself depends on state (aliased queries built per scope). */
+  query: TypedDocumentNode<Data, Variables> | (() => TypedDocumentNode<Data, Variables>);
   variables?: Variables | (() => Variables);
   pause?: () => boolean;
   /** cache-first by default; pages showing data others change use cache-and-network. */
-  requestPolicy?: RequestPolicy;
+  requestPolicy?: RequestPolicy | (() => RequestPolicy);
 }
 
 /** urql's useQuery reduced to the { data, loading, error, refresh } shape of the app. */

@@ -1,5 +1,8 @@
+import analytics from './en/analytics';
+import analyst from './en/analyst';
 import approvals from './en/approvals';
 import auth from './en/auth';
+import framework from './en/framework';
 import problems from './en/problems';
 import report from './en/report';
 import spreadsheet from './en/spreadsheet';
@@ -85,6 +88,9 @@ const en: MessageSchema = {
   ...spreadsheet,
   ...problems,
   ...approvals,
+  ...analyst,
+  ...framework,
+  ...analytics,
 };
 
 export default en;

@@ -112,11 +112,17 @@ export function formatFiscalYear(fiscalYear: number, locale: AppLocale): string 
   }
 }
 
+// Building an Intl.NumberFormat costs far more than using one, and a page formats thousands of numbers.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: number, locale: AppLocale, digits = 0): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(value);
+  const key = `${locale}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format.format(value);
 }
 
 /**
@@ -175,4 +181,49 @@ export function bangkokToday(now: Date = new Date()): string {
 /** The Bangkok clock time of a moment, "14:05". */
 export function formatTimeOfDay(moment: Date): string {
   return new Date(moment.getTime() + BANGKOK_OFFSET_MS).toISOString().slice(11, 16);
+}
+
+/**
+ * A quarter on a crowded chart axis: "1/66" in Thai (as Thai reports abbreviate
+ * "ไตรมาส 1/2566"), "Q1/66" in English; the axis name says "quarter/fiscal year".
+ */
+export function formatFiscalQuarterShort(code: string, locale: AppLocale): string {
+  const { fiscalYear, quarter } = parseFiscalQuarterCode(code);
+  const yy = String(fiscalYear % 100).padStart(2, '0');
+  switch (locale) {
+    case 'th':
+      return `${quarter}/${yy}`;
+    case 'en':
+      return `Q${quarter}/${yy}`;
+  }
+}
+
+// U+2212 MINUS SIGN: the typographic minus, as wide as the plus.
+const MINUS = '\u2212';
+
+/** A change with its sign: "+0.57", "−1.20", "0.00". */
+export function formatSigned(value: number, locale: AppLocale, digits = 1): string {
+  const text = formatNumber(Math.abs(value), locale, digits);
+  if (Number(text.replace(/,/g, '')) === 0) return text;
+  return `${value < 0 ? MINUS : '+'}${text}`;
+}
+
+/**
+ * A change in an indicator's unit. Percentages change by percentage points,
+ * written "จุด" in Thai and "pts" in English so they are not read as a relative change.
+ */
+export function formatIndicatorChange(value: number, unit: IndicatorUnit, locale: AppLocale): string {
+  switch (unit) {
+    case 'PERCENT':
+      return `${formatSigned(value, locale, 1)} ${locale === 'th' ? 'จุด' : 'pts'}`;
+    case 'COUNT':
+      return formatSigned(value, locale, 0);
+    case 'PER_UNIT':
+      return formatSigned(value, locale, 2);
+  }
+}
+
+/** A composite index or pillar score, 0-100, to one decimal. */
+export function formatScore(value: number, locale: AppLocale): string {
+  return formatNumber(value, locale, 1);
 }

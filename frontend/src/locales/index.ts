@@ -4,7 +4,7 @@ import { isAppLocale, type AppLocale } from './format';
 import { messages, type MessageSchema } from './messages';
 
 export { type AppLocale } from './format';
-export { messages, type MessageSchema } from './messages';
+export { isLocaleLoaded, loadLocaleMessages, messages, type MessageSchema } from './messages';
 
 export const DEFAULT_LOCALE: AppLocale = 'th';
 export const LOCALE_STORAGE_KEY = 'digigov.locale';
@@ -26,12 +26,14 @@ export function storeLocale(locale: AppLocale, storage: Pick<Storage, 'setItem'>
   }
 }
 
+/** `locale`'s messages must be loaded first (loadLocaleMessages); Thai always is. */
 export function createAppI18n(locale: AppLocale = DEFAULT_LOCALE) {
   return createI18n<[MessageSchema], AppLocale, false>({
     legacy: false,
     locale,
     fallbackLocale: DEFAULT_LOCALE,
-    messages,
+    // A copy of the registry: English is added to vue-i18n (setLocaleMessage) when it is loaded.
+    messages: { ...messages },
   });
 }
 

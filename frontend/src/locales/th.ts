@@ -1,5 +1,8 @@
+import analytics from './th/analytics';
+import analyst from './th/analyst';
 import approvals from './th/approvals';
 import auth from './th/auth';
+import framework from './th/framework';
 import problems from './th/problems';
 import report from './th/report';
 import spreadsheet from './th/spreadsheet';
@@ -90,6 +93,9 @@ const th = {
   ...spreadsheet,
   ...problems,
   ...approvals,
+  ...analyst,
+  ...framework,
+  ...analytics,
 };
 
 export type MessageSchema = typeof th;

@@ -22,6 +22,22 @@ export const routes: RouteRecordRaw[] = [
     name: 'overview-home',
     component: () => import('@/views/overview/home/index.vue'),
   },
+  // The analytics pages are public: anonymous visitors read approved aggregates (open data).
+  {
+    path: '/regions',
+    name: 'overview-regions',
+    component: () => import('@/views/overview/regions/index.vue'),
+  },
+  {
+    path: '/ranking',
+    name: 'overview-ranking',
+    component: () => import('@/views/overview/ranking/index.vue'),
+  },
+  {
+    path: '/province/:code',
+    name: 'province',
+    component: () => import('@/views/province/scorecard/index.vue'),
+  },
   {
     path: '/login',
     name: 'login',
@@ -57,6 +73,19 @@ export const routes: RouteRecordRaw[] = [
     name: 'report-review',
     meta: { requiresAuth: true, roles: REVIEWERS },
     component: () => import('@/views/approvals/review/index.vue'),
+  },
+  {
+    path: '/analyst',
+    name: 'analyst',
+    // Anyone signed in may script against the API; the page is the analysts' home.
+    meta: { requiresAuth: true },
+    component: () => import('@/views/analyst/api/index.vue'),
+  },
+  {
+    path: '/framework',
+    name: 'framework',
+    meta: { requiresAuth: true, roles: REVIEWERS },
+    component: () => import('@/views/framework/admin/index.vue'),
   },
   {
     path: '/forbidden',

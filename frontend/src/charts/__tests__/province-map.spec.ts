@@ -3,7 +3,7 @@ import type { TooltipComponentOption, VisualMapComponentOption } from 'echarts/c
 import { describe, expect, it } from 'vitest';
 import { THAILAND_MAP } from '../geo/map-names';
 import { buildProvinceMapOption } from '../province-map';
-import { NO_DATA_COLOR, SEQUENTIAL_BLUES } from '../theme';
+import { NO_DATA_COLOR, SEQUENTIAL_BLUES, SEQUENTIAL_ORANGES } from '../theme';
 import { percentIndicator, provinces, values } from './fixtures';
 
 type Option = ReturnType<typeof buildProvinceMapOption>;
@@ -21,9 +21,9 @@ describe('buildProvinceMapOption', () => {
     const option = buildProvinceMapOption(values, provinces, 'th', percentIndicator);
     expect(series(option).map).toBe(THAILAND_MAP);
     expect(series(option).data).toEqual([
-      { name: 'กรุงเทพมหานคร', value: 20 },
-      { name: 'Khon Kaen Province', value: 35.5 },
-      { name: 'Kalasin', value: '-' },
+      { name: 'กรุงเทพมหานคร', value: 20, code: 'TH-10' },
+      { name: 'Khon Kaen Province', value: 35.5, code: 'TH-40' },
+      { name: 'Kalasin', value: '-', code: 'TH-46' },
     ]);
   });
 
@@ -36,7 +36,7 @@ describe('buildProvinceMapOption', () => {
   it('treats a null value like a missing one', () => {
     const withNull = [...values, { provinceCode: 'TH-46', value: null, numerator: null, denominator: null, isDemo: true }];
     const option = buildProvinceMapOption(withNull, provinces, 'th', percentIndicator);
-    expect(series(option).data).toContainEqual({ name: 'Kalasin', value: '-' });
+    expect(series(option).data).toContainEqual({ name: 'Kalasin', value: '-', code: 'TH-46' });
     expect(tooltip(option, 'Kalasin')).toContain('ไม่มีข้อมูล');
   });
 
@@ -90,5 +90,28 @@ describe('buildProvinceMapOption', () => {
       const option = buildProvinceMapOption(values, hostile, 'en', percentIndicator);
       expect(tooltip(option, 'กรุงเทพมหานคร')).toContain('&lt;img src=x onerror=alert(1)&gt;');
     });
+  });
+});
+
+describe('buildProvinceMapOption layers', () => {
+  type Item = { name: string; code: string; itemStyle?: { opacity?: number; borderWidth?: number } };
+  const data = (o: Option) => series(o).data as Item[];
+
+  it('fades provinces of other regions when a region is chosen, and outlines the chosen province', () => {
+    const option = buildProvinceMapOption(values, provinces, 'en', percentIndicator, { focusRegionCode: 'NE', highlightCode: 'TH-40' });
+    expect(data(option).find((d) => d.code === 'TH-10')!.itemStyle).toEqual({ opacity: 0.3 });
+    expect(data(option).find((d) => d.code === 'TH-40')!.itemStyle).toMatchObject({ borderWidth: 2.5 });
+    expect(data(option).find((d) => d.code === 'TH-46')!.itemStyle).toBeUndefined();
+  });
+
+  it('colours obstacle prevalence in oranges, darker for more, whatever the direction', () => {
+    const layer = { nameTh: 'ปัญหา', nameEn: 'Obstacle', unit: 'PERCENT' as const, direction: -1 as const };
+    expect(visualMap(buildProvinceMapOption(values, provinces, 'en', layer, { palette: 'oranges' })).inRange.color).toEqual(SEQUENTIAL_ORANGES);
+  });
+
+  it('formats the composite index as a score and adds the extra tooltip lines', () => {
+    const layer = { nameTh: 'ดัชนี', nameEn: 'Index', unit: 'SCORE' as const, direction: 1 as const };
+    const option = buildProvinceMapOption([{ provinceCode: 'TH-40', value: 56.78, details: ['Rank 63 of 70'] }], provinces, 'en', layer);
+    expect(tooltip(option, 'Khon Kaen Province')).toBe('<strong>Khon Kaen</strong><br/>Index: 56.8<br/>Rank 63 of 70');
   });
 });

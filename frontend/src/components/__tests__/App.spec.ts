@@ -26,6 +26,8 @@ async function mountApp(data: Partial<ShellQueryData>, locale: 'th' | 'en' = 'th
     history: createMemoryHistory(),
     routes: [
       { path: '/', name: 'overview-home', component: { template: '<p/>' } },
+      { path: '/regions', name: 'overview-regions', component: { template: '<p/>' } },
+      { path: '/ranking', name: 'overview-ranking', component: { template: '<p/>' } },
       { path: '/login', name: 'login', component: { template: '<p/>' } },
     ],
   });
