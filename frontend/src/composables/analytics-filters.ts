@@ -93,7 +93,8 @@ export function periodChoices(quarters: readonly FiscalQuarter[], currentQuarter
   const open = quarters
     .filter((q) => currentQuarterCode == null || q.code <= currentQuarterCode)
     .slice()
-    .sort((a, b) => b.code.localeCompare(a.code));
+    // Codes sort chronologically as plain strings; localeCompare would build a collator per call.
+    .sort((a, b) => (a.code < b.code ? 1 : a.code > b.code ? -1 : 0));
   const quartersByYear = new Map<number, FiscalQuarter[]>();
   for (const q of open) {
     const list = quartersByYear.get(q.fiscalYear) ?? [];
