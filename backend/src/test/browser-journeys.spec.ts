@@ -299,6 +299,22 @@ describe('Dashboard journeys in Chromium', () => {
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
-  it.todo('drills down from a province on the map to its page (with the analytics views)');
-  it.todo('shows the newly approved quarter on the overview and the map (with the analytics views)');
+  it('shows the approved quarter on the overview and map, and drills down from the map to the province', async () => {
+    const visitor = await openSession('en');
+    const page = visitor.page;
+    // Approved earlier in this file: TH-40's FY2570Q1 report now counts in the open view.
+    await page.goto(`${app.baseUrl}/?quarter=FY2570Q1`);
+    await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor({ timeout: 20_000 });
+    expect(await page.locator('[data-testid="shown-quarter"]').first().getAttribute('data-quarter')).toBe('FY2570Q1');
+    await page.locator('[data-testid="map-table"]').locator('xpath=ancestor::details').locator('summary').click();
+    const row = page.locator('[data-testid="map-table"] tbody tr', { hasText: 'Khon Kaen' });
+    await expect(row.count()).resolves.toBe(1);
+    // The approved figure itself is on the map's table (a percentage for the default indicator).
+    expect(await row.locator('td').innerText()).toMatch(/\d/);
+    await row.locator('a').click();
+    await page.waitForURL(/\/province\/TH-40/);
+    await page.locator('[data-testid="province-page"][data-province="TH-40"]').waitFor({ timeout: 20_000 });
+    await screenshot(page, 'province-from-map-en');
+    await visitor.context.close();
+  }, 60_000);
 });
