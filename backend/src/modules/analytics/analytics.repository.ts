@@ -83,13 +83,22 @@ export class AnalyticsRepository {
     );
   }
 
-  /** The latest quarter with a report in one of the given states, optionally under a scope (by code). */
+  /**
+   * The quarter analytics show by default: the latest in which at least half of the scope's provinces have a
+   * visible report, so that one early approval does not make a nearly empty quarter the national default;
+   * failing that, the latest quarter with any visible report. Optionally under a scope (by code).
+   */
   async latestVisibleQuarterId(statuses: VisibleStatus[], scopeCode: string | null = null): Promise<number | null> {
     const rows: Array<{ id: number }> = await this.db.query(
-      `SELECT q.id FROM report r JOIN fiscal_quarter q ON q.id = r.quarter_id JOIN org_unit p ON p.id = r.org_unit_id
-        WHERE r.status = ANY($1::report_status[])
-          AND ($2::text IS NULL OR starts_with(p.path, (SELECT s.path FROM org_unit s WHERE s.code = $2)))
-        ORDER BY q.fiscal_year DESC, q.quarter DESC LIMIT 1`,
+      `WITH scope AS (SELECT CASE WHEN $2::text IS NULL THEN '/' ELSE (SELECT s.path FROM org_unit s WHERE s.code = $2) END AS path),
+            counts AS (
+              SELECT q.id, q.fiscal_year, q.quarter, count(*) AS n
+                FROM report r JOIN fiscal_quarter q ON q.id = r.quarter_id JOIN org_unit p ON p.id = r.org_unit_id, scope
+               WHERE r.status = ANY($1::report_status[]) AND starts_with(p.path, scope.path)
+               GROUP BY q.id, q.fiscal_year, q.quarter),
+            size AS (SELECT count(*) AS total FROM org_unit p, scope WHERE p.level = 'PROVINCE' AND starts_with(p.path, scope.path))
+       SELECT counts.id FROM counts, size
+        ORDER BY (counts.n * 2 >= size.total) DESC, counts.fiscal_year DESC, counts.quarter DESC LIMIT 1`,
       [statuses, scopeCode],
     );
     return rows[0]?.id ?? null;
