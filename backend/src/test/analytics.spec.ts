@@ -161,6 +161,114 @@ describe('Analytics over HTTP', () => {
     });
   });
 
+  describe('obstaclePrevalenceByArea', () => {
+    const SUBMITTED_Q = 'FY2569Q4';
+    const SHARE = 'count respondents percentage ciLow ciHigh smallSample';
+    const FIGURES = `respondents anyObstacle { ${SHARE} } categories { category { code } ${SHARE} meanSeverity }`;
+    type Figures = { respondents: number; anyObstacle: { count: number }; categories: Array<{ category: { code: string }; count: number }> };
+    type Area = Figures & { scope: { code: string; level: string; regionCode: string | null } };
+    type ByArea = { scope: { code: string }; quarter: { code: string } | null; includeSubmitted: boolean; areas: Area[] };
+
+    async function byArea(args: string, token?: string): Promise<ByArea> {
+      const res = await app.gql<{ obstaclePrevalenceByArea: ByArea }>(
+        `{ obstaclePrevalenceByArea(${args}) { scope { code } quarter { code } includeSubmitted areas { scope { code level regionCode } ${FIGURES} } } }`, {}, token,
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.obstaclePrevalenceByArea;
+    }
+    async function single(args: string, token?: string): Promise<Figures & { quarter: { code: string } | null }> {
+      const res = await app.gql<{ obstaclePrevalence: Figures & { quarter: { code: string } | null } }>(`{ obstaclePrevalence(${args}) { quarter { code } ${FIGURES} } }`, {}, token);
+      expect(res.errors).toBeUndefined();
+      return res.data!.obstaclePrevalence;
+    }
+    const figures = ({ scope: _, ...rest }: Area) => rest;
+    const provinceWith = async (status: string) =>
+      (await query<{ code: string }>(
+        db.url,
+        `SELECT p.code FROM report r JOIN org_unit p ON p.id = r.org_unit_id JOIN fiscal_quarter q ON q.id = r.quarter_id
+          WHERE q.code = $1 AND r.status = $2 AND EXISTS (SELECT 1 FROM obstacle_response o WHERE o.report_id = r.id AND o.respondent_id <> p.id)
+          ORDER BY p.code LIMIT 1`,
+        [SUBMITTED_Q, status],
+      ))[0].code;
+
+    it('gives each province exactly the figures obstaclePrevalence gives it, at both respondent levels', async () => {
+      // A province without an approved report in the quarter has no respondents there.
+      const [approved, unapproved] = [await provinceWith('APPROVED'), await provinceWith('SUBMITTED')];
+      const codes = ['TH-10', 'TH-40', 'TH-50', approved, unapproved];
+      let compared = 0;
+      for (const quarterCode of [Q, SUBMITTED_Q]) {
+        for (const level of ['LOCAL', 'PROVINCE']) {
+          const list = await byArea(`quarterCode: "${quarterCode}", respondentLevel: ${level}`);
+          expect(list.quarter).toEqual({ code: quarterCode });
+          for (const c of codes) {
+            const area = list.areas.find((a) => a.scope.code === c)!;
+            const { quarter: _, ...expected } = await single(`scopeCode: "${c}", quarterCode: "${quarterCode}", respondentLevel: ${level}`);
+            expect(figures(area)).toEqual(expected);
+            if (area.respondents > 0) compared++;
+          }
+        }
+      }
+      expect(compared).toBeGreaterThan(8);
+      const unapprovedArea = (await byArea(`quarterCode: "${SUBMITTED_Q}", respondentLevel: LOCAL`)).areas.find((a) => a.scope.code === unapproved)!;
+      expect(unapprovedArea.respondents).toBe(0);
+      expect(unapprovedArea.anyObstacle).toMatchObject({ count: 0, percentage: null, ciLow: null, smallSample: true });
+      expect(unapprovedArea.categories).toHaveLength(10);
+    });
+
+    it("lists the nation's 77 provinces, or a region's own, in the scope's default quarter", async () => {
+      const nation = await byArea('respondentLevel: LOCAL');
+      const provinces = await query<{ code: string }>(db.url, `SELECT code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`);
+      expect(provinces).toHaveLength(77);
+      expect(nation.scope.code).toBe('TH');
+      expect(nation.areas.map((a) => a.scope.code)).toEqual(provinces.map((p) => p.code));
+      expect(nation.areas.every((a) => a.scope.level === 'PROVINCE' && a.categories.length === 10)).toBe(true);
+      const national = await single('respondentLevel: LOCAL');
+      expect(nation.quarter).toEqual(national.quarter);
+      // Every local respondent belongs to one province: the provinces add up to the nation.
+      expect(nation.areas.reduce((n, a) => n + a.respondents, 0)).toBe(national.respondents);
+
+      const northeast = await byArea(`scopeCode: "NORTHEAST", quarterCode: "${Q}", respondentLevel: PROVINCE`);
+      const own = await query<{ code: string }>(db.url, `SELECT code FROM org_unit WHERE level = 'PROVINCE' AND path LIKE '/TH/NORTHEAST/%' ORDER BY code`);
+      expect(northeast.areas.map((a) => a.scope.code)).toEqual(own.map((p) => p.code));
+      expect(northeast.areas.every((a) => a.scope.regionCode === 'NORTHEAST' && a.respondents <= 1)).toBe(true);
+      const region = await single(`scopeCode: "NORTHEAST", quarterCode: "${Q}", respondentLevel: PROVINCE`);
+      expect(northeast.areas.reduce((n, a) => n + a.anyObstacle.count, 0)).toBe(region.anyObstacle.count);
+    });
+
+    it('counts a submitted report only for planners who ask, and refuses everybody else who asks', async () => {
+      const submitted = await provinceWith('SUBMITTED');
+      const args = `quarterCode: "${SUBMITTED_Q}", respondentLevel: LOCAL, includeSubmitted: true`;
+      const asked = `{ obstaclePrevalenceByArea(${args}) { areas { respondents } } }`;
+      expect(code(await app.gql(asked))).toBe('UNAUTHENTICATED');
+      expect(code(await app.gql(asked, {}, tokens['officer.th40']))).toBe('FORBIDDEN');
+      expect(code(await app.gql(asked, {}, tokens.analyst))).toBe('FORBIDDEN');
+
+      const approvedOnly = await byArea(`quarterCode: "${SUBMITTED_Q}", respondentLevel: LOCAL`, tokens.planner);
+      expect(approvedOnly.includeSubmitted).toBe(false);
+      expect(approvedOnly.areas.find((a) => a.scope.code === submitted)!.respondents).toBe(0);
+
+      const planner = await byArea(args, tokens.planner);
+      expect(planner.includeSubmitted).toBe(true);
+      const area = planner.areas.find((a) => a.scope.code === submitted)!;
+      const [hand] = await query<{ n: number }>(
+        db.url,
+        `SELECT count(*)::int AS n FROM obstacle_response o JOIN report r ON r.id = o.report_id JOIN org_unit p ON p.id = r.org_unit_id
+           JOIN fiscal_quarter q ON q.id = r.quarter_id WHERE p.code = $1 AND q.code = $2 AND o.respondent_id <> p.id`,
+        [submitted, SUBMITTED_Q],
+      );
+      expect(area.respondents).toBe(hand.n);
+      expect(area.respondents).toBeGreaterThan(0);
+      const { quarter: _, ...expected } = await single(`scopeCode: "${submitted}", ${args}`, tokens.planner);
+      expect(figures(area)).toEqual(expected);
+    });
+
+    it('refuses an unknown scope or quarter, and a province (it has no provinces under it)', async () => {
+      expect(code(await app.gql(`{ obstaclePrevalenceByArea(scopeCode: "TH-99", respondentLevel: LOCAL) { areas { respondents } } }`))).toBe('NOT_FOUND');
+      expect(code(await app.gql(`{ obstaclePrevalenceByArea(quarterCode: "FY2400Q1", respondentLevel: LOCAL) { areas { respondents } } }`))).toBe('NOT_FOUND');
+      expect(code(await app.gql(`{ obstaclePrevalenceByArea(scopeCode: "TH-40", respondentLevel: LOCAL) { areas { respondents } } }`))).toBe('BAD_USER_INPUT');
+    });
+  });
+
   describe('indicatorProgress', () => {
     it("rolls a rate up nationally as a ratio of sums, not as an average of the provinces' ratios", async () => {
       const p = await progressOf(TRAINED, 'TH', `quarterCode: "${Q}"`);

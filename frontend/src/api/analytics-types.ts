@@ -1,7 +1,7 @@
 /**
  * TypeScript shapes of the analytics API (nationalOverview, provinceScorecard,
- * obstaclePrevalence, indicatorSeries, comparisons, compositeIndex,
- * provinceRecommendations). They mirror the server schema field for field,
+ * obstaclePrevalence, obstaclePrevalenceByArea, indicatorSeries, comparisons,
+ * compositeIndex, provinceRecommendations). They mirror the server schema field for field,
  * only the fields the dashboard selects.
  */
 import type { Indicator, ObstacleCategory } from './types';
@@ -121,6 +121,20 @@ export interface ObstaclePrevalence {
   categories: CategoryPrevalence[];
   smallSampleRule: string;
   baseline: ObstacleBaseline | null;
+}
+
+/** One province's figures in obstaclePrevalenceByArea (those obstaclePrevalence gives for it), as the map selects them. */
+export interface AreaObstaclePrevalence {
+  scope: Pick<AnalyticsScope, 'code'>;
+  respondents: number;
+  anyObstacle: PrevalenceShare;
+  categories: Array<PrevalenceShare & { category: Pick<ObstacleCategory, 'code'> }>;
+}
+
+/** Every province of a scope in one quarter (the same quarter for all). */
+export interface ObstaclePrevalenceByArea {
+  quarter: QuarterRef | null;
+  areas: AreaObstaclePrevalence[];
 }
 
 export interface NationalOverview {

@@ -5,6 +5,7 @@ import type {
   IndicatorSeries,
   NationalOverview,
   ObstaclePrevalence,
+  ObstaclePrevalenceByArea,
   ProvinceRecommendations,
   ProvinceScorecard,
   RespondentLevel,
@@ -83,21 +84,17 @@ export type AliasedData<T> = Record<string, T | null>;
 
 /**
  * The share of local organizations citing each obstacle, for every province
- * in one request. The API has prevalence per scope only, so the provinces are
- * asked for as aliases of one query (about 77 small aggregates, one round trip).
+ * in one query (the map's obstacle layer). Only what the map shows: category
+ * labels and severities would be 77 copies of what the page already has.
  */
-export function provinceObstacleMapQuery(
-  provinceCodes: readonly string[],
-): TypedDocumentNode<AliasedData<Pick<ObstaclePrevalence, 'respondents' | 'anyObstacle' | 'categories' | 'quarter'>>, AnalyticsVariables> {
-  const fields = provinceCodes
-    .map(
-      (code) =>
-        `${aliasFor(code)}: obstaclePrevalence(scopeCode: "${code}", quarterCode: $quarterCode, respondentLevel: LOCAL, includeSubmitted: $includeSubmitted) {
-          respondents quarter { ${QUARTER} } anyObstacle { ${SHARE} } categories { category { ${CATEGORY} } ${SHARE} meanSeverity } }`,
-    )
-    .join('\n');
-  return gql(`query ProvinceObstacleMap($quarterCode: String, $includeSubmitted: Boolean!) {\n${fields}\n}`);
-}
+export const ProvinceObstacleMapQuery = gql<{ obstaclePrevalenceByArea: ObstaclePrevalenceByArea }, AnalyticsVariables>`
+  query ProvinceObstacleMap($quarterCode: String, $includeSubmitted: Boolean!) {
+    obstaclePrevalenceByArea(scopeCode: "TH", quarterCode: $quarterCode, respondentLevel: LOCAL, includeSubmitted: $includeSubmitted) {
+      quarter { ${QUARTER} }
+      areas { scope { code } respondents anyObstacle { ${SHARE} } categories { category { code } ${SHARE} } }
+    }
+  }
+`;
 
 /**
  * Obstacles over several quarters for one province: its own answer
@@ -153,7 +150,6 @@ function memoized<D>(build: (codes: readonly string[]) => D): (codes: readonly s
 }
 
 export const seriesDocument = memoized(indicatorSeriesQuery);
-export const obstacleMapDocument = memoized(provinceObstacleMapQuery);
 export const obstacleHistoryDocument = memoized(provinceObstacleHistoryQuery);
 
 /**

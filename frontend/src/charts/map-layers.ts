@@ -1,6 +1,4 @@
-import type { CompositeIndex, ObstaclePrevalence } from '@/api/analytics-types';
-import type { AliasedData } from '@/api/analytics';
-import { aliasFor } from '@/api/analytics';
+import type { CompositeIndex, ObstaclePrevalenceByArea } from '@/api/analytics-types';
 import { formatNumber, type AppLocale } from '@/locales/format';
 import { fill } from '@/locales/interpolate';
 import { messages } from '@/locales/messages';
@@ -42,22 +40,21 @@ export function indexMapValues(index: Pick<CompositeIndex, 'provinces'>, locale:
   }));
 }
 
-type ProvinceObstacles = Pick<ObstaclePrevalence, 'respondents' | 'anyObstacle' | 'categories'>;
-
 /**
  * The share of each province's local organizations citing one obstacle (or
- * any obstacle), from the aliased per-province prevalence query. Count and
- * respondents go in the tooltip with the 95 % interval, and small samples say so.
+ * any obstacle), from the prevalence of every province. Count and respondents
+ * go in the tooltip with the 95 % interval, and small samples say so.
  */
 export function obstacleMapValues(
-  data: AliasedData<ProvinceObstacles> | undefined,
+  data: Pick<ObstaclePrevalenceByArea, 'areas'> | undefined,
   provinceCodes: readonly string[],
   categoryCode: string,
   locale: AppLocale,
 ): MapValue[] {
   const t = messages[locale].analytics.charts;
+  const byProvince = new Map(data?.areas.map((a) => [a.scope.code, a]));
   return provinceCodes.map((code) => {
-    const prevalence = data?.[aliasFor(code)];
+    const prevalence = byProvince.get(code);
     const share =
       categoryCode === ANY_OBSTACLE
         ? prevalence?.anyObstacle

@@ -2,8 +2,8 @@ import {
   CompositeIndexQuery,
   NationalOverviewQuery,
   obstacleHistoryDocument,
-  obstacleMapDocument,
   ObstaclePrevalenceQuery,
+  ProvinceObstacleMapQuery,
   ProvinceRankingQuery,
   ProvinceRecommendationsQuery,
   ProvinceScorecardQuery,
@@ -77,11 +77,11 @@ export function useCompositeIndex(variables: () => (AnalyticsVariables & { regio
 }
 
 /** Obstacle prevalence of every province's local organizations (map layer); paused until asked for. */
-export function useProvinceObstacleMap(provinceCodes: () => readonly string[], variables: () => AnalyticsVariables | null) {
+export function useProvinceObstacleMap(variables: () => AnalyticsVariables | null) {
   return useApiQuery({
-    query: () => obstacleMapDocument(provinceCodes()),
+    query: ProvinceObstacleMapQuery,
     variables: () => variables() ?? { quarterCode: null, includeSubmitted: false },
-    pause: () => variables() == null || provinceCodes().length === 0,
+    pause: () => variables() == null,
     requestPolicy: POLICY,
   });
 }

@@ -134,6 +134,11 @@ export class AnalyticsCatalog {
     return toScope(scope);
   }
 
+  /** The provinces under a scope (all of them under the nation), by code. */
+  async provinces(under: Scope): Promise<Scope[]> {
+    return (await this.repo.scopes('PROVINCE', under.pathPrefix)).map(toScope);
+  }
+
   nation(): Promise<Scope> {
     return this.reference().nation;
   }

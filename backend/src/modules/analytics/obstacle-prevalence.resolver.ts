@@ -6,7 +6,7 @@ import { cachedAnalytics } from './cached.js';
 import type { RequestContext } from '../../core/graphql/request-context.js';
 import { SourceModel } from '../source/dto/source.model.js';
 import { RespondentLevel } from './dto/common.model.js';
-import { ObstacleBaselineModel, ObstaclePrevalenceModel } from './dto/obstacle-prevalence.model.js';
+import { ObstacleBaselineModel, ObstaclePrevalenceByAreaModel, ObstaclePrevalenceModel } from './dto/obstacle-prevalence.model.js';
 import { ObstaclePrevalenceService } from './obstacle-prevalence.service.js';
 
 @Resolver(() => ObstacleBaselineModel)
@@ -31,6 +31,23 @@ export class ObstaclePrevalenceResolver {
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<ObstaclePrevalenceModel> {
     return cachedAnalytics(this.cache, actor, includeSubmitted, 'obstaclePrevalence', { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }, () => this.prevalence.obstaclePrevalence(actor, { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }));
+  }
+
+  @Query(() => ObstaclePrevalenceByAreaModel, {
+    description:
+      'Obstacle prevalence for every province of the nation or of a region in one quarter, in one request: per province the respondents and, ' +
+      'per category, the count, the percentage with its 95 % Wilson score interval, the mean severity and a small-sample flag, exactly as ' +
+      'obstaclePrevalence gives them for that province. One quarter for all provinces: quarterCode, else the latest with visible data in the scope. ' +
+      'Approved reports only unless includeSubmitted (planners, administrators).',
+  })
+  obstaclePrevalenceByArea(
+    @CurrentActor() actor: Actor | null,
+    @Args('scopeCode', { defaultValue: 'TH', description: '"TH" (its 77 provinces) or a region code (its provinces)' }) scopeCode: string,
+    @Args('quarterCode', { type: () => String, nullable: true }) quarterCode: string | null,
+    @Args('respondentLevel', { type: () => RespondentLevel }) respondentLevel: RespondentLevel,
+    @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
+  ): Promise<ObstaclePrevalenceByAreaModel> {
+    return cachedAnalytics(this.cache, actor, includeSubmitted, 'obstaclePrevalenceByArea', { scopeCode, quarterCode, respondentLevel, includeSubmitted }, () => this.prevalence.obstaclePrevalenceByArea(actor, { scopeCode, quarterCode, respondentLevel, includeSubmitted }));
   }
 
   @ResolveField(() => SourceModel, { nullable: true })

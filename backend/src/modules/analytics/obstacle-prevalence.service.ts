@@ -5,9 +5,14 @@ import type { ObstacleCategoryModel } from '../framework/dto/framework.model.js'
 import { FrameworkService } from '../framework/framework.service.js';
 import { AnalyticsCatalog, type Scope } from './analytics-catalog.js';
 import type { CalendarQuarter } from './calendar.js';
-import { RespondentLevel } from './dto/common.model.js';
-import { ObstacleBaselineModel, ObstaclePrevalenceModel } from './dto/obstacle-prevalence.model.js';
-import { ObstacleRepository, type BaselineRow } from './obstacle.repository.js';
+import { RespondentLevel, ScopeLevel } from './dto/common.model.js';
+import {
+  ObstacleBaselineModel,
+  ObstaclePrevalenceByAreaModel,
+  ObstaclePrevalenceModel,
+  type AreaObstaclePrevalenceModel,
+} from './dto/obstacle-prevalence.model.js';
+import { ObstacleRepository, type BaselineRow, type PrevalenceRow } from './obstacle.repository.js';
 import { shareEstimate, SMALL_SAMPLE_RULE } from './statistics.js';
 import { visibleStatuses, type VisibleStatus } from './visibility.js';
 
@@ -40,6 +45,30 @@ export class ObstaclePrevalenceService {
     return this.prevalenceOf(scope, quarter ? [quarter] : [], { fiscalYear: null, quarter }, a.respondentLevel, statuses);
   }
 
+  /**
+   * Prevalence in each province of a scope (the nation or a region) for one quarter, in one SQL pass: per
+   * province the figures obstaclePrevalence gives for it. One quarter for all: the one asked for, else the
+   * scope's default (a province asked alone may default to another quarter).
+   */
+  async obstaclePrevalenceByArea(
+    actor: Actor | null,
+    a: { scopeCode: string; quarterCode?: string | null; respondentLevel: RespondentLevel; includeSubmitted?: boolean | null },
+  ): Promise<ObstaclePrevalenceByAreaModel> {
+    const statuses = visibleStatuses(actor, a.includeSubmitted);
+    const [scope, calendar] = await Promise.all([this.catalog.scope(a.scopeCode, [ScopeLevel.NATION, ScopeLevel.REGION]), this.catalog.calendar()]);
+    const quarter = await this.catalog.quarter(calendar, a.quarterCode, statuses, scope.code);
+    const [provinces, rows, categories] = await Promise.all([
+      this.catalog.provinces(scope),
+      quarter
+        ? this.repo.prevalenceByProvince({ quarterId: quarter.id, statuses, level: a.respondentLevel, pathPrefix: scope.pathPrefix })
+        : Promise.resolve([]),
+      this.framework.obstacleCategories(),
+    ]);
+    const byProvince = new Map(rows.map((r) => [r.province_id, r]));
+    const areas: AreaObstaclePrevalenceModel[] = provinces.map((p) => ({ scope: p, ...prevalenceFigures(byProvince.get(p.id) ?? NO_RESPONSES, categories) }));
+    return { scope, respondentLevel: a.respondentLevel, quarter, includeSubmitted: statuses.includes('SUBMITTED'), areas, smallSampleRule: SMALL_SAMPLE_RULE };
+  }
+
   /** Prevalence over a scope and quarters (one quarter, or the four of a fiscal year), with DGA's baseline. */
   async prevalenceOf(
     scope: Scope,
@@ -51,27 +80,36 @@ export class ObstaclePrevalenceService {
     const [row, categories, published] = await Promise.all([
       quarters.length > 0
         ? this.repo.prevalence({ quarterIds: quarters.map((q) => q.id), statuses, level, pathPrefix: scope.pathPrefix })
-        : Promise.resolve({ respondents: 0, any_count: 0, categories: [] }),
+        : Promise.resolve(NO_RESPONSES),
       this.framework.obstacleCategories(),
       this.repo.baseline(OBSTACLE_BASELINE_DATASET),
     ]);
-    const cited = new Map(row.categories.map((c) => [c.code, c]));
     return {
       scope,
       respondentLevel: level,
       quarter: period.quarter,
       fiscalYear: period.fiscalYear,
       includeSubmitted: statuses.includes('SUBMITTED'),
-      respondents: row.respondents,
-      anyObstacle: shareEstimate(row.any_count, row.respondents),
-      categories: categories.map((category) => {
-        const c = cited.get(category.code);
-        return { category, ...shareEstimate(c?.count ?? 0, row.respondents), meanSeverity: c?.meanSeverity ?? null };
-      }),
+      ...prevalenceFigures(row, categories),
       smallSampleRule: SMALL_SAMPLE_RULE,
       baseline: published ? baselineModel(published, categories, level === RespondentLevel.PROVINCE && scope.level === 'NATION') : null,
     };
   }
+}
+
+const NO_RESPONSES: PrevalenceRow = { respondents: 0, any_count: 0, categories: [] };
+
+/** Respondents, the any-obstacle share and every category's share from the counts SQL returned. */
+function prevalenceFigures(row: PrevalenceRow, categories: ObstacleCategoryModel[]): Pick<ObstaclePrevalenceModel, 'respondents' | 'anyObstacle' | 'categories'> {
+  const cited = new Map(row.categories.map((c) => [c.code, c]));
+  return {
+    respondents: row.respondents,
+    anyObstacle: shareEstimate(row.any_count, row.respondents),
+    categories: categories.map((category) => {
+      const c = cited.get(category.code);
+      return { category, ...shareEstimate(c?.count ?? 0, row.respondents), meanSeverity: c?.meanSeverity ?? null };
+    }),
+  };
 }
 
 /** DGA's figures exactly as published (percentages as printed), with intervals computed from the counts. */

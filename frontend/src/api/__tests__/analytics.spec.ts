@@ -7,7 +7,7 @@ import {
   NationalOverviewQuery,
   overviewSeriesScopes,
   provinceObstacleHistoryQuery,
-  provinceObstacleMapQuery,
+  ProvinceObstacleMapQuery,
   seriesDocument,
 } from '../analytics';
 import { freshPolicy, markPrefetched, PREFETCH_FRESH_MS } from '../fresh-results';
@@ -19,7 +19,7 @@ describe('aliased analytics documents', () => {
   });
 
   it('ask for every province, quarter or scope in one valid query', () => {
-    for (const doc of [provinceObstacleMapQuery(['TH-10', 'TH-40']), provinceObstacleHistoryQuery(['FY2569Q3', 'FY2569Q4']), indicatorSeriesQuery(['TH', 'NORTH'])]) {
+    for (const doc of [provinceObstacleHistoryQuery(['FY2569Q3', 'FY2569Q4']), indicatorSeriesQuery(['TH', 'NORTH'])]) {
       expect(() => parse(stringifyDocument(doc))).not.toThrow();
     }
     const text = stringifyDocument(provinceObstacleHistoryQuery(['FY2569Q4']));
@@ -29,6 +29,15 @@ describe('aliased analytics documents', () => {
 
   it('build one document per list of scopes', () => {
     expect(seriesDocument(['TH', 'NORTH'])).toBe(seriesDocument(['TH', 'NORTH']));
+  });
+});
+
+describe('ProvinceObstacleMapQuery', () => {
+  it("asks for every province's local organizations in one field, not one alias per province", () => {
+    const text = stringifyDocument(ProvinceObstacleMapQuery);
+    expect(() => parse(text)).not.toThrow();
+    expect(text.match(/obstaclePrevalence\w*\(/g)).toEqual(['obstaclePrevalenceByArea(']);
+    expect(text).toMatch(/obstaclePrevalenceByArea\([^)]*scopeCode:\s*"TH"[^)]*respondentLevel:\s*LOCAL/);
   });
 });
 

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { aliasFor } from '@/api/analytics';
 import { ANY_OBSTACLE, indexMapValues, mapLayerParam, obstacleMapValues, parseMapLayer } from '../map-layers';
 import { SKILLS, share } from './analytics-fixtures';
 
@@ -34,9 +33,11 @@ describe('indexMapValues', () => {
 
 describe('obstacleMapValues', () => {
   const data = {
-    [aliasFor('TH-40')]: { respondents: 42, anyObstacle: share(41, 42), categories: [{ category: SKILLS, ...share(23, 42) }] },
-    [aliasFor('TH-10')]: { respondents: 1, anyObstacle: share(1, 1, { smallSample: true }), categories: [{ category: SKILLS, ...share(1, 1, { smallSample: true }) }] },
-    [aliasFor('TH-46')]: { respondents: 0, anyObstacle: share(0, 1), categories: [] },
+    areas: [
+      { scope: { code: 'TH-10' }, respondents: 1, anyObstacle: share(1, 1, { smallSample: true }), categories: [{ category: SKILLS, ...share(1, 1, { smallSample: true }) }] },
+      { scope: { code: 'TH-40' }, respondents: 42, anyObstacle: share(41, 42), categories: [{ category: SKILLS, ...share(23, 42) }] },
+      { scope: { code: 'TH-46' }, respondents: 0, anyObstacle: share(0, 1), categories: [] },
+    ],
   };
 
   it('gives the share of local organizations citing the category, with count, respondents and interval', () => {
@@ -47,6 +48,10 @@ describe('obstacleMapValues', () => {
   it('uses the "at least one obstacle" share for ANY and says when a sample is small', () => {
     const [, bangkok] = obstacleMapValues(data, ['TH-40', 'TH-10'], ANY_OBSTACLE, 'en');
     expect(bangkok).toMatchObject({ value: 100, details: ['95 % CI: 10.0–60.0 %', 'Small sample: read with its interval'] });
+  });
+
+  it('follows the order of the provinces asked for, not the order of the list', () => {
+    expect(obstacleMapValues(data, ['TH-40', 'TH-10'], 'SKILLS', 'en').map((v) => v.provinceCode)).toEqual(['TH-40', 'TH-10']);
   });
 
   it('leaves provinces without respondents or without an answer as no data', () => {

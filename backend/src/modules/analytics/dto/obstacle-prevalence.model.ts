@@ -96,3 +96,41 @@ export class ObstaclePrevalenceModel {
   @Field(() => ObstacleBaselineModel, { nullable: true, description: "DGA's published national figures, beside the collected ones" })
   baseline: ObstacleBaselineModel | null;
 }
+
+@ObjectType('AreaObstaclePrevalence', { description: 'Obstacle prevalence over one area of a scope (a province), as obstaclePrevalence gives it for that area.' })
+export class AreaObstaclePrevalenceModel {
+  @Field(() => AnalyticsScopeModel, { description: 'The area: a province' })
+  scope: AnalyticsScopeModel;
+
+  @Field(() => Int, { description: 'Respondents: one obstacle response each (an empty answer means "no obstacle"); 0 when the area has no visible report' })
+  respondents: number;
+
+  @Field(() => PrevalenceShareModel, { description: 'Respondents citing at least one obstacle' })
+  anyObstacle: PrevalenceShareModel;
+
+  @Field(() => [ObstacleCategoryPrevalenceModel], { description: 'Every category, in DGA’s order' })
+  categories: ObstacleCategoryPrevalenceModel[];
+}
+
+@ObjectType('ObstaclePrevalenceByArea', {
+  description: 'Obstacle prevalence for every province of a scope (the nation or a region) in one quarter: the figures obstaclePrevalence gives for each province.',
+})
+export class ObstaclePrevalenceByAreaModel {
+  @Field(() => AnalyticsScopeModel, { description: 'The scope whose provinces are listed' })
+  scope: AnalyticsScopeModel;
+
+  @Field(() => RespondentLevel)
+  respondentLevel: RespondentLevel;
+
+  @Field(() => FiscalQuarterModel, { nullable: true, description: 'The quarter, the same for every area (null when nothing is visible yet)' })
+  quarter: FiscalQuarterModel | null;
+
+  @Field({ description: 'Whether submitted (not yet approved) reports were counted' })
+  includeSubmitted: boolean;
+
+  @Field(() => [AreaObstaclePrevalenceModel], { description: 'Every province of the scope, by code, with or without respondents' })
+  areas: AreaObstaclePrevalenceModel[];
+
+  @Field({ description: 'When smallSample is set' })
+  smallSampleRule: string;
+}
