@@ -36,3 +36,29 @@ export async function withBulkLoad<T>(client: pg.ClientBase, table: string, load
   for (const c of foreign) await client.query(`ALTER TABLE "${table}" ADD CONSTRAINT "${c.name}" ${c.def}`);
   return result;
 }
+
+/**
+ * Runs load with the named triggers of table disabled, for a bulk load that brings what they maintain up to date
+ * once, set-based, afterwards. Must run inside a transaction: the disabling is DDL, so other sessions never see
+ * it (and wait on the table's lock), and a failed load rolls it back with everything else. There is no finally:
+ * after an error the transaction accepts no statement until it has rolled back. Named triggers rather than
+ * session_replication_role = replica, which needs a superuser and would silence every trigger of the session,
+ * the change notifications (0006) included.
+ */
+export async function withTriggersDisabled<T>(client: pg.ClientBase, table: string, triggers: string[], load: () => Promise<T>): Promise<T> {
+  // Fails outside a transaction block, where the disabling would commit at once and outlive a failed load.
+  await client.query('SAVEPOINT with_triggers_disabled');
+  await client.query('RELEASE SAVEPOINT with_triggers_disabled');
+  const { rows } = await client.query<{ name: string; enabled: string }>(
+    `SELECT tgname AS name, tgenabled AS enabled FROM pg_trigger WHERE tgrelid = $1::regclass AND tgname = ANY($2::text[])`,
+    [table, triggers],
+  );
+  const missing = triggers.filter((t) => !rows.some((r) => r.name === t));
+  if (missing.length > 0) throw new Error(`No trigger ${missing.join(', ')} on ${table}`);
+  for (const t of triggers) await client.query(`ALTER TABLE "${table}" DISABLE TRIGGER "${t}"`);
+  const result = await load();
+  // Each trigger back in its own firing mode (pg_trigger.tgenabled); one that was disabled stays so.
+  const mode: Record<string, string> = { O: 'ENABLE', A: 'ENABLE ALWAYS', R: 'ENABLE REPLICA' };
+  for (const r of rows) if (mode[r.enabled]) await client.query(`ALTER TABLE "${table}" ${mode[r.enabled]} TRIGGER "${r.name}"`);
+  return result;
+}

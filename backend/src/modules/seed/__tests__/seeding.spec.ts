@@ -31,6 +31,37 @@ describe('Seeding', () => {
     expect(await fingerprint(db.url)).toEqual(before);
   });
 
+  it('fills the indicator roll-up with exactly the sums computed from the data values, triggers enabled again', async () => {
+    // From scratch, the rule of 0003_analytics: a unit counts for an indicator when it reported the numerator
+    // and, for a ratio, the denominator too. Rows are compared as text, so that 1.0 and 1.00 differ.
+    const [diff] = await query<{ expected: number; actual: number; missing: number; extra: number; reports_with_values: number; reports_rolled_up: number }>(
+      db.url,
+      `WITH expected AS (
+         SELECT n.quarter_id, i.id AS indicator_id, n.report_id, sum(n.value) AS numerator, sum(d.value) AS denominator,
+                count(*)::int AS units, bool_or(n.is_demo OR COALESCE(d.is_demo, false)) AS is_demo
+           FROM indicator i
+           JOIN data_value n ON n.data_element_id = i.numerator_element_id
+           LEFT JOIN data_value d ON d.data_element_id = i.denominator_element_id
+                                 AND (d.quarter_id, d.org_unit_id, d.report_id) = (n.quarter_id, n.org_unit_id, n.report_id)
+          WHERE i.denominator_element_id IS NULL OR d.value IS NOT NULL
+          GROUP BY n.quarter_id, i.id, n.report_id),
+       actual AS (SELECT quarter_id, indicator_id, report_id, numerator, denominator, units, is_demo FROM indicator_rollup)
+       SELECT (SELECT count(*) FROM expected)::int AS expected, (SELECT count(*) FROM actual)::int AS actual,
+              (SELECT count(*) FROM (SELECT e::text FROM expected e EXCEPT SELECT a::text FROM actual a) x)::int AS missing,
+              (SELECT count(*) FROM (SELECT a::text FROM actual a EXCEPT SELECT e::text FROM expected e) x)::int AS extra,
+              (SELECT count(DISTINCT report_id) FROM data_value)::int AS reports_with_values,
+              (SELECT count(DISTINCT report_id) FROM actual)::int AS reports_rolled_up`,
+    );
+    expect(diff.expected).toBeGreaterThan(1000);
+    expect(diff).toEqual({ ...diff, actual: diff.expected, missing: 0, extra: 0, reports_rolled_up: diff.reports_with_values });
+    const triggers = await query<{ tgname: string; tgenabled: string }>(
+      db.url,
+      `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'data_value'::regclass AND NOT tgisinternal ORDER BY tgname`,
+    );
+    expect(triggers.map((t) => t.tgname)).toContain('trg_data_value_rollup_insert');
+    expect(triggers.filter((t) => t.tgenabled !== 'O')).toEqual([]);
+  });
+
   it('holds the 77 provinces with ISO codes in the six official regions', async () => {
     const rows = await query<{ region: string; n: number }>(
       db.url,
