@@ -23,6 +23,10 @@ const PASSWORD = 'demo-pass-2570';
 const AXE = join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const RETURN_REASON = 'ตัวเลขบุคลากรของ อปท. บางแห่งยังไม่ครบ กรุณาตรวจสอบ';
+/** A point well inside Khon Kaen province (TH-40), longitude and latitude: where a planner clicks the map. */
+const KHON_KAEN_INTERIOR: [number, number] = [102.55, 16.4];
+/** The indicator the overview's map is coloured by in these steps (a share of local organizations). */
+const MAP_INDICATOR = 'STAFF_DIGITAL_TRAINED_PCT';
 
 type Locale = 'th' | 'en';
 
@@ -136,6 +140,56 @@ describe('Dashboard journeys in Chromium', () => {
     await page.waitForFunction(() => !document.querySelector('main .async-state[role="status"]'));
   }
 
+  /** What the open overview shows for the province in a quarter: its figure in the map's table and how many provinces report. */
+  async function overviewFigures(quarter: string): Promise<{ figure: string; reporting: number }> {
+    const visitor = await openSession('en');
+    try {
+      const page = visitor.page;
+      await page.goto(`${app.baseUrl}/?quarter=${quarter}&indicator=${MAP_INDICATOR}`);
+      await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor({ timeout: 20_000 });
+      const reporting = page.locator(`[data-testid="shown-quarter"][data-quarter="${quarter}"]:not([data-reporting=""])`).first();
+      await reporting.waitFor();
+      // The table's rows come with the map's values (the table itself is folded away: attached, not visible).
+      const row = page.locator(`[data-testid="map-table"] tr[data-province="${PROVINCE}"] td`);
+      await row.waitFor({ state: 'attached', timeout: 20_000 });
+      const figure = await row.textContent();
+      return { figure: (figure ?? '').trim(), reporting: Number(await reporting.getAttribute('data-reporting')) };
+    } finally {
+      await visitor.context.close();
+    }
+  }
+
+  /**
+   * Clicks a chart's canvas where a user would: the page turns a data coordinate into a pixel with the
+   * chart's own instance (see EChart.vue), and the mouse clicks there, so ECharts' hit test decides what was hit.
+   */
+  async function clickChart(page: Page, testId: string, locate: 'lngLat' | 'firstBar', lngLat: [number, number] = [0, 0]): Promise<string | null> {
+    const chart = page.locator(`[data-testid="${testId}"][data-rendered="true"]`);
+    await chart.waitFor({ timeout: 20_000 });
+    await chart.scrollIntoViewIfNeeded();
+    const point = await chart.evaluate(
+      (el, { locate, lngLat }) => {
+        type Instance = { convertToPixel: (finder: object, value: unknown) => number[]; getOption: () => { series: Array<{ data: Array<{ value: unknown; code?: string }> }> } };
+        const chart = (el as HTMLElement & { echartsInstance: Instance }).echartsInstance;
+        let pixel: number[];
+        let code: string | null = null;
+        if (locate === 'lngLat') {
+          pixel = chart.convertToPixel({ seriesIndex: 0 }, lngLat);
+        } else {
+          const bars = chart.getOption().series[0]!.data;
+          const index = bars.findIndex((b) => typeof b.value === 'number' && b.value > 0);
+          code = bars[index]!.code ?? null;
+          pixel = chart.convertToPixel({ seriesIndex: 0 }, [(bars[index]!.value as number) / 2, index]);
+        }
+        const box = el.getBoundingClientRect();
+        return { x: box.left + pixel[0]!, y: box.top + pixel[1]!, code };
+      },
+      { locate, lngLat },
+    );
+    await page.mouse.click(point.x, point.y);
+    return point.code;
+  }
+
   async function screenshot(page: Page, name: string): Promise<void> {
     await page.screenshot({ path: join(SCREENSHOT_DIR, `journey-${name}.png`), fullPage: true });
   }
@@ -153,7 +207,13 @@ describe('Dashboard journeys in Chromium', () => {
     await db?.drop();
   });
 
+  /** The overview before the officer's quarter is approved: compared with the end of the journey. */
+  let overviewBefore: { figure: string; reporting: number };
+
   it('lets an officer fill part of the quarter (autosaved), import a spreadsheet after fixing a bad file, and submit', async () => {
+    overviewBefore = await overviewFigures(QUARTER);
+    // The officer's quarter is a draft: the open overview has no figure for the province yet.
+    expect(overviewBefore.figure).not.toMatch(/\d/);
     const { page } = officer;
     await signInUi(page, OFFICER);
     // An officer lands in their province's current quarter.
@@ -300,21 +360,80 @@ describe('Dashboard journeys in Chromium', () => {
   }, 90_000);
 
   it('shows the approved quarter on the overview and map, and drills down from the map to the province', async () => {
+    // Approved earlier in this file: TH-40's FY2570Q1 report now counts in the open view.
+    const after = await overviewFigures(QUARTER);
+    expect(after.reporting).toBe(overviewBefore.reporting + 1);
+    expect(after.figure).toMatch(/\d/);
+    // The map's figure is the approved scorecard's, as the API gives it to anyone.
+    const res = await app.gql<{ provinceRanking: { values: Array<{ scope: { code: string }; value: number | null }> } }>(
+      'query($i: String!, $q: String) { provinceRanking(indicatorCode: $i, quarterCode: $q) { values { scope { code } value } } }',
+      { i: MAP_INDICATOR, q: QUARTER },
+    );
+    const value = res.data!.provinceRanking.values.find((v) => v.scope.code === PROVINCE)!.value;
+    expect(value).not.toBeNull();
+    expect(Number(after.figure.split(/\s/)[0]!.replace(/[^\d.]/g, ''))).toBeCloseTo(value!, 1);
+
     const visitor = await openSession('en');
     const page = visitor.page;
-    // Approved earlier in this file: TH-40's FY2570Q1 report now counts in the open view.
-    await page.goto(`${app.baseUrl}/?quarter=FY2570Q1`);
-    await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor({ timeout: 20_000 });
-    expect(await page.locator('[data-testid="shown-quarter"]').first().getAttribute('data-quarter')).toBe('FY2570Q1');
-    await page.locator('[data-testid="map-table"]').locator('xpath=ancestor::details').locator('summary').click();
-    const row = page.locator('[data-testid="map-table"] tbody tr', { hasText: 'Khon Kaen' });
-    await expect(row.count()).resolves.toBe(1);
-    // The approved figure itself is on the map's table (a percentage for the default indicator).
-    expect(await row.locator('td').innerText()).toMatch(/\d/);
-    await row.locator('a').click();
+    await page.goto(`${app.baseUrl}/?quarter=${QUARTER}`);
+    expect(await page.locator('[data-testid="shown-quarter"]').first().getAttribute('data-quarter')).toBe(QUARTER);
+    // A click on Khon Kaen in the map's canvas opens the province, keeping the quarter.
+    await clickChart(page, 'province-map', 'lngLat', KHON_KAEN_INTERIOR);
     await page.waitForURL(/\/province\/TH-40/);
+    expect(new URL(page.url()).searchParams.get('quarter')).toBe(QUARTER);
     await page.locator('[data-testid="province-page"][data-province="TH-40"]').waitFor({ timeout: 20_000 });
     await screenshot(page, 'province-from-map-en');
+
+    // And a bar of the ranking chart opens its province too.
+    await page.goto(`${app.baseUrl}/ranking?quarter=${QUARTER}`);
+    const code = await clickChart(page, 'ranking-chart', 'firstBar');
+    expect(code).toMatch(/^TH-\d\d$/);
+    await page.waitForURL(new RegExp(`/province/${code}`));
+    await page.locator(`[data-testid="province-page"][data-province="${code}"]`).waitFor({ timeout: 20_000 });
     await visitor.context.close();
+  }, 90_000);
+
+  it('lets an analyst create an API token in the page, script against the API with it, open the explorer, and revoke it', async () => {
+    const analyst = await openSession('en');
+    const page = analyst.page;
+    await signInUi(page, 'analyst@demo.local');
+    await page.locator('[data-testid="nav-analyst"]').click();
+    await page.waitForURL('**/analyst');
+    await page.locator('[data-testid="token-name"]').fill('quarterly report script');
+    await page.locator('[data-testid="token-create-submit"]').click();
+    const secret = await page.locator('[data-testid="token-secret"]').inputValue();
+    expect(secret).toMatch(/^dgm_/);
+    await screenshot(page, 'analyst-token-created-en');
+
+    // A script with the token: who it acts as, and a scorecard it may read.
+    const script = `{ me { email role } provinceScorecard(provinceCode: "${PROVINCE}") { indicators { indicator { code } } } }`;
+    const ok = await app.gql<{ me: { email: string; role: string }; provinceScorecard: { indicators: unknown[] } }>(script, {}, secret);
+    expect(ok.errors).toBeUndefined();
+    expect(ok.data!.me).toEqual({ email: 'analyst@demo.local', role: 'ANALYST' });
+    expect(ok.data!.provinceScorecard.indicators.length).toBeGreaterThan(0);
+
+    // The bundled explorer opens from the page and runs its example query in the browser.
+    const [explorer] = await Promise.all([analyst.context.waitForEvent('page'), page.locator('[data-testid="explorer-link"]').click()]);
+    await explorer.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
+    await explorer.locator('.graphiql-execute-button').click();
+    await explorer.waitForFunction(() => /"provinces"/.test(document.querySelector('.result-window')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    // Thai names in the result are drawn with the bundled Thai font, not as empty boxes.
+    const thaiFont = await explorer.evaluate(async () => {
+      await document.fonts.ready;
+      return [...document.fonts].some((f) => f.family.includes('Noto Sans Thai') && f.status === 'loaded');
+    });
+    expect(thaiFont).toBe(true);
+    await explorer.screenshot({ path: join(SCREENSHOT_DIR, 'journey-explorer-en.png') });
+    await explorer.close();
+
+    // Revoked in the page, the token no longer opens the API.
+    await page.locator('[data-testid="token-created-done"]').click();
+    const row = page.locator('[data-testid="tokens-list"] tr[data-state="active"]', { hasText: 'quarterly report script' });
+    await row.locator('[data-testid="token-revoke"]').click();
+    await page.locator('[data-testid="token-revoke-yes"]').click();
+    await page.locator('[data-testid="token-revoked"]').waitFor();
+    await page.locator('[data-testid="tokens-list"] tr[data-state="revoked"]', { hasText: 'quarterly report script' }).waitFor();
+    expect(code(await app.gql(script, {}, secret))).toBe('UNAUTHENTICATED');
+    await analyst.context.close();
   }, 60_000);
 });

@@ -18,6 +18,8 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'react-dom.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), type: 'text/javascript' },
   'graphiql.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
   'graphiql.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
+  // Thai names in results: GraphiQL's fonts have no Thai glyphs, and a government PC may have no Thai font either.
+  'noto-sans-thai-400.woff2': { file: packageFile('@fontsource/noto-sans-thai', 'files/noto-sans-thai-thai-400-normal.woff2'), type: 'font/woff2' },
 };
 
 const EXAMPLE = `# DigiGov Monitor API. Paste an API token in the headers tab:
@@ -37,7 +39,21 @@ const PAGE = `<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>DigiGov Monitor · GraphQL explorer</title>
 <link rel="stylesheet" href="/explorer/assets/graphiql.css">
-<style>html, body, #explorer { height: 100%; margin: 0; }</style>
+<style>
+@font-face {
+  font-family: 'Noto Sans Thai';
+  font-weight: 100 900;
+  font-display: swap;
+  src: url(/explorer/assets/noto-sans-thai-400.woff2) format('woff2');
+  unicode-range: U+0E01-0E5B, U+200C-200D, U+25CC;
+}
+html, body, #explorer { height: 100%; margin: 0; }
+/* Thai falls back to Noto Sans Thai in both GraphiQL's text and code fonts. */
+body .graphiql-container, body .CodeMirror-info, body .CodeMirror-lint-tooltip, body .graphiql-dialog, body .graphiql-tooltip, body [data-radix-popper-content-wrapper] {
+  --font-family: 'Roboto', system-ui, sans-serif, 'Noto Sans Thai';
+  --font-family-mono: 'Fira Code', monospace, 'Noto Sans Thai';
+}
+</style>
 </head>
 <body>
 <div id="explorer" data-testid="graphql-explorer"></div>
@@ -76,7 +92,7 @@ export class ExplorerController {
       res.status(404).end();
       return;
     }
-    res.setHeader('Content-Type', `${asset.type}; charset=utf-8`);
+    res.setHeader('Content-Type', asset.type.startsWith('font/') ? asset.type : `${asset.type}; charset=utf-8`);
     res.setHeader('Cache-Control', 'public, max-age=86400');
     res.sendFile(asset.file);
   }
