@@ -2,6 +2,7 @@
 import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { precompressPlugin } from './build/vite-plugin-precompress.ts';
 import { thailandGeoPlugin } from './build/vite-plugin-thailand-geo.ts';
 
 // The API runs on port 3000 in development (backend/src/core/config).
@@ -16,7 +17,7 @@ const proxy = {
 };
 
 export default defineConfig({
-  plugins: [vue(), thailandGeoPlugin({ expectedFeatures: 77 })],
+  plugins: [vue(), thailandGeoPlugin({ expectedFeatures: 77 }), precompressPlugin()],
   define: {
     // vue-i18n feature flags: composition API only, no devtools in production.
     __VUE_I18N_FULL_INSTALL__: true,

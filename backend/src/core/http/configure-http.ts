@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { extname, join, resolve, sep } from 'node:path';
 import { FRONTEND_DIST_DIR } from '../paths.js';
 
 /** The built dashboard at `/` beside the API, one port; unknown GET paths fall back to the SPA. */
@@ -12,7 +12,8 @@ export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DI
     console.warn(`[digigov] no built dashboard in ${distDir}: run "npm run build" (the API still works)`);
     return;
   }
-  app.useStaticAssets(distDir, { index: false, maxAge: '1h', immutable: false });
+  app.use(precompressedAssets(distDir));
+  app.useStaticAssets(distDir, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlOf(path)) });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/api/') || req.path.startsWith('/explorer') || req.path.includes('.')) {
       return next();
@@ -20,4 +21,43 @@ export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DI
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });
+}
+
+/** Files under assets/ carry a content hash in their name (Vite): a new build makes new names, so they never go stale. */
+function cacheControlOf(path: string): string {
+  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+}
+
+const ENCODINGS = [
+  { name: 'br', suffix: '.br' },
+  { name: 'gzip', suffix: '.gz' },
+] as const;
+
+/**
+ * Sends the Brotli or gzip copy that the build wrote beside a file (frontend/build/vite-plugin-precompress.ts)
+ * when the browser accepts it: no compression work per request. Anything else falls through to the plain files.
+ */
+function precompressedAssets(distDir: string) {
+  const root = resolve(distDir);
+  return (req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\.(js|mjs|css|html|svg|json)$/.test(req.path)) return next();
+    let file: string;
+    try {
+      file = resolve(root, `.${decodeURIComponent(req.path)}`);
+    } catch {
+      return next();
+    }
+    if (!file.startsWith(root + sep)) return next();
+    // The answer depends on the request's Accept-Encoding, compressed or not: caches must keep them apart.
+    res.setHeader('Vary', 'Accept-Encoding');
+    // Our preference (Brotli is smaller), not the header's order: browsers list gzip first.
+    const encoding = ENCODINGS.find((e) => req.acceptsEncodings(e.name) === e.name && existsSync(file + e.suffix));
+    if (!encoding) return next();
+    res.setHeader('Content-Encoding', encoding.name);
+    res.setHeader('Cache-Control', cacheControlOf(file));
+    res.type(extname(file));
+    res.sendFile(file + encoding.suffix, { cacheControl: false }, (err) => {
+      if (err) next(err);
+    });
+  };
 }
