@@ -26,7 +26,7 @@ export interface ShellQueryData {
 /** Reference data every page needs; fetched once and served from the cache. */
 export const ShellQuery = gql<ShellQueryData, Record<string, never>>`
   query Shell {
-    systemInfo { demoDataLoaded demoDataNote version }
+    systemInfo { demoDataLoaded version }
     provinces { code nameTh nameEn geoName region { code nameTh nameEn } }
     regions { code nameTh nameEn }
     indicators { code nameTh nameEn unit direction }

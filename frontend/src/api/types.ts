@@ -13,7 +13,6 @@ export type PublishedMeasureCode = 'ANY' | 'CATEGORY';
 
 export interface SystemInfo {
   demoDataLoaded: boolean;
-  demoDataNote: string | null;
   version: string;
 }
 

@@ -17,7 +17,7 @@ vi.mock('@/composables/use-shell-data', () => ({
 }));
 
 function systemInfo(demoDataLoaded: boolean) {
-  return { systemInfo: { demoDataLoaded, demoDataNote: null, version: '1.0.0' } } as Partial<ShellQueryData>;
+  return { systemInfo: { demoDataLoaded, version: '1.0.0' } } as Partial<ShellQueryData>;
 }
 
 async function mountApp(data: Partial<ShellQueryData>, locale: 'th' | 'en' = 'th') {
@@ -44,6 +44,9 @@ describe('App', () => {
     const banner = wrapper.get('[data-testid="demo-banner"]');
     expect(banner.text()).toContain('ข้อมูลสาธิต');
     expect(banner.text()).toContain('ไม่ใช่ตัวเลขจริง');
+    // What is synthetic and what is real, in Thai too (the server's note is English only).
+    expect(banner.get('[data-testid="demo-detail"]').text()).toContain('เป็นข้อมูลสังเคราะห์');
+    expect(banner.text()).not.toMatch(/Demo data:/);
   });
 
   it('shows no notice when no demo data is loaded', async () => {
