@@ -333,8 +333,12 @@ describe('Dashboard journeys in Chromium', () => {
 
   it('has no serious or critical axe-core violations on the main pages, and saves each in Thai and English', async () => {
     const found: Record<string, AxeViolation[]> = {};
+    const overflow: Record<string, number> = {};
     const pages: Array<{ name: string; path: string; session: 'anonymous' | 'officer' | 'planner' }> = [
       { name: 'overview', path: '/', session: 'anonymous' },
+      { name: 'regions', path: '/regions', session: 'anonymous' },
+      { name: 'ranking', path: '/ranking', session: 'anonymous' },
+      { name: 'province', path: `/province/${PROVINCE}`, session: 'anonymous' },
       { name: 'login', path: '/login', session: 'anonymous' },
       { name: 'workspace', path: `/workspace/${PROVINCE}/${QUARTER}`, session: 'officer' },
       { name: 'approvals', path: '/approvals', session: 'planner' },
@@ -348,14 +352,23 @@ describe('Dashboard journeys in Chromium', () => {
       for (const { name, path, session } of pages) {
         const page = session === 'anonymous' ? anonymous.page : session === 'officer' ? officer.page : planner.page;
         await page.goto(`${app.baseUrl}${path}`);
-        await settle(page, name === 'overview');
+        await settle(page, ['overview', 'regions', 'ranking', 'province'].includes(name));
         expect(await page.getAttribute('html', 'lang')).toBe(locale);
         if (locale === 'th') found[name] = await axeSeriousViolations(page);
         await screenshot(page, `${name}-${locale}`);
+        if (locale === 'th') {
+          // Tablet width (portrait): the page reflows, nothing wider than the screen but a table's own scroller.
+          await page.setViewportSize({ width: 768, height: 1024 });
+          await page.waitForTimeout(300);
+          overflow[name] = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+          await screenshot(page, `${name}-tablet-th`);
+          await page.setViewportSize({ width: 1400, height: 1000 });
+        }
       }
       await anonymous.context.close();
     }
     expect(found).toEqual(Object.fromEntries(pages.map((p) => [p.name, []])));
+    expect(overflow).toEqual(Object.fromEntries(pages.map((p) => [p.name, 0])));
     expect(pageErrors).toEqual([]);
   }, 90_000);
 
