@@ -397,6 +397,19 @@ describe('Dashboard journeys in Chromium', () => {
     await page.locator('[data-testid="province-page"][data-province="TH-40"]').waitFor({ timeout: 20_000 });
     await screenshot(page, 'province-from-map-en');
 
+    // The map coloured by an obstacle: the share of each province's local organizations citing staff skills,
+    // the same figures as the API's per-province list.
+    await page.goto(`${app.baseUrl}/?quarter=FY2569Q4&layer=obstacle:SKILLS`);
+    await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor({ timeout: 20_000 });
+    const skillsCell = page.locator(`[data-testid="map-table"] tr[data-province="${PROVINCE}"] td`);
+    await skillsCell.waitFor({ state: 'attached', timeout: 20_000 });
+    const byArea = await app.gql<{ obstaclePrevalenceByArea: { areas: Array<{ scope: { code: string }; categories: Array<{ category: { code: string }; percentage: number | null }> }> } }>(
+      '{ obstaclePrevalenceByArea(quarterCode: "FY2569Q4", respondentLevel: LOCAL) { areas { scope { code } categories { category { code } percentage } } } }',
+    );
+    const skills = byArea.data!.obstaclePrevalenceByArea.areas.find((a) => a.scope.code === PROVINCE)!.categories.find((c) => c.category.code === 'SKILLS')!.percentage;
+    expect(skills).not.toBeNull();
+    expect(Number((await skillsCell.textContent())!.trim().split(/\s/)[0]!.replace(/[^\d.]/g, ''))).toBeCloseTo(skills!, 1);
+
     // And a bar of the ranking chart opens its province too.
     await page.goto(`${app.baseUrl}/ranking?quarter=${QUARTER}`);
     const code = await clickChart(page, 'ranking-chart', 'firstBar');
