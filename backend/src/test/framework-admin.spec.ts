@@ -73,4 +73,25 @@ describe('Framework administration', () => {
     const bad = await app.gql(UPSERT_REC, { i: { code: 'X-1', setCode: set.code, titleTh: 'x', titleEn: 'x', obstacleCategoryCodes: ['NOPE'], indicatorCodes: [] } }, planner);
     expect(code(bad)).toBe('BAD_USER_INPUT');
   });
+
+  it('lists the framework changes newest first, with who and why, for planners only', async () => {
+    const HISTORY = 'query($l: Int, $o: Int) { frameworkHistory(limit: $l, offset: $o) { at userEmail action oldValue newValue reason } }';
+    type Event = { at: string; userEmail: string; action: string; oldValue: unknown; newValue: { what: string }; reason: string | null };
+    const res = await app.gql<{ frameworkHistory: Event[] }>(HISTORY, {}, planner);
+    const events = res.data!.frameworkHistory;
+    const [{ n }] = await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM audit_event WHERE action = 'FRAMEWORK_CHANGED'`);
+    expect(events).toHaveLength(n);
+    expect(events.every((e) => e.action === 'FRAMEWORK_CHANGED' && e.userEmail === 'planner@demo.local')).toBe(true);
+    // Newest first: the recommendation made last in this file, then the targets, the indicator at the end (created: no old value).
+    expect(events[0]!.newValue.what).toBe('recommendation MINISTRY-2571-1');
+    expect(events.at(-1)).toMatchObject({ oldValue: null, newValue: { what: 'indicator E_SERVICE_USERS_PCT' } });
+    expect([...events].map((e) => e.at).sort().reverse()).toEqual(events.map((e) => e.at));
+
+    const page = await app.gql<{ frameworkHistory: Event[] }>(HISTORY, { l: 1, o: 1 }, planner);
+    expect(page.data!.frameworkHistory).toEqual([events[1]]);
+    expect(code(await app.gql(HISTORY, { l: 0 }, planner))).toBe('BAD_USER_INPUT');
+    expect(code(await app.gql(HISTORY, { o: -1 }, planner))).toBe('BAD_USER_INPUT');
+    expect(code(await app.gql(HISTORY, {}, officer))).toBe('FORBIDDEN');
+    expect(code(await app.gql(HISTORY, {}))).toBe('UNAUTHENTICATED');
+  });
 });

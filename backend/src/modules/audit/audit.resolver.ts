@@ -3,7 +3,7 @@ import GraphQLJSON from './json.scalar.js';
 import { DataSource } from 'typeorm';
 import { requireRole, type Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
-import { NotFoundError } from '../../core/errors/domain-error.js';
+import { BadInputError, NotFoundError } from '../../core/errors/domain-error.js';
 import { AuditAction } from './audit-event.entity.js';
 import { registerEnumType } from '@nestjs/graphql';
 
@@ -51,7 +51,10 @@ const EVENT_SQL = `
     FROM audit_event a LEFT JOIN app_user u ON u.id = a.user_id LEFT JOIN org_unit o ON o.id = a.org_unit_id
     LEFT JOIN data_element e ON e.id = a.data_element_id LEFT JOIN fiscal_quarter q ON q.id = a.quarter_id`;
 
-/** The audit trail, for planners: the history of a report, or of one value. */
+/** Most changes one request may list: a page of history, not the whole table. */
+const MAX_HISTORY = 500;
+
+/** The audit trail, for planners: the history of a report, of one value, or of the framework. */
 @Resolver(() => AuditEventModel)
 export class AuditResolver {
   constructor(private readonly db: DataSource) {}
@@ -79,5 +82,24 @@ export class AuditResolver {
     if (e === null) throw new NotFoundError('Data element', dataElementCode);
     if (q === null) throw new NotFoundError('Fiscal quarter', quarterCode);
     return this.db.query(`${EVENT_SQL} WHERE a.data_element_id = $1 AND a.org_unit_id = $2 AND a.quarter_id = $3 ORDER BY a.at, a.id`, [e, u, q]);
+  }
+
+  @Query(() => [AuditEventModel], {
+    description:
+      'Changes to the framework (indicators, targets, recommendations), newest first (planners). newValue.what names ' +
+      'what changed (e.g. "target STAFF_DIGITAL_TRAINED_PCT TH-40 FY2570"); oldValue is null for a creation.',
+  })
+  async frameworkHistory(
+    @CurrentActor() actor: Actor | null,
+    @Args('limit', { type: () => Int, defaultValue: 100, description: `1–${MAX_HISTORY}` }) limit: number,
+    @Args('offset', { type: () => Int, defaultValue: 0 }) offset: number,
+  ): Promise<AuditEventModel[]> {
+    requireRole(actor, ['ADMIN', 'PLANNER'], 'read the audit trail');
+    const problems = [
+      ...(Number.isInteger(limit) && limit >= 1 && limit <= MAX_HISTORY ? [] : [{ field: 'limit', code: 'OUT_OF_RANGE', message: `limit is 1–${MAX_HISTORY}` }]),
+      ...(Number.isInteger(offset) && offset >= 0 ? [] : [{ field: 'offset', code: 'OUT_OF_RANGE', message: 'offset is 0 or more' }]),
+    ];
+    if (problems.length > 0) throw new BadInputError('Invalid page of the framework history', problems);
+    return this.db.query(`${EVENT_SQL} WHERE a.action = 'FRAMEWORK_CHANGED' ORDER BY a.at DESC, a.id DESC LIMIT $1 OFFSET $2`, [limit, offset]);
   }
 }
