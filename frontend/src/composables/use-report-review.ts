@@ -2,17 +2,10 @@ import { useApiClient } from '@/composables/use-api-client';
 import { computed, ref } from 'vue';
 import { ReportHistoryQuery } from '@/api/approvals';
 import { toApiError, type ApiError } from '@/api/errors';
-import {
-  ApproveReportMutation,
-  ExtendEntryWindowMutation,
-  ReopenReportMutation,
-  ReportFormReferenceQuery,
-  ReportQuery,
-  ReturnReportMutation,
-} from '@/api/report';
+import { ApproveReportMutation, ExtendEntryWindowMutation, ReopenReportMutation, ReportQuery, ReturnReportMutation } from '@/api/report';
 import type { ReportHeader } from '@/api/report-types';
-import { requiredElementCodes } from './report-form';
 import { useApiQuery } from './use-api-query';
+import { useReportReference } from './use-report-reference';
 
 export type Decision = 'APPROVE' | 'RETURN' | 'REOPEN';
 
@@ -23,7 +16,7 @@ const UNKNOWN: ApiError = { code: 'UNKNOWN', messageKey: 'errors.UNKNOWN', detai
 /** A planner's view of one province's quarter: the report read-only, its history, and the decisions. */
 export function useReportReview(provinceCode: string, quarterCode: string) {
   const client = useApiClient();
-  const reference = useApiQuery({ query: ReportFormReferenceQuery, variables: { provinceCode, quarterCode } });
+  const referenceData = useReportReference(provinceCode, quarterCode);
   const report = useApiQuery({ query: ReportQuery, variables: { provinceCode, quarterCode }, requestPolicy: 'network-only' });
   const reportId = computed(() => report.data.value?.report?.id ?? null);
   const history = useApiQuery({
@@ -75,7 +68,5 @@ export function useReportReview(provinceCode: string, quarterCode: string) {
     if (reportId.value !== null) history.refresh();
   }
 
-  const required = computed(() => new Set(reference.data.value ? requiredElementCodes(reference.data.value.indicators) : []));
-
-  return { reference, report, history, deciding, decide, extendWindow, refresh, required };
+  return { ...referenceData, report, history, deciding, decide, extendWindow, refresh };
 }

@@ -1,20 +1,13 @@
 import { useApiClient } from '@/composables/use-api-client';
 import { computed, onBeforeUnmount, ref, shallowRef, watch } from 'vue';
 import { toApiError, type ApiError, type ApiProblem } from '@/api/errors';
-import {
-  ReportFormReferenceQuery,
-  ReportHeaderQuery,
-  ReportQuery,
-  SaveReportMutation,
-  SubmitReportMutation,
-  type ReportFormReferenceData,
-} from '@/api/report';
+import { ReportHeaderQuery, ReportQuery, SaveReportMutation, SubmitReportMutation, type ReportFormReferenceData } from '@/api/report';
 import type { Report, ReportHeader, SaveReportInput } from '@/api/report-types';
 import { bangkokToday } from '@/locales/format';
 import { useAuthStore } from '@/stores/auth';
 import { createReportDraft, type DraftSnapshot, type ReportDraft, type SaveOutcome } from './report-draft';
-import { ratioRules, requiredElementCodes } from './report-form';
-import { useApiQuery } from './use-api-query';
+import { ratioRules } from './report-form';
+import { useReportReference } from './use-report-reference';
 
 const UNKNOWN: ApiError = { code: 'UNKNOWN', messageKey: 'errors.UNKNOWN', detail: 'no data', problems: [] };
 
@@ -38,8 +31,8 @@ export function useReportWorkspace(provinceCode: string, quarterCode: string, op
   const client = useApiClient();
   const auth = useAuthStore();
 
-  const reference = useApiQuery({ query: ReportFormReferenceQuery, variables: { provinceCode, quarterCode } });
-  const form = computed<ReportFormReferenceData | null>(() => reference.data.value ?? null);
+  const referenceData = useReportReference(provinceCode, quarterCode);
+  const { form } = referenceData;
 
   const header = shallowRef<ReportHeader | null>(null);
   const report = shallowRef<Report | null>(null);
@@ -195,16 +188,13 @@ export function useReportWorkspace(provinceCode: string, quarterCode: string, op
     return { kind: 'submitted' };
   }
 
-  const required = computed(() => new Set(form.value ? requiredElementCodes(form.value.indicators) : []));
-
   onBeforeUnmount(() => {
     stopKeeping?.();
     draft.value?.dispose();
   });
 
   return {
-    reference,
-    form,
+    ...referenceData,
     report,
     header,
     reportLoaded,
@@ -212,7 +202,6 @@ export function useReportWorkspace(provinceCode: string, quarterCode: string, op
     draft,
     canEdit,
     canSubmit,
-    required,
     fetchReport,
     reload,
     discardAndReload,

@@ -6,6 +6,8 @@ import type { FrameworkQueryData, Target } from '@/api/framework';
 import type { Province } from '@/api/types';
 import { appPlugins, type GraphqlAnswers } from '@/test-support/plugins';
 import AdminIndicatorForm from '../admin-indicator-form.vue';
+import AdminRecommendationForm from '../admin-recommendation-form.vue';
+import AdminRecommendations from '../admin-recommendations.vue';
 import AdminTargets from '../admin-targets.vue';
 
 const FRAMEWORK: FrameworkQueryData = {
@@ -104,6 +106,52 @@ describe('indicator form', () => {
       denominatorCode: 'STAFF_TOTAL', multiplier: 100, obstacleCategoryCode: 'SKILLS', sourceCode: 'BMA_2562_DIGITAL_MINDSET', sourceNote: 'source 004 §4.1',
     });
     expect(part.emitted('saved')?.[0]).toEqual([saved]);
+  });
+});
+
+describe('recommendation form', () => {
+  const RECOMMENDATION = {
+    code: 'DGA-DATA', setCode: 'DGA_2567', groupTh: null, groupEn: null, titleTh: 'ข้อมูล', titleEn: 'Data', detailTh: null, detailEn: null,
+    obstacleCategoryCodes: ['SKILLS'], indicatorCodes: [],
+  };
+  const WITH_SETS: FrameworkQueryData = { ...FRAMEWORK, recommendationSets: [{ code: 'DGA_2567', nameTh: 'ข้อเสนอ สพร.', nameEn: 'DGA proposals', recommendations: [RECOMMENDATION] }] };
+
+  it('opens with its title focused, and after a refused try focuses the first marked field', async () => {
+    const { wrapper, fetch } = await mountWith(AdminRecommendationForm, { recommendation: null, setCode: 'DGA_2567', framework: WITH_SETS }, {});
+    expect(document.activeElement?.textContent?.trim()).toBe('New recommendation');
+    await wrapper.get('[data-testid="recommendation-code"]').setValue('dga-data');
+    await wrapper.get('form').trigger('submit');
+    await flushPromises();
+    expect(sent(fetch, 'UpsertRecommendation')).toHaveLength(0);
+    expect(wrapper.get('[data-testid="form-issues"]').text()).toContain('(3)');
+    expect(wrapper.get('#rec-code-msg').text()).toContain('This code is taken');
+    expect(wrapper.get('[data-testid="recommendation-code"]').attributes('aria-describedby')).toBe('rec-code-hint rec-code-msg');
+    expect(wrapper.get('[data-testid="recommendation-titleTh"]').attributes('aria-describedby')).toBe('rec-titleTh-msg');
+    expect(document.activeElement?.getAttribute('data-testid')).toBe('recommendation-code');
+  });
+
+  it('saves from the list, closes the form and says what was saved; cancel closes it without a note', async () => {
+    const created = { ...RECOMMENDATION, code: 'DGA-TRAIN', titleTh: 'อบรม', titleEn: 'Train', obstacleCategoryCodes: [] };
+    const { wrapper, fetch } = await mountWith(AdminRecommendations, { framework: WITH_SETS }, { UpsertRecommendation: { data: { upsertRecommendation: created } } });
+    await wrapper.get('[data-testid="recommendation-new"]').trigger('click');
+    await flushPromises();
+    await wrapper.get('[data-testid="recommendation-code"]').setValue('DGA-TRAIN');
+    await wrapper.get('[data-testid="recommendation-titleTh"]').setValue('อบรม');
+    await wrapper.get('[data-testid="recommendation-titleEn"]').setValue('Train');
+    await wrapper.get('[data-testid="recommendation-form"]').trigger('submit');
+    await flushPromises();
+    expect(sent(fetch, 'UpsertRecommendation')[0].variables.input).toMatchObject({ code: 'DGA-TRAIN', setCode: 'DGA_2567', titleEn: 'Train' });
+    expect(wrapper.find('[data-testid="recommendation-form"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="recommendation-saved"]').text()).toContain('DGA-TRAIN');
+
+    await wrapper.get('[data-testid="recommendation-edit-DGA-DATA"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[data-testid="recommendation-saved"]').exists()).toBe(false);
+    expect(wrapper.get('[data-testid="recommendation-code"]').attributes('disabled')).toBeDefined();
+    const cancel = wrapper.get('[data-testid="recommendation-form"]').findAll('button').find((b) => b.text() === 'Cancel')!;
+    await cancel.trigger('click');
+    expect(wrapper.find('[data-testid="recommendation-form"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="recommendation-saved"]').exists()).toBe(false);
   });
 });
 
