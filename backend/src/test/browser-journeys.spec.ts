@@ -345,6 +345,7 @@ describe('Dashboard journeys in Chromium', () => {
       { name: 'analyst', path: '/analyst', session: 'planner' },
       { name: 'framework', path: '/framework', session: 'planner' },
       { name: 'framework-targets', path: '/framework?tab=targets', session: 'planner' },
+      { name: 'framework-history', path: '/framework?tab=history', session: 'planner' },
     ];
     for (const locale of ['th', 'en'] as const) {
       const anonymous = await openSession(locale);

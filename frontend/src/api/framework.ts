@@ -176,3 +176,19 @@ export interface RecommendationInput {
 export const UpsertRecommendationMutation = gql<{ upsertRecommendation: FrameworkRecommendation }, { input: RecommendationInput }>`
   mutation UpsertRecommendation($input: RecommendationInput!) { upsertRecommendation(input: $input) { ${RECOMMENDATION_FIELDS} } }
 `;
+
+/** One change to the framework from the audit trail; newValue.what names it ("target CODE TH-40 FY2570"). */
+export interface FrameworkChange {
+  id: string;
+  at: string;
+  userEmail: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  reason: string | null;
+}
+
+export const FrameworkHistoryQuery = gql<{ frameworkHistory: FrameworkChange[] }, { limit: number }>`
+  query FrameworkHistory($limit: Int!) {
+    frameworkHistory(limit: $limit) { id at userEmail oldValue newValue reason }
+  }
+`;

@@ -5,6 +5,7 @@ import { createMemoryHistory, createRouter, RouterView } from 'vue-router';
 import type { FrameworkQueryData, Target } from '@/api/framework';
 import type { Province } from '@/api/types';
 import { appPlugins, type GraphqlAnswers } from '@/test-support/plugins';
+import AdminHistory from '../admin-history.vue';
 import AdminIndicatorForm from '../admin-indicator-form.vue';
 import AdminRecommendationForm from '../admin-recommendation-form.vue';
 import AdminRecommendations from '../admin-recommendations.vue';
@@ -232,3 +233,44 @@ describe('targets table', () => {
     expect(wrapper.get('[data-testid="targets-saved"]').text()).toContain('1 targets saved');
   });
 });
+
+describe('framework history', () => {
+  const change = (id: number, newValue: unknown, oldValue: unknown = null, reason: string | null = null) => ({
+    id: String(id), at: '2026-11-21T03:00:00.000Z', userEmail: 'planner@demo.local', oldValue, newValue, reason,
+  });
+
+  it('lists who changed what, when and why, newest first as the API gives it, with the target before and after', async () => {
+    const answers = {
+      FrameworkHistory: ({ limit }: Record<string, unknown>) => ({
+        data: {
+          frameworkHistory: [
+            change(3, { what: 'target STAFF_DIGITAL_TRAINED_PCT TH-40 FY2570', value: 30 }, { value: 25 }, 'ปรับตามงบประมาณที่ได้รับ'),
+            change(2, { what: 'target STAFF_DIGITAL_TRAINED_PCT TH FY2570', value: null }, { value: 20 }),
+            change(1, { what: 'indicator STAFF_DIGITAL_TRAINED_PCT', indicator: {} }),
+          ].slice(0, Number(limit)),
+        },
+      }),
+    };
+    const { wrapper, fetch } = await mountWith(AdminHistory, { framework: FRAMEWORK, provinces: PROVINCES }, answers);
+    const asked = fetch.mock.calls.map((c) => JSON.parse(String((c[1] as RequestInit).body))).filter((b) => b.query.includes('query FrameworkHistory'));
+    expect(asked[0].variables).toEqual({ limit: 50 });
+    const rows = wrapper.findAll('[data-testid="framework-change"]').map((r) => r.findAll('td, th').map((c) => c.text()));
+    expect(rows).toHaveLength(3);
+    expect(rows[0]![1]).toBe('planner@demo.local');
+    expect(rows[0]![2]).toContain('Personnel trained in digital skills (%) · Khon Kaen');
+    expect(rows[0]![3]).toBe('changed: 25.00 → 30.00');
+    expect(rows[0]![4]).toBe('ปรับตามงบประมาณที่ได้รับ');
+    expect(rows[1]![2]).toContain('National');
+    expect(rows[1]![3]).toBe('removed: 20.00 → —');
+    expect(rows[2]![2]).toMatch(/^Indicator/);
+    expect(rows[2]![3]).toBe('created');
+    // Fewer than a page: nothing more to show.
+    expect(wrapper.find('[data-testid="framework-history-more"]').exists()).toBe(false);
+  });
+
+  it('says so when the framework has never been changed', async () => {
+    const { wrapper } = await mountWith(AdminHistory, { framework: FRAMEWORK, provinces: PROVINCES }, { FrameworkHistory: { data: { frameworkHistory: [] } } });
+    expect(wrapper.get('[data-testid="framework-history-empty"]').text()).toContain('not been changed');
+  });
+});
+
