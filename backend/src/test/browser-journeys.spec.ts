@@ -420,6 +420,44 @@ describe('Dashboard journeys in Chromium', () => {
     await visitor.context.close();
   }, 90_000);
 
+  it('is usable with the keyboard alone: skip link, sign-in, and moving through the grid of the quarter', async () => {
+    const session = await openSession('th');
+    const page = session.page;
+    await page.goto(`${app.baseUrl}/regions`);
+    await page.locator('main h1').first().waitFor();
+    // The first Tab reaches the skip link, which takes focus to the page's content.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.className)).toContain('skip-link');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
+    await page.goto(`${app.baseUrl}/login`);
+    await page.locator('[data-testid="login-email"]').waitFor();
+    // Sign in with Tab and Enter only.
+    const focusedTestId = () => page.evaluate(() => document.activeElement?.getAttribute('data-testid') ?? null);
+    for (let i = 0; i < 10 && (await focusedTestId()) !== 'login-email'; i++) await page.keyboard.press('Tab');
+    expect(await focusedTestId()).toBe('login-email');
+    await page.keyboard.type('officer.th50@demo.local');
+    await page.keyboard.press('Tab');
+    expect(await focusedTestId()).toBe('login-password');
+    await page.keyboard.type(PASSWORD);
+    await page.keyboard.press('Enter');
+    await page.waitForURL('**/workspace/TH-50/**');
+    // In the grid, arrows and Enter move between cells as in a spreadsheet, without changing any figure.
+    const first = page.locator('[data-testid^="cell-LAO-"][data-row="0"][data-col="0"]');
+    await first.waitFor();
+    await first.focus();
+    const position = () => page.evaluate(() => [document.activeElement?.getAttribute('data-row'), document.activeElement?.getAttribute('data-col')]);
+    await page.keyboard.press('ArrowDown');
+    expect(await position()).toEqual(['1', '0']);
+    await page.keyboard.press('Enter');
+    expect(await position()).toEqual(['2', '0']);
+    await page.keyboard.press('Shift+Enter');
+    expect(await position()).toEqual(['1', '0']);
+    await page.keyboard.press('ArrowUp');
+    expect(await position()).toEqual(['0', '0']);
+    await session.context.close();
+  }, 60_000);
+
   it('lets an analyst create an API token in the page, script against the API with it, open the explorer, and revoke it', async () => {
     const analyst = await openSession('en');
     const page = analyst.page;
