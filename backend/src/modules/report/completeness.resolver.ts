@@ -1,11 +1,23 @@
-import { Args, Field, Float, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, Float, Int, ObjectType, Query, Resolver, registerEnumType } from '@nestjs/graphql';
 import { Inject } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CLOCK, type Clock } from '../../core/clock.js';
 import { requireRole, type Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { PeriodService } from '../period/period.service.js';
+import { completenessCounts, timeliness, Timeliness } from './completeness.js';
 import { ReportStatus } from './report.entity.js';
+
+registerEnumType(Timeliness, {
+  name: 'Timeliness',
+  description: 'Where a province stands against the quarter\u2019s deadline. Only a report standing submitted (SUBMITTED or APPROVED) is on time or late.',
+  valuesMap: {
+    ON_TIME: { description: 'Stands submitted, and its latest submission was on or before the deadline' },
+    LATE: { description: 'Stands submitted, and its latest submission was after the deadline (a resubmission after a return counts)' },
+    OVERDUE: { description: 'Not submitted (no report, a draft, or returned) and the deadline has passed' },
+    PENDING: { description: 'Not submitted (no report, a draft, or returned) and the deadline has not passed yet' },
+  },
+});
 
 @ObjectType('ProvinceCompleteness')
 export class ProvinceCompletenessModel {
@@ -15,11 +27,11 @@ export class ProvinceCompletenessModel {
   @Field(() => ReportStatus, { nullable: true, description: 'null when the province has not started a report' })
   status: ReportStatus | null;
 
-  @Field(() => Date, { nullable: true })
+  @Field(() => Date, { nullable: true, description: 'The latest submission; kept while the report is returned or corrected, cleared when an approved report is reopened' })
   submittedAt: Date | null;
 
-  @Field({ description: 'ON_TIME, LATE (submitted after the deadline), OVERDUE (not submitted, deadline passed) or PENDING' })
-  timeliness: string;
+  @Field(() => Timeliness)
+  timeliness: Timeliness;
 
   @Field(() => Int)
   expectedValues: number;
@@ -31,7 +43,12 @@ export class ProvinceCompletenessModel {
   completenessPct: number;
 }
 
-@ObjectType('QuarterCompleteness')
+@ObjectType('QuarterCompleteness', {
+  description:
+    'Every province once, in exactly one status bucket (notStarted + draft + awaitingApproval + returned + approved = the provinces listed, ' +
+    '77 for the nation) and in exactly one timeliness bucket (onTime + late + overdue + pending = the same total). ' +
+    'submitted = awaitingApproval + approved = onTime + late.',
+})
 export class QuarterCompletenessModel {
   @Field()
   quarterCode: string;
@@ -39,19 +56,37 @@ export class QuarterCompletenessModel {
   @Field()
   deadline: string;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'No report for the quarter' })
+  notStarted: number;
+
+  @Field(() => Int, { description: 'DRAFT: never submitted, reopened after approval, or edited by the province after a return' })
+  draft: number;
+
+  @Field(() => Int, { description: 'SUBMITTED: waiting for a planner to approve or return it' })
+  awaitingApproval: number;
+
+  @Field(() => Int, { description: 'RETURNED: sent back and not yet edited by the province' })
+  returned: number;
+
+  @Field(() => Int, { description: 'APPROVED' })
+  approved: number;
+
+  @Field(() => Int, { description: 'Reports standing submitted: awaitingApproval + approved. A returned report is not, until it is submitted again' })
   submitted: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of the submitted, those whose latest submission was on or before the deadline' })
   onTime: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Of the submitted, those whose latest submission was after the deadline' })
   late: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Not submitted (notStarted + draft + returned) with the deadline passed' })
   overdue: number;
 
-  @Field(() => [ProvinceCompletenessModel])
+  @Field(() => Int, { description: 'Not submitted (notStarted + draft + returned) with the deadline still ahead' })
+  pending: number;
+
+  @Field(() => [ProvinceCompletenessModel], { description: 'Every province, by code' })
   provinces: ProvinceCompletenessModel[];
 }
 
@@ -79,27 +114,15 @@ export class CompletenessResolver {
       [q.id],
     );
     const today = this.now().toISOString().slice(0, 10);
-    const provinces = rows.map((r) => {
-      const submittedDay = r.submitted_at ? r.submitted_at.toISOString().slice(0, 10) : null;
-      const timeliness = submittedDay ? (submittedDay > q.deadline ? 'LATE' : 'ON_TIME') : today > q.deadline ? 'OVERDUE' : 'PENDING';
-      return {
-        provinceCode: r.code,
-        status: r.status,
-        submittedAt: r.submitted_at,
-        timeliness,
-        expectedValues: r.expected,
-        presentValues: r.present,
-        completenessPct: r.expected > 0 ? Math.round((r.present / r.expected) * 1000) / 10 : 0,
-      };
-    });
-    return {
-      quarterCode: q.code,
-      deadline: q.deadline,
-      submitted: provinces.filter((p) => p.status === 'SUBMITTED' || p.status === 'APPROVED').length,
-      onTime: provinces.filter((p) => p.timeliness === 'ON_TIME').length,
-      late: provinces.filter((p) => p.timeliness === 'LATE').length,
-      overdue: provinces.filter((p) => p.timeliness === 'OVERDUE').length,
-      provinces,
-    };
+    const provinces = rows.map((r) => ({
+      provinceCode: r.code,
+      status: r.status,
+      submittedAt: r.submitted_at,
+      timeliness: timeliness(r.status, r.submitted_at ? r.submitted_at.toISOString().slice(0, 10) : null, q.deadline, today),
+      expectedValues: r.expected,
+      presentValues: r.present,
+      completenessPct: r.expected > 0 ? Math.round((r.present / r.expected) * 1000) / 10 : 0,
+    }));
+    return { quarterCode: q.code, deadline: q.deadline, ...completenessCounts(provinces), provinces };
   }
 }

@@ -74,17 +74,18 @@ export class ReportRepository {
   async setState(
     db: Db,
     id: number,
-    change: { status: ReportStatus; submittedBy?: string | null; decidedBy?: string | null; returnReason?: string | null; touch: 'submit' | 'decide' | 'edit' | 'reopen' },
+    change: { status: ReportStatus; submittedBy?: string | null; decidedBy?: string | null; returnReason?: string | null; touch: 'submit' | 'decide' | 'edit' | 'reopen'; at: Date },
   ): Promise<void> {
+    // `at` is the application's clock, the one deadlines and entry windows are judged by, not the database's now().
     await db.query(
       `UPDATE report SET status = $2, version = version + 1, updated_at = now(),
-              submitted_at = CASE WHEN $3 = 'submit' THEN now() WHEN $3 = 'reopen' THEN NULL ELSE submitted_at END,
+              submitted_at = CASE WHEN $3 = 'submit' THEN $7::timestamptz WHEN $3 = 'reopen' THEN NULL ELSE submitted_at END,
               submitted_by_id = CASE WHEN $3 = 'submit' THEN $4::uuid WHEN $3 = 'reopen' THEN NULL ELSE submitted_by_id END,
-              decided_at = CASE WHEN $3 = 'decide' THEN now() WHEN $3 IN ('submit', 'reopen') THEN NULL ELSE decided_at END,
+              decided_at = CASE WHEN $3 = 'decide' THEN $7::timestamptz WHEN $3 IN ('submit', 'reopen') THEN NULL ELSE decided_at END,
               decided_by_id = CASE WHEN $3 = 'decide' THEN $5::uuid WHEN $3 IN ('submit', 'reopen') THEN NULL ELSE decided_by_id END,
               return_reason = CASE WHEN $3 = 'decide' THEN $6 WHEN $3 = 'submit' THEN NULL ELSE return_reason END
         WHERE id = $1`,
-      [id, change.status, change.touch, change.submittedBy ?? null, change.decidedBy ?? null, change.returnReason ?? null],
+      [id, change.status, change.touch, change.submittedBy ?? null, change.decidedBy ?? null, change.returnReason ?? null, change.at],
     );
   }
 

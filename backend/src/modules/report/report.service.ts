@@ -195,7 +195,7 @@ export class ReportService {
   async finishEdit(m: Db, actor: Actor, row: ReportRow, changed: boolean): Promise<ReportRow> {
     const to = transition(row.status, ReportAction.EDIT);
     if (to !== row.status) {
-      await this.repo.setState(m, row.id, { status: to, touch: 'edit' });
+      await this.repo.setState(m, row.id, { status: to, touch: 'edit', at: this.now() });
       await this.audit(m, actor, row, AuditAction.STATUS_CHANGED, { status: row.status }, { status: to }, 'edited after being returned');
     } else if (changed) {
       await this.repo.bumpVersion(m, row.id);
@@ -260,6 +260,7 @@ export class ReportService {
         submittedBy: action === ReportAction.SUBMIT ? a.userId : null,
         decidedBy: touch === 'decide' ? a.userId : null,
         returnReason: action === ReportAction.RETURN ? reason : null,
+        at: this.now(),
       });
       await this.audit(m, a, r, AuditAction.STATUS_CHANGED, { status: r.status }, { status: to, action }, reason);
       return (await this.repo.byId(m, r.id))!;
