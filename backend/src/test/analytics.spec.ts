@@ -65,13 +65,14 @@ describe('Analytics over HTTP', () => {
 
   describe('obstaclePrevalence', () => {
     const PREVALENCE = `respondents anyObstacle { count respondents percentage ciLow ciHigh smallSample }
-      categories { category { code } count percentage ciLow ciHigh meanSeverity smallSample } smallSampleRule
+      categories { category { code } count percentage ciLow ciHigh meanSeverity smallSample } smallSampleRule smallSampleRuleCode
       baseline { datasetCode comparable population anyObstacle { count respondents percentage ciLow ciHigh } categories { category { code } count percentage } source { code document } }`;
     type Prevalence = {
       respondents: number;
       anyObstacle: { count: number; respondents: number; percentage: number; ciLow: number; ciHigh: number; smallSample: boolean };
       categories: Array<{ category: { code: string }; count: number; percentage: number; meanSeverity: number | null; smallSample: boolean }>;
       smallSampleRule: string;
+      smallSampleRuleCode: string;
       baseline: { datasetCode: string; comparable: boolean; anyObstacle: { count: number; respondents: number; percentage: number; ciLow: number; ciHigh: number };
         categories: Array<{ category: { code: string }; count: number; percentage: number }>; source: { code: string; document: string } };
     };
@@ -120,6 +121,7 @@ describe('Analytics over HTTP', () => {
       expect(p.anyObstacle.ciLow).toBeLessThan(p.anyObstacle.percentage);
       expect(p.anyObstacle.ciHigh).toBeGreaterThan(p.anyObstacle.percentage);
       expect(p.smallSampleRule).toMatch(/30/);
+      expect(p.smallSampleRuleCode).toBe('RESPONDENTS_30_EXPECTED_5');
 
       const b = p.baseline;
       expect(b).toMatchObject({ datasetCode: 'DGA_OBSTACLE_SURVEY_2567', comparable: true });
@@ -444,10 +446,11 @@ describe('Analytics over HTTP', () => {
     const INDEX = 'province { code } index rank rankedCount pillars { pillarCode weight score contribution }';
 
     it('builds each index from pillar contributions on fixed goalposts, ranked highest first', async () => {
-      const res = await app.gql<{ compositeIndex: { method: string; pillars: Array<{ code: string; weight: number; indicators: Array<{ indicatorCode: string; worst: number; best: number }> }>; provinces: Index[] } }>(
-        `{ compositeIndex(quarterCode: "${Q}") { method pillars { code weight indicators { indicatorCode worst best } } provinces { ${INDEX} } } }`,
+      const res = await app.gql<{ compositeIndex: { method: string; methodCode: string; pillars: Array<{ code: string; weight: number; indicators: Array<{ indicatorCode: string; worst: number; best: number }> }>; provinces: Index[] } }>(
+        `{ compositeIndex(quarterCode: "${Q}") { method methodCode pillars { code weight indicators { indicatorCode worst best } } provinces { ${INDEX} } } }`,
       );
       const c = res.data!.compositeIndex;
+      expect(c.methodCode).toBe('GOALPOST_PILLARS_V1');
       expect(c.pillars.map((p) => p.code)).toEqual(['SKILLS', 'BUDGET', 'INTEGRATION', 'SECURITY', 'SERVICES', 'POLICY']);
       for (const p of c.pillars) expect(p.weight).toBeCloseTo(1 / 6, 12);
       expect(c.pillars[0].indicators.find((i) => i.indicatorCode === TRAINED)).toEqual({ indicatorCode: TRAINED, worst: 0, best: 20 });
@@ -495,12 +498,12 @@ describe('Analytics over HTTP', () => {
 
   describe('provinceRecommendations', () => {
     type Recs = {
-      respondents: number; actionItemsVisible: boolean; priorityRule: string;
+      respondents: number; actionItemsVisible: boolean; priorityRule: string; priorityRuleCode: string;
       recommendations: Array<{ recommendation: { code: string }; priority: number; obstacleScore: number; indicatorGap: number;
         obstacles: Array<{ category: { code: string }; percentage: number; meanSeverity: number | null; weight: number }>;
         indicators: Array<{ indicatorCode: string; gap: number | null }>; actionItems: Array<{ id: number; status: string; recommendationCode: string }> }>;
     };
-    const RECS = `respondents actionItemsVisible priorityRule recommendations { recommendation { code } priority obstacleScore indicatorGap
+    const RECS = `respondents actionItemsVisible priorityRule priorityRuleCode recommendations { recommendation { code } priority obstacleScore indicatorGap
       obstacles { category { code } percentage meanSeverity weight } indicators { indicatorCode gap } actionItems { id status recommendationCode } }`;
 
     it("orders recommendations by the documented priority, from the province's obstacles and lagging indicators", async () => {
@@ -512,6 +515,7 @@ describe('Analytics over HTTP', () => {
       const r = res.data!.provinceRecommendations;
       expect(r.recommendations.length).toBeGreaterThan(0);
       expect(r.priorityRule).toMatch(/severity/);
+      expect(r.priorityRuleCode).toBe('MAX_OBSTACLE_SCORE_PLUS_MAX_GAP_V1');
       const prevalence = new Map(res.data!.obstaclePrevalence.categories.map((c) => [c.category.code, c]));
       for (let i = 0; i < r.recommendations.length; i++) {
         const rec = r.recommendations[i];

@@ -26,6 +26,18 @@ export type RespondentLevel = 'PROVINCE' | 'LOCAL';
 
 export type ScopeLevel = 'NATION' | 'REGION' | 'PROVINCE';
 
+/**
+ * Stable codes of the API's English method texts (compositeIndex.method,
+ * smallSampleRule, priorityRule): the dashboard words each in its own
+ * locales, keyed by the code (analytics.methods.*).
+ */
+export const INDEX_METHOD_CODES = ['GOALPOST_PILLARS_V1'] as const;
+export type IndexMethodCode = (typeof INDEX_METHOD_CODES)[number];
+export const SMALL_SAMPLE_RULE_CODES = ['RESPONDENTS_30_EXPECTED_5'] as const;
+export type SmallSampleRuleCode = (typeof SMALL_SAMPLE_RULE_CODES)[number];
+export const PRIORITY_RULE_CODES = ['MAX_OBSTACLE_SCORE_PLUS_MAX_GAP_V1'] as const;
+export type PriorityRuleCode = (typeof PRIORITY_RULE_CODES)[number];
+
 export const ACTION_ITEM_STATUSES = ['NOT_STARTED', 'IN_PROGRESS', 'DONE', 'CANCELLED'] as const;
 export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 
@@ -104,7 +116,6 @@ export interface ObstacleBaseline {
   datasetCode: string;
   titleTh: string;
   titleEn: string;
-  population: string;
   publishedOn: string | null;
   /** Whether the collected level (provinces) matches the survey's respondents. */
   comparable: boolean;
@@ -119,7 +130,7 @@ export interface ObstaclePrevalence {
   quarter: QuarterRef | null;
   anyObstacle: PrevalenceShare;
   categories: CategoryPrevalence[];
-  smallSampleRule: string;
+  smallSampleRuleCode: SmallSampleRuleCode;
   baseline: ObstacleBaseline | null;
 }
 
@@ -199,15 +210,23 @@ export interface ProvinceIndex {
   pillars: PillarScore[];
 }
 
+/** An indicator's fixed goalposts in the index; its rationale is worded by the dashboard, keyed by indicatorCode. */
+export interface IndexGoalpost {
+  indicatorCode: string;
+  worst: number;
+  best: number;
+}
+
 export interface IndexPillar {
   code: string;
   weight: number;
   category: ObstacleCategory;
+  indicators: IndexGoalpost[];
 }
 
 export interface CompositeIndex {
   quarter: QuarterRef | null;
-  method: string;
+  methodCode: IndexMethodCode;
   pillars: IndexPillar[];
   provinces: ProvinceIndex[];
 }
@@ -270,6 +289,7 @@ export interface ProvinceRecommendations {
   respondentLevel: RespondentLevel;
   /** Action items are shown to signed-in users only. */
   actionItemsVisible: boolean;
+  priorityRuleCode: PriorityRuleCode;
   recommendations: RecommendationPriority[];
 }
 

@@ -32,7 +32,7 @@ const PREVALENCE = `
   respondents respondentLevel quarter { ${QUARTER} }
   anyObstacle { ${SHARE} }
   categories { category { ${CATEGORY} } ${SHARE} meanSeverity }
-  smallSampleRule`;
+  smallSampleRuleCode`;
 const SCOPE = 'code level nameTh nameEn regionCode';
 const SCOPE_VALUE = `scope { ${SCOPE} } value numerator denominator previousValue changeFromPrevious target achievementPct rank reportingProvinces units isDemo`;
 
@@ -49,7 +49,7 @@ export const NationalOverviewQuery = gql<{ nationalOverview: NationalOverview },
       obstacles {
         ${PREVALENCE}
         baseline {
-          datasetCode titleTh titleEn population publishedOn comparable
+          datasetCode titleTh titleEn publishedOn comparable
           anyObstacle { ${SHARE} }
           categories { category { code } ${SHARE} }
           source { publisher titleEn url }
@@ -199,8 +199,8 @@ export const CompositeIndexQuery = gql<
 >`
   query CompositeIndex($quarterCode: String, $regionCode: String, $includeSubmitted: Boolean!) {
     compositeIndex(quarterCode: $quarterCode, regionCode: $regionCode, includeSubmitted: $includeSubmitted) {
-      quarter { ${QUARTER} } method
-      pillars { code weight category { ${CATEGORY} } }
+      quarter { ${QUARTER} } methodCode
+      pillars { code weight category { ${CATEGORY} } indicators { indicatorCode worst best } }
       provinces { province { ${SCOPE} } index rank rankedCount pillars { pillarCode score weight contribution } }
     }
   }
@@ -225,7 +225,7 @@ export const ProvinceRecommendationsQuery = gql<
 >`
   query ProvinceRecommendations($provinceCode: String!, $quarterCode: String, $respondentLevel: RespondentLevel!, $includeSubmitted: Boolean!) {
     provinceRecommendations(provinceCode: $provinceCode, quarterCode: $quarterCode, respondentLevel: $respondentLevel, includeSubmitted: $includeSubmitted) {
-      quarter { ${QUARTER} } respondents respondentLevel actionItemsVisible
+      quarter { ${QUARTER} } respondents respondentLevel actionItemsVisible priorityRuleCode
       recommendations {
         priority obstacleScore indicatorGap
         recommendation { code setCode titleTh titleEn detailTh detailEn }

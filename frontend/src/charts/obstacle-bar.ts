@@ -1,6 +1,7 @@
 import type { PublishedDataset, PublishedValue } from '@/api/types';
 import { formatDate, formatPercent, formatRatio, type AppLocale } from '@/locales/format';
 import { messages } from '@/locales/messages';
+import { sourcePublisher } from '@/locales/published';
 import { escapeHtml } from './escape-html';
 import { BAR_COLOR } from './theme';
 import type { ChartOption } from './types';
@@ -26,7 +27,7 @@ export function obstacleCategoryRows(dataset: Pick<PublishedDataset, 'values'>):
 export function sourceLine(dataset: PublishedDataset, locale: AppLocale): string {
   const { source } = dataset;
   const date = source.publishedOn ?? dataset.publishedOn;
-  const parts = [source.publisher, date ? formatDate(date, locale) : null].filter((p): p is string => !!p);
+  const parts = [sourcePublisher(source, locale), date ? formatDate(date, locale) : null].filter((p): p is string => !!p);
   return `${messages[locale].charts.source}: ${parts.join(', ')}`;
 }
 

@@ -6,11 +6,18 @@ import type { AuditEvent } from '@/api/report-types';
  * for a value, { status } for a state change, a list of answers for
  * obstacles, { status, progressNote } for an action item.
  */
-export function describeAuditValue(
-  action: AuditEvent['action'],
-  value: unknown,
-  labels: { status: (s: string) => string; actionItemStatus: (s: string) => string },
-): string {
+export interface AuditLabels {
+  status: (s: string) => string;
+  actionItemStatus: (s: string) => string;
+  /** An obstacle category's name for its code. */
+  category?: (code: string) => string;
+  /** A recorded field's name (asOfDate, entryClosesOn…): the JSON keys are English identifiers. */
+  field?: (key: string) => string;
+}
+
+export function describeAuditValue(action: AuditEvent['action'], value: unknown, labels: AuditLabels): string {
+  const category = labels.category ?? ((code: string) => code);
+  const field = labels.field ?? ((key: string) => key);
   if (value === null || value === undefined) return '—';
   if (typeof value !== 'object') return String(value);
   const v = value as Record<string, unknown>;
@@ -28,7 +35,7 @@ export function describeAuditValue(
       if (Array.isArray(value)) {
         return value.length === 0
           ? '∅'
-          : value.map((a: { categoryCode?: string; severity?: number }) => `${a.categoryCode ?? '?'} ${a.severity ?? '?'}`).join(', ');
+          : value.map((a: { categoryCode?: string; severity?: number }) => `${a.categoryCode ? category(a.categoryCode) : '?'} ${a.severity ?? '?'}`).join(', ');
       }
       return JSON.stringify(value);
     case 'ACTION_ITEM_CHANGED': {
@@ -40,7 +47,7 @@ export function describeAuditValue(
     case 'RESPONDENT_CHANGED':
       return Object.entries(v)
         .filter(([, x]) => x !== null && x !== undefined && x !== '')
-        .map(([k, x]) => `${k}: ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`)
+        .map(([k, x]) => `${field(k)}: ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`)
         .join(' · ') || '—';
   }
 }

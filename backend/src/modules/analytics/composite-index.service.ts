@@ -5,18 +5,12 @@ import { FrameworkService } from '../framework/framework.service.js';
 import { AnalyticsCatalog, indicatorValue, toScope, type CatalogIndicator } from './analytics-catalog.js';
 import { AnalyticsRepository, type ScopeRow, type SumsRow } from './analytics.repository.js';
 import type { CalendarQuarter, QuarterCalendar } from './calendar.js';
-import { competitionRanks, compositeIndex, GOALPOSTS, pillarDefinitions, type Goalpost, type PillarDefinition } from './composite.js';
+import {
+  competitionRanks, compositeIndex, GOALPOSTS, INDEX_METHOD, INDEX_METHOD_CODE, pillarDefinitions, type Goalpost, type PillarDefinition,
+} from './composite.js';
 import type { PillarWeightInput } from './dto/common.model.js';
 import { CompositeIndexModel, IndexPillarModel, ProvinceIndexModel } from './dto/composite-index.model.js';
 import { visibleStatuses, type VisibleStatus } from './visibility.js';
-
-export const INDEX_METHOD =
-  'Digital Government Progress Index, 0–100. Pillars: one per obstacle area the indicators measure. Each indicator is scored on ' +
-  'fixed goalposts, 100 × (value − worst) / (best − worst) clamped to 0–100, so that scores compare across quarters. A pillar is ' +
-  'the mean score of its indicators with a value; the index is the weighted sum of the pillars (weights normalised to sum to 1; ' +
-  'equal by default, as the OECD/JRC Handbook on Constructing Composite Indicators advises without agreed grounds for others). ' +
-  "Each pillar's contribution is weight × pillar score. A weighted pillar without any value leaves the index empty. Ranks are " +
-  'among all provinces with an index in the quarter, highest first, ties sharing a rank.';
 
 export interface IndexDefinition {
   pillars: PillarDefinition[];
@@ -44,7 +38,7 @@ export class CompositeIndexService {
       a.regionCode ? this.catalog.region(a.regionCode) : Promise.resolve(null),
       this.catalog.quarter(calendar, a.quarterCode, statuses),
     ]);
-    const base = { quarter, includeSubmitted: statuses.includes('SUBMITTED'), method: INDEX_METHOD, pillars: definition.model };
+    const base = { quarter, includeSubmitted: statuses.includes('SUBMITTED'), method: INDEX_METHOD, methodCode: INDEX_METHOD_CODE, pillars: definition.model };
     if (!quarter) return { ...base, provinces: [] };
     const provinces = await this.provinceIndexes(definition, quarter, calendar, statuses);
     return { ...base, provinces: region ? provinces.filter((p) => p.province.regionCode === region.code) : provinces };

@@ -13,6 +13,24 @@
  * - A pillar without any value leaves the index null (incomplete) rather than silently re-weighting.
  */
 
+/**
+ * Stable codes of the method text below. Clients (the dashboard) show their own wording, in Thai or English,
+ * keyed by the code: give the method a new code whenever its text changes in meaning.
+ */
+export enum IndexMethodCode {
+  GOALPOST_PILLARS_V1 = 'GOALPOST_PILLARS_V1',
+}
+
+export const INDEX_METHOD_CODE = IndexMethodCode.GOALPOST_PILLARS_V1;
+
+export const INDEX_METHOD =
+  'Digital Government Progress Index, 0–100. Pillars: one per obstacle area the indicators measure. Each indicator is scored on ' +
+  'fixed goalposts, 100 × (value − worst) / (best − worst) clamped to 0–100, so that scores compare across quarters. A pillar is ' +
+  'the mean score of its indicators with a value; the index is the weighted sum of the pillars (weights normalised to sum to 1; ' +
+  'equal by default, as the OECD/JRC Handbook on Constructing Composite Indicators advises without agreed grounds for others). ' +
+  "Each pillar's contribution is weight × pillar score. A weighted pillar without any value leaves the index empty. Ranks are " +
+  'among all provinces with an index in the quarter, highest first, ties sharing a rank.';
+
 export interface Goalpost {
   /** The value scoring 0. */
   worst: number;
@@ -21,6 +39,8 @@ export interface Goalpost {
   rationale: string;
 }
 
+// The dashboard words each rationale itself, in Thai and English, keyed by indicator code (frontend locales,
+// analytics.methods.goalposts): change both together.
 export const GOALPOSTS: Readonly<Record<string, Goalpost>> = {
   STAFF_DIGITAL_TRAINED_PCT: { worst: 0, best: 20, rationale: 'National target 20 % of personnel trained (source 004).' },
   UNITS_WITH_DIGITAL_ACTION_PLAN_PCT: { worst: 0, best: 100, rationale: 'Every unit has a digital action plan (source 004).' },

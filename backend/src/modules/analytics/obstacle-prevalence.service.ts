@@ -13,7 +13,7 @@ import {
   type AreaObstaclePrevalenceModel,
 } from './dto/obstacle-prevalence.model.js';
 import { ObstacleRepository, type BaselineRow, type PrevalenceRow } from './obstacle.repository.js';
-import { shareEstimate, SMALL_SAMPLE_RULE } from './statistics.js';
+import { shareEstimate, SMALL_SAMPLE_RULE, SMALL_SAMPLE_RULE_CODE } from './statistics.js';
 import { visibleStatuses, type VisibleStatus } from './visibility.js';
 
 /** DGA's national survey of provinces (January 2024), the published baseline for obstacle prevalence. */
@@ -66,7 +66,10 @@ export class ObstaclePrevalenceService {
     ]);
     const byProvince = new Map(rows.map((r) => [r.province_id, r]));
     const areas: AreaObstaclePrevalenceModel[] = provinces.map((p) => ({ scope: p, ...prevalenceFigures(byProvince.get(p.id) ?? NO_RESPONSES, categories) }));
-    return { scope, respondentLevel: a.respondentLevel, quarter, includeSubmitted: statuses.includes('SUBMITTED'), areas, smallSampleRule: SMALL_SAMPLE_RULE };
+    return {
+      scope, respondentLevel: a.respondentLevel, quarter, includeSubmitted: statuses.includes('SUBMITTED'), areas,
+      smallSampleRule: SMALL_SAMPLE_RULE, smallSampleRuleCode: SMALL_SAMPLE_RULE_CODE,
+    };
   }
 
   /** Prevalence over a scope and quarters (one quarter, or the four of a fiscal year), with DGA's baseline. */
@@ -92,6 +95,7 @@ export class ObstaclePrevalenceService {
       includeSubmitted: statuses.includes('SUBMITTED'),
       ...prevalenceFigures(row, categories),
       smallSampleRule: SMALL_SAMPLE_RULE,
+      smallSampleRuleCode: SMALL_SAMPLE_RULE_CODE,
       baseline: published ? baselineModel(published, categories, level === RespondentLevel.PROVINCE && scope.level === 'NATION') : null,
     };
   }

@@ -12,6 +12,13 @@
  * severe obstacle should not rank below one loosely linked to many mild ones.
  */
 
+/** Stable code of PRIORITY_RULE, for clients that word the rule themselves: a new code whenever the rule changes. */
+export enum PriorityRuleCode {
+  MAX_OBSTACLE_SCORE_PLUS_MAX_GAP_V1 = 'MAX_OBSTACLE_SCORE_PLUS_MAX_GAP_V1',
+}
+
+export const PRIORITY_RULE_CODE = PriorityRuleCode.MAX_OBSTACLE_SCORE_PLUS_MAX_GAP_V1;
+
 export const PRIORITY_RULE =
   'priority = obstacleScore + indicatorGap (0–2). obstacleScore = max over the linked obstacle categories of ' +
   "prevalence (0–1, among the province's respondents) × mean severity (1–5) / 5. indicatorGap = max over the linked " +

@@ -10,7 +10,7 @@ import { ProvinceRecommendationsModel, RecommendationPriorityModel } from './dto
 import { IndicatorProgressService } from './indicator-progress.service.js';
 import { ObstaclePrevalenceService } from './obstacle-prevalence.service.js';
 import { ObstacleRepository } from './obstacle.repository.js';
-import { indicatorGap, PRIORITY_RULE, recommendationPriority, obstacleWeight } from './priority.js';
+import { indicatorGap, PRIORITY_RULE, PRIORITY_RULE_CODE, recommendationPriority, obstacleWeight } from './priority.js';
 import { visibleStatuses, type VisibleStatus } from './visibility.js';
 
 @Injectable()
@@ -31,7 +31,8 @@ export class ProvinceRecommendationsService {
     const calendar = await this.catalog.calendar();
     const [province, quarter] = await Promise.all([this.catalog.province(a.provinceCode), this.catalog.quarter(calendar, a.quarterCode, statuses, a.provinceCode)]);
     const base = {
-      province, quarter, respondentLevel: a.respondentLevel, includeSubmitted: statuses.includes('SUBMITTED'), priorityRule: PRIORITY_RULE,
+      province, quarter, respondentLevel: a.respondentLevel, includeSubmitted: statuses.includes('SUBMITTED'),
+      priorityRule: PRIORITY_RULE, priorityRuleCode: PRIORITY_RULE_CODE,
     };
     if (!quarter) return { ...base, respondents: 0, actionItemsVisible: false, recommendations: [] };
 

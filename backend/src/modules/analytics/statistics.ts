@@ -31,6 +31,16 @@ export const SMALL_SAMPLE_MIN_RESPONDENTS = 30;
 /** Expected counts (n·p and n·(1−p)) below which the normal approximation behind ± intervals is poor. */
 export const SMALL_SAMPLE_MIN_EXPECTED = 5;
 
+/**
+ * Stable code of SMALL_SAMPLE_RULE, naming its thresholds. Clients word the rule themselves, keyed by the code:
+ * give it a new code whenever the rule changes.
+ */
+export enum SmallSampleRuleCode {
+  RESPONDENTS_30_EXPECTED_5 = 'RESPONDENTS_30_EXPECTED_5',
+}
+
+export const SMALL_SAMPLE_RULE_CODE = SmallSampleRuleCode.RESPONDENTS_30_EXPECTED_5;
+
 export const SMALL_SAMPLE_RULE =
   `smallSample is true when fewer than ${SMALL_SAMPLE_MIN_RESPONDENTS} respondents answered, or when fewer than ` +
   `${SMALL_SAMPLE_MIN_EXPECTED} cited the obstacle or fewer than ${SMALL_SAMPLE_MIN_EXPECTED} did not (n·p < 5 or n·(1−p) < 5). ` +

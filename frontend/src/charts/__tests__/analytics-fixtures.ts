@@ -37,12 +37,11 @@ export function prevalence(): ObstaclePrevalence {
       { category: BUDGET, ...share(31, 70, { ciLow: 33.25, ciHigh: 55.92 }) },
       { category: SKILLS, ...share(31, 70, { ciLow: 33.25, ciHigh: 55.92 }) },
     ],
-    smallSampleRule: 'fewer than 30 respondents',
+    smallSampleRuleCode: 'RESPONDENTS_30_EXPECTED_5',
     baseline: {
       datasetCode: 'DGA_OBSTACLE_SURVEY_2567',
       titleTh: 'ผลสำรวจ',
       titleEn: 'Survey',
-      population: '76 provinces',
       publishedOn: '2024',
       comparable: true,
       anyObstacle: { count: 54, respondents: 76, percentage: 71.05, ciLow: 60.04, ciHigh: 80.04, smallSample: false },

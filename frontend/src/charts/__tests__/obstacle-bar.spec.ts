@@ -77,4 +77,11 @@ describe('sourceLine', () => {
     dataset.source.publishedOn = null;
     expect(sourceLine(dataset, 'en')).toBe('Source: สพร., 15 Jan 2024');
   });
+
+  it('names DGA’s survey source in the chart’s language, not the API’s English publisher', () => {
+    const dataset = obstacleDataset();
+    dataset.source = { ...dataset.source, code: 'DGA_2567_LOCAL_DIGITAL', publisher: 'Local Leader magazine online, reporting a talk' };
+    expect(sourceLine(dataset, 'th')).toMatch(/^ที่มา: นิตยสารผู้นำท้องถิ่นออนไลน์ รายงานการบรรยายของ ดร.สุพจน์ เธียรวุฒิ/);
+    expect(sourceLine(dataset, 'en')).toMatch(/^Source: Local Leader magazine online \(นิตยสารผู้นำท้องถิ่นออนไลน์\), reporting a talk by Dr. Supot Tiarawut/);
+  });
 });

@@ -22,4 +22,10 @@ describe('describeAuditValue', () => {
   it('spells out other records field by field', () => {
     expect(describeAuditValue('WINDOW_EXTENDED', { until: '2027-03-15', previous: '2027-03-01' }, labels)).toBe('until: 2027-03-15 · previous: 2027-03-01');
   });
+
+  it('names categories and recorded fields in the UI language when given their words', () => {
+    const thai = { ...labels, category: (c: string) => ({ BUDGET: 'ด้านงบประมาณ' })[c] ?? c, field: (k: string) => ({ entryClosesOn: 'วันสุดท้ายของการบันทึกข้อมูล' })[k] ?? k };
+    expect(describeAuditValue('OBSTACLES_CHANGED', [{ categoryCode: 'BUDGET', severity: 5 }], thai)).toBe('ด้านงบประมาณ 5');
+    expect(describeAuditValue('WINDOW_EXTENDED', { entryClosesOn: '2027-03-15' }, thai)).toBe('วันสุดท้ายของการบันทึกข้อมูล: 2027-03-15');
+  });
 });

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { INDEX_METHOD_CODES, PRIORITY_RULE_CODES, SMALL_SAMPLE_RULE_CODES } from '@/api/analytics-types';
 import { messages } from '../messages';
 
 const SRC = join(__dirname, '..', '..');
@@ -16,6 +17,19 @@ function sources(dir: string): string[] {
 function lookup(tree: unknown, key: string): unknown {
   return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
 }
+
+/** Every message of a tree, by its dotted key. */
+function leaves(tree: unknown, prefix = ''): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  if (tree && typeof tree === 'object') {
+    for (const [k, v] of Object.entries(tree)) {
+      for (const [key, value] of v && typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : new Map([[`${prefix}${k}`, v]])) out.set(key, value);
+    }
+  }
+  return out;
+}
+
+const THAI = /[\u0E00-\u0E7F]/;
 
 /** Message keys written out in the code: t('a.b'), and prefixes of built ones: t(`a.b.${x}`). */
 function usedKeys(): { exact: Map<string, string>; prefixes: Map<string, string> } {
@@ -46,6 +60,38 @@ describe('message keys', () => {
       expect([...missing, ...missingGroups]).toEqual([]);
     });
   }
+
+  it('has every English key in Thai, and no Thai key English lacks', () => {
+    const th = leaves(messages.th);
+    const en = leaves(messages.en);
+    expect(en.size).toBeGreaterThan(500);
+    expect([...en.keys()].filter((k) => !th.has(k))).toEqual([]);
+    expect([...th.keys()].filter((k) => !en.has(k))).toEqual([]);
+  });
+
+  it('words, in Thai and in English, every code the API sends beside an English-only text', () => {
+    const keys = [
+      ...INDEX_METHOD_CODES.map((c) => `analytics.methods.index.${c}`),
+      ...SMALL_SAMPLE_RULE_CODES.map((c) => `analytics.methods.smallSample.${c}`),
+      ...PRIORITY_RULE_CODES.map((c) => `analytics.methods.priority.${c}`),
+      'analytics.published.population.DGA_OBSTACLE_SURVEY_2567',
+      'analytics.published.publisher.DGA_2567_LOCAL_DIGITAL',
+    ];
+    for (const key of keys) {
+      expect(lookup(messages.th, key), key).toMatch(THAI);
+      expect(lookup(messages.en, key), key).toMatch(/^[^\u0E00-\u0E7F]{20}/);
+    }
+    // The goalpost rationales (by indicator code) are Thai in Thai, and say the same numbers in both languages.
+    const goalposts = [...leaves(messages.th).entries()].filter(([k]) => k.startsWith('analytics.methods.goalposts.'));
+    expect(goalposts.length).toBeGreaterThanOrEqual(11);
+    const numbers = (text: string) => (text.match(/\d+(\.\d+)?/g) ?? []).sort();
+    for (const [key, thai] of goalposts) {
+      expect(thai, key).toMatch(THAI);
+      const english = lookup(messages.en, key) as string;
+      // "one in fifty" and "five" are written as figures in Thai.
+      expect(numbers(thai as string), key).toEqual(numbers(english.replace('one in fifty', '1 in 50').replace('five', '5').replace('One', '1')));
+    }
+  });
 
   it('names every API error code and report status in both languages', () => {
     for (const locale of ['th', 'en'] as const) {

@@ -205,6 +205,12 @@ const en: typeof th = {
       table: 'Province ranking',
       clickHint: 'Click a bar or a province name to open its page',
       indexMethod: 'How the index is computed',
+      goalposts: 'Fixed goalposts of each indicator',
+      pillar: 'Pillar',
+      indicator: 'Indicator',
+      worst: 'Value scoring 0',
+      best: 'Value scoring 100',
+      rationale: 'Why these goalposts',
     },
     province: {
       titleSuffix: 'province report',
@@ -258,7 +264,6 @@ const en: typeof th = {
       levelLOCAL: 'Local organizations',
       levelPROVINCE: 'The province’s own answer',
       priority: 'Priority {priority} of 2',
-      priorityRule: 'Priority = obstacle score (prevalence × mean severity ÷ 5 of the linked obstacles, at most 1) + indicator gap (1 − achievement ÷ 100 of the linked indicators, at most 1)',
       obstacleScore: 'Obstacle score {score}',
       indicatorGap: 'Indicator gap {gap}',
       linkedObstacles: 'Answers obstacles',
@@ -278,6 +283,43 @@ const en: typeof th = {
       reportDate: 'Prepared {date}',
       source: 'Source: DigiGov Monitor, approved data',
       sourceSubmitted: 'Source: DigiGov Monitor, including reports not yet approved',
+    },
+    methods: {
+      index: {
+        GOALPOST_PILLARS_V1:
+          'Digital Government Progress Index, 0–100. Pillars: one per obstacle area the indicators measure. Each indicator is scored on fixed goalposts, 100 × (value − worst) / (best − worst) clamped to 0–100, so that scores compare across quarters. A pillar is the mean score of its indicators with a value; the index is the weighted sum of the pillars (weights normalised to sum to 1; equal by default, as the OECD/JRC Handbook on Constructing Composite Indicators advises without agreed grounds for others). Each pillar’s contribution is weight × pillar score. A weighted pillar without any value leaves the index empty. Ranks are among all provinces with an index in the quarter, highest first, ties sharing a rank.',
+      },
+      goalposts: {
+        STAFF_DIGITAL_TRAINED_PCT: 'National target 20 % of personnel trained (source 004).',
+        UNITS_WITH_DIGITAL_ACTION_PLAN_PCT: 'Every unit has a digital action plan (source 004).',
+        DIGITAL_SERVICES_PER_UNIT: 'One digital citizen service per unit (source 004).',
+        DATASETS_CONNECTED_PER_UNIT: 'One dataset connected to the central system per unit (source 004).',
+        TRAINEES_ATTENDANCE_80_PCT: 'A share with no published target: every participant attending 80 % scores 100.',
+        DIGITAL_POSITIONS_PCT: 'No published target. Planning assumption: 2 % of positions (one in fifty), about 3.5 × the 0.58 % civil-service baseline of source 004.',
+        DIGITAL_BUDGET_PCT: 'No published target. Planning assumption: 10 % of the annual expenditure budget.',
+        INCIDENT_RESPONSE_PLAN_PCT: 'Every unit has a cyber incident response plan (product default target).',
+        BACKUP_DRILL_PCT: 'Every unit rehearses backup and recovery each year (product default target).',
+        OPEN_DATASETS_PER_UNIT: 'No published target. Planning assumption: five open datasets per unit.',
+        DGA_PLATFORM_UNITS_PCT: 'A share with no target (use is voluntary): every unit on DGA’s platform scores 100.',
+      },
+      smallSample: {
+        RESPONDENTS_30_EXPECTED_5:
+          'A share is a small sample when fewer than 30 respondents answered, or when fewer than 5 cited the obstacle or fewer than 5 did not (n·p < 5 or n·(1−p) < 5). The Wilson interval is still given; read such a share with its interval, not alone.',
+      },
+      priority: {
+        MAX_OBSTACLE_SCORE_PLUS_MAX_GAP_V1:
+          'Priority = obstacle score + indicator gap (0–2). Obstacle score = the highest, over the linked obstacle categories, of prevalence (0–1, among the province’s respondents) × mean severity (1–5) ÷ 5. Indicator gap = the highest, over the linked indicators, of 1 − achievement ÷ 100 against the province’s target (0 once met), or 1 − goalpost score ÷ 100 for an indicator without a target. A recommendation is listed when either part is above 0.',
+      },
+    },
+    published: {
+      population: {
+        DGA_OBSTACLE_SURVEY_2567: '{count} provinces, Bangkok not included',
+      },
+      populationCount: '{count} provinces',
+      publisher: {
+        DGA_2567_LOCAL_DIGITAL:
+          'Local Leader magazine online (นิตยสารผู้นำท้องถิ่นออนไลน์), reporting a talk by Dr. Supot Tiarawut (สุพจน์ เธียรวุฒิ), Director, Digital Government Development Agency (DGA)',
+      },
     },
     actionStatus: {
       NOT_STARTED: 'Not started',

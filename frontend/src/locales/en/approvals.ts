@@ -80,6 +80,13 @@ const en: typeof th = {
         STATUS_CHANGED: 'Status changed',
         WINDOW_EXTENDED: 'Entry window extended',
       },
+      fields: {
+        asOfDate: 'As of',
+        obstacleNote: 'Further explanation',
+        evidenceUrl: 'Evidence link',
+        comment: 'Note',
+        entryClosesOn: 'Last day of data entry',
+      },
     },
     valueHistory: {
       show: "This value's history",

@@ -35,6 +35,7 @@ const en: typeof th = {
     MISSING_ORG_CODE: 'Organization code missing',
     DUPLICATE_ROW: 'Duplicate row',
     MULTIPLE_SHEETS_WITH_DATA: 'Data on more than one sheet',
+    LIMIT: 'Limit reached',
   },
 };
 

@@ -79,6 +79,14 @@ export default {
         STATUS_CHANGED: 'เปลี่ยนสถานะ',
         WINDOW_EXTENDED: 'ขยายเวลาบันทึก',
       },
+      // The recorded fields of a respondent and of an entry window, by their API names.
+      fields: {
+        asOfDate: 'ข้อมูล ณ วันที่',
+        obstacleNote: 'คำอธิบายเพิ่มเติม',
+        evidenceUrl: 'ลิงก์หลักฐาน',
+        comment: 'หมายเหตุ',
+        entryClosesOn: 'วันสุดท้ายของการบันทึกข้อมูล',
+      },
     },
     valueHistory: {
       show: 'ประวัติของค่านี้',

@@ -38,5 +38,6 @@ export default {
     MISSING_ORG_CODE: 'ไม่มีรหัสหน่วยงาน',
     DUPLICATE_ROW: 'แถวซ้ำ',
     MULTIPLE_SHEETS_WITH_DATA: 'มีข้อมูลมากกว่าหนึ่งชีต',
+    LIMIT: 'เกินจำนวนที่กำหนด',
   },
 };

@@ -1,4 +1,6 @@
-import { isSmallSample, shareEstimate, wilsonInterval, Z_95 } from '../statistics.js';
+import {
+  isSmallSample, shareEstimate, SMALL_SAMPLE_MIN_EXPECTED, SMALL_SAMPLE_MIN_RESPONDENTS, SMALL_SAMPLE_RULE, SMALL_SAMPLE_RULE_CODE, wilsonInterval, Z_95,
+} from '../statistics.js';
 
 describe('wilsonInterval', () => {
   it("matches a hand computation for DGA's 44 of 76 provinces citing staff skills", () => {
@@ -62,5 +64,12 @@ describe('shareEstimate', () => {
 
   it('has no percentage without respondents', () => {
     expect(shareEstimate(0, 0)).toEqual({ count: 0, respondents: 0, percentage: null, ciLow: null, ciHigh: null, smallSample: true });
+  });
+});
+
+describe('SMALL_SAMPLE_RULE_CODE', () => {
+  it('names the thresholds the rule states, so that a changed rule needs a new code (clients translate by it)', () => {
+    expect(SMALL_SAMPLE_RULE_CODE).toBe(`RESPONDENTS_${SMALL_SAMPLE_MIN_RESPONDENTS}_EXPECTED_${SMALL_SAMPLE_MIN_EXPECTED}`);
+    expect(SMALL_SAMPLE_RULE).toContain(`fewer than ${SMALL_SAMPLE_MIN_RESPONDENTS} respondents`);
   });
 });

@@ -1,7 +1,16 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ObstacleCategoryModel } from '../../framework/dto/framework.model.js';
 import { FiscalQuarterModel } from '../../period/dto/period.model.js';
+import { IndexMethodCode } from '../composite.js';
 import { AnalyticsScopeModel } from './common.model.js';
+
+registerEnumType(IndexMethodCode, {
+  name: 'IndexMethodCode',
+  description: 'Stable code of CompositeIndex.method: a new code whenever the method changes, so that clients can key their own wording by it.',
+  valuesMap: {
+    GOALPOST_PILLARS_V1: { description: 'Fixed goalposts per indicator, pillar = mean score, index = weighted sum of pillars (the text of `method`)' },
+  },
+});
 
 @ObjectType('IndexGoalpost', { description: 'Fixed goalposts of one indicator in the composite index: worst scores 0, best scores 100.' })
 export class IndexGoalpostModel {
@@ -14,7 +23,7 @@ export class IndexGoalpostModel {
   @Field(() => Float)
   best: number;
 
-  @Field({ description: 'Why these goalposts' })
+  @Field({ description: 'Why these goalposts, in English; keyed by indicatorCode for a translation' })
   rationale: string;
 }
 
@@ -89,8 +98,11 @@ export class CompositeIndexModel {
   @Field()
   includeSubmitted: boolean;
 
-  @Field({ description: 'How the index is built' })
+  @Field({ description: 'How the index is built, in English' })
   method: string;
+
+  @Field(() => IndexMethodCode, { description: 'Stable code of `method`, to key a translation by' })
+  methodCode: IndexMethodCode;
 
   @Field(() => [IndexPillarModel])
   pillars: IndexPillarModel[];

@@ -1,7 +1,16 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ObstacleCategoryModel } from '../../framework/dto/framework.model.js';
 import { FiscalQuarterModel } from '../../period/dto/period.model.js';
+import { SmallSampleRuleCode } from '../statistics.js';
 import { AnalyticsScopeModel, RespondentLevel } from './common.model.js';
+
+registerEnumType(SmallSampleRuleCode, {
+  name: 'SmallSampleRuleCode',
+  description: 'Stable code of smallSampleRule: a new code whenever the rule changes, so that clients can key their own wording by it.',
+  valuesMap: {
+    RESPONDENTS_30_EXPECTED_5: { description: 'Small when n < 30, n·p < 5 or n·(1−p) < 5 (the text of smallSampleRule)' },
+  },
+});
 
 @ObjectType('PrevalenceShare', { description: 'A share of respondents with its 95 % Wilson score interval.' })
 export class PrevalenceShareModel {
@@ -90,8 +99,11 @@ export class ObstaclePrevalenceModel {
   @Field(() => [ObstacleCategoryPrevalenceModel], { description: 'Every category, in DGA’s order' })
   categories: ObstacleCategoryPrevalenceModel[];
 
-  @Field({ description: 'When smallSample is set' })
+  @Field({ description: 'When smallSample is set, in English' })
   smallSampleRule: string;
+
+  @Field(() => SmallSampleRuleCode, { description: 'Stable code of smallSampleRule, to key a translation by' })
+  smallSampleRuleCode: SmallSampleRuleCode;
 
   @Field(() => ObstacleBaselineModel, { nullable: true, description: "DGA's published national figures, beside the collected ones" })
   baseline: ObstacleBaselineModel | null;
@@ -131,6 +143,9 @@ export class ObstaclePrevalenceByAreaModel {
   @Field(() => [AreaObstaclePrevalenceModel], { description: 'Every province of the scope, by code, with or without respondents' })
   areas: AreaObstaclePrevalenceModel[];
 
-  @Field({ description: 'When smallSample is set' })
+  @Field({ description: 'When smallSample is set, in English' })
   smallSampleRule: string;
+
+  @Field(() => SmallSampleRuleCode, { description: 'Stable code of smallSampleRule, to key a translation by' })
+  smallSampleRuleCode: SmallSampleRuleCode;
 }

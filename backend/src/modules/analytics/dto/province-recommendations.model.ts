@@ -1,9 +1,18 @@
-import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import { Field, Float, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ObstacleCategoryModel, RecommendationModel } from '../../framework/dto/framework.model.js';
 import { FiscalQuarterModel } from '../../period/dto/period.model.js';
 import { ActionItemModel } from '../../report/dto/report.model.js';
+import { PriorityRuleCode } from '../priority.js';
 import { ProgressStatus } from '../progress.js';
 import { AnalyticsScopeModel, RespondentLevel } from './common.model.js';
+
+registerEnumType(PriorityRuleCode, {
+  name: 'PriorityRuleCode',
+  description: 'Stable code of priorityRule: a new code whenever the rule changes, so that clients can key their own wording by it.',
+  valuesMap: {
+    MAX_OBSTACLE_SCORE_PLUS_MAX_GAP_V1: { description: 'Highest obstacle score + highest indicator gap, 0–2 (the text of priorityRule)' },
+  },
+});
 
 @ObjectType('LinkedObstacle', { description: 'An obstacle category a recommendation answers, as the province reported it.' })
 export class LinkedObstacleModel {
@@ -90,8 +99,11 @@ export class ProvinceRecommendationsModel {
   @Field({ description: "Action items are shown to signed-in users who may read the province's report for the quarter" })
   actionItemsVisible: boolean;
 
-  @Field({ description: 'How priority is computed' })
+  @Field({ description: 'How priority is computed, in English' })
   priorityRule: string;
+
+  @Field(() => PriorityRuleCode, { description: 'Stable code of priorityRule, to key a translation by' })
+  priorityRuleCode: PriorityRuleCode;
 
   @Field(() => [RecommendationPriorityModel])
   recommendations: RecommendationPriorityModel[];

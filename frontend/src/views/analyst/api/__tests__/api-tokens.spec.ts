@@ -89,7 +89,7 @@ describe('API tokens', () => {
     await wrapper.get('[data-testid="token-name"]').setValue('taken');
     await wrapper.get('[data-testid="token-create"]').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('#token-name-error').text()).toContain('At most 20 active tokens');
+    expect(wrapper.get('#token-name-error').text()).toBe('Limit reached: At most 20 active tokens: revoke one first');
     expect(wrapper.find('[data-testid="token-created"]').exists()).toBe(false);
   });
 
