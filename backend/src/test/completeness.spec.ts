@@ -189,4 +189,14 @@ describe('completeness', () => {
     expect(province(approved, 'TH-40')).toEqual({ status: 'APPROVED', timeliness: 'LATE' });
     expect(change(resubmitted, approved)).toEqual({ awaitingApproval: -1, approved: 1 });
   });
+
+  it('counts the deadline in Bangkok days: a submission at 00:30 the day after (still the deadline day in UTC) is late', async () => {
+    const q = await app.gql<{ fiscalQuarter: { deadline: string } }>('query($q: String!) { fiscalQuarter(code: $q) { deadline } }', { q: Q });
+    expect(q.data!.fiscalQuarter.deadline).toBe('2027-01-30');
+    time.set('2027-01-31T00:30:00+07:00');
+    const admin = await as('admin');
+    await fillIn('TH-41', admin);
+    await decide(SUBMIT, 'TH-41', admin, { confirmWarnings: true });
+    expect(province(await completeness(), 'TH-41')).toEqual({ status: 'SUBMITTED', timeliness: 'LATE' });
+  });
 });

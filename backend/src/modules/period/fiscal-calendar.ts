@@ -65,9 +65,19 @@ export function fiscalQuarterDates(fiscalYear: number, quarter: number): FiscalQ
 }
 
 /** The fiscal quarter containing a calendar date. */
+/** Thailand keeps UTC+7 all year (no daylight saving): deadlines and entry windows are Bangkok calendar days. */
+const BANGKOK_OFFSET_MS = 7 * 3_600_000;
+
+/** The calendar day (YYYY-MM-DD) in Bangkok of an instant: 23:30 UTC on 29 Nov is already 30 Nov there. */
+export function bangkokDate(instant: Date): string {
+  return iso(new Date(instant.getTime() + BANGKOK_OFFSET_MS));
+}
+
+/** The fiscal quarter of an instant, by its Bangkok calendar day. */
 export function fiscalQuarterOf(date: Date): { fiscalYear: number; quarter: number } {
-  const month = date.getUTCMonth();
-  const year = date.getUTCFullYear();
+  const bangkok = new Date(date.getTime() + BANGKOK_OFFSET_MS);
+  const month = bangkok.getUTCMonth();
+  const year = bangkok.getUTCFullYear();
   const fiscalYear = (month >= 9 ? year + 1 : year) + BE_OFFSET;
   const quarter = month >= 9 ? 1 : Math.floor(month / 3) + 2;
   return { fiscalYear, quarter };

@@ -5,6 +5,7 @@ import { CLOCK, type Clock } from '../../core/clock.js';
 import { requireRole, type Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { PeriodService } from '../period/period.service.js';
+import { bangkokDate } from '../period/fiscal-calendar.js';
 import { completenessCounts, timeliness, Timeliness } from './completeness.js';
 import { ReportStatus } from './report.entity.js';
 
@@ -113,12 +114,12 @@ export class CompletenessResolver {
         WHERE p.level = 'PROVINCE' ORDER BY p.code`,
       [q.id],
     );
-    const today = this.now().toISOString().slice(0, 10);
+    const today = bangkokDate(this.now());
     const provinces = rows.map((r) => ({
       provinceCode: r.code,
       status: r.status,
       submittedAt: r.submitted_at,
-      timeliness: timeliness(r.status, r.submitted_at ? r.submitted_at.toISOString().slice(0, 10) : null, q.deadline, today),
+      timeliness: timeliness(r.status, r.submitted_at ? bangkokDate(r.submitted_at) : null, q.deadline, today),
       expectedValues: r.expected,
       presentValues: r.present,
       completenessPct: r.expected > 0 ? Math.round((r.present / r.expected) * 1000) / 10 : 0,

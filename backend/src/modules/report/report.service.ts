@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '../../core/clock.js';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors/domain-error.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { PeriodService } from '../period/period.service.js';
+import { bangkokDate } from '../period/fiscal-calendar.js';
 import {
   ActionItemModel,
   DataValueModel,
@@ -25,7 +26,8 @@ import { ReportStatus } from './report.entity.js';
 import { ReportPolicy } from './report.policy.js';
 import { ReportRepository, type Db, type ReportRow } from './report.repository.js';
 
-const iso = (d: Date) => d.toISOString().slice(0, 10);
+/** Days of entry windows and deadlines are Bangkok days, whatever the server's time zone. */
+const iso = bangkokDate;
 
 export class StaleVersionError extends DomainError {
   constructor(current: number, given: number | null) {

@@ -1,4 +1,4 @@
-import { fiscalQuarterDates, fiscalQuarterOf, fiscalYearDates, parseQuarterCode, quarterRange } from '../fiscal-calendar.js';
+import { bangkokDate, fiscalQuarterDates, fiscalQuarterOf, fiscalYearDates, parseQuarterCode, quarterRange } from '../fiscal-calendar.js';
 
 describe('fiscal calendar', () => {
   it('names the fiscal year by the B.E. year in which it ends: FY2570 = 1 Oct 2026 – 30 Sep 2027', () => {
@@ -22,6 +22,8 @@ describe('fiscal calendar', () => {
   it('finds the fiscal quarter of a date, across the October boundary', () => {
     expect(fiscalQuarterOf(new Date('2026-09-30T12:00:00Z'))).toEqual({ fiscalYear: 2569, quarter: 4 });
     expect(fiscalQuarterOf(new Date('2026-10-01T00:00:00Z'))).toEqual({ fiscalYear: 2570, quarter: 1 });
+    // 00:30 on 1 October in Bangkok is still 30 September in UTC: the new fiscal year has begun.
+    expect(fiscalQuarterOf(new Date('2026-09-30T17:30:00Z'))).toEqual({ fiscalYear: 2570, quarter: 1 });
     expect(fiscalQuarterOf(new Date('2027-02-28T00:00:00Z'))).toEqual({ fiscalYear: 2570, quarter: 2 });
   });
 
@@ -37,3 +39,12 @@ describe('fiscal calendar', () => {
     expect(range.at(-1)).toEqual({ fiscalYear: 2570, quarter: 1 });
   });
 });
+
+describe('bangkokDate', () => {
+  it('gives the calendar day in Bangkok (UTC+7 all year), which deadlines and entry windows are counted in', () => {
+    expect(bangkokDate(new Date('2026-11-29T16:59:59Z'))).toBe('2026-11-29');
+    expect(bangkokDate(new Date('2026-11-29T17:00:00Z'))).toBe('2026-11-30');
+    expect(bangkokDate(new Date('2027-06-30T23:30:00Z'))).toBe('2027-07-01');
+  });
+});
+
