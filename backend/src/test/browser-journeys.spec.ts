@@ -316,6 +316,26 @@ describe('Dashboard journeys in Chromium', () => {
     expect((await reportState(token)).status).toBe('APPROVED');
   });
 
+  it('lets a planner change a province target with a reason, and find the change in the framework history', async () => {
+    const p = planner.page;
+    await p.goto(`${app.baseUrl}/framework?tab=targets`);
+    const cell = p.locator('[data-testid="target-TH-40-value"]');
+    await cell.waitFor();
+    await cell.fill('31.5');
+    await p.locator('[data-testid="targets-reason"]').fill('ปรับตามแผนพัฒนาบุคลากรของจังหวัด');
+    await p.locator('[data-testid="targets-save"]').click();
+    await p.locator('[data-testid="targets-saved"]').waitFor();
+    await p.locator('[data-testid="framework-tab-history"]').click();
+    const newest = p.locator('[data-testid="framework-change"]').first();
+    await newest.waitFor();
+    const text = await newest.innerText();
+    expect(text).toContain('planner@demo.local');
+    expect(text).toContain('ขอนแก่น');
+    expect(text).toContain('31.50');
+    expect(text).toContain('ปรับตามแผนพัฒนาบุคลากรของจังหวัด');
+    await screenshot(p, 'framework-history-change-th');
+  });
+
   it('switches the language to English and back', async () => {
     const p = planner.page;
     await p.goto(`${app.baseUrl}/approvals`);
