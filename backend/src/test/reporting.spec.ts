@@ -385,7 +385,7 @@ describe('Quarterly reporting over HTTP', () => {
       const [sql] = await query<{ submitted: number; late: number }>(
         db.url,
         `SELECT count(*) FILTER (WHERE r.status IN ('SUBMITTED', 'APPROVED'))::int AS submitted,
-                count(*) FILTER (WHERE r.status IN ('SUBMITTED', 'APPROVED') AND r.submitted_at::date > q.deadline)::int AS late
+                count(*) FILTER (WHERE r.status IN ('SUBMITTED', 'APPROVED') AND (r.submitted_at AT TIME ZONE 'Asia/Bangkok')::date > q.deadline)::int AS late
            FROM report r JOIN fiscal_quarter q ON q.id = r.quarter_id WHERE q.code = 'FY2568Q4'`,
       );
       expect(c.submitted).toBe(sql.submitted);

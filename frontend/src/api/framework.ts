@@ -187,8 +187,8 @@ export interface FrameworkChange {
   reason: string | null;
 }
 
-export const FrameworkHistoryQuery = gql<{ frameworkHistory: FrameworkChange[] }, { limit: number }>`
-  query FrameworkHistory($limit: Int!) {
-    frameworkHistory(limit: $limit) { id at userEmail oldValue newValue reason }
+export const FrameworkHistoryQuery = gql<{ frameworkHistory: FrameworkChange[] }, { limit: number; offset: number }>`
+  query FrameworkHistory($limit: Int!, $offset: Int!) {
+    frameworkHistory(limit: $limit, offset: $offset) { id at userEmail oldValue newValue reason }
   }
 `;

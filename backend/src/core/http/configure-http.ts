@@ -1,7 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
+import { existsSync, readdirSync } from 'node:fs';
+import { extname, join, relative, resolve, sep } from 'node:path';
 import { FRONTEND_DIST_DIR } from '../paths.js';
 
 /** The built dashboard at `/` beside the API, one port; unknown GET paths fall back to the SPA. */
@@ -13,7 +13,7 @@ export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DI
     return;
   }
   app.use(precompressedAssets(distDir));
-  app.useStaticAssets(distDir, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlOf(path)) });
+  app.useStaticAssets(distDir, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlOf(distDir, path)) });
   app.use((req: Request, res: Response, next: NextFunction) => {
     if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/api/') || req.path.startsWith('/explorer') || req.path.includes('.')) {
       return next();
@@ -23,9 +23,14 @@ export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DI
   });
 }
 
-/** Files under assets/ carry a content hash in their name (Vite): a new build makes new names, so they never go stale. */
-function cacheControlOf(path: string): string {
-  return /[\\/]assets[\\/]/.test(path) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
+/**
+ * Files under assets/ carry a content hash in their name (Vite): a new build makes new names, so they never
+ * go stale. The page itself names those files, so it is always revalidated.
+ */
+function cacheControlOf(distDir: string, path: string): string {
+  const rel = relative(resolve(distDir), resolve(path)).split(sep).join('/');
+  if (rel === 'index.html') return 'no-cache';
+  return rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600';
 }
 
 const ENCODINGS = [
@@ -39,6 +44,12 @@ const ENCODINGS = [
  */
 function precompressedAssets(distDir: string) {
   const root = resolve(distDir);
+  // The build does not change while the server runs: which copies exist is read once, not per request.
+  const copies = new Set(
+    readdirSync(root, { recursive: true, encoding: 'utf8' })
+      .filter((f) => f.endsWith('.br') || f.endsWith('.gz'))
+      .map((f) => join(root, f)),
+  );
   return (req: Request, res: Response, next: NextFunction) => {
     if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\.(js|mjs|css|html|svg|json)$/.test(req.path)) return next();
     let file: string;
@@ -51,10 +62,10 @@ function precompressedAssets(distDir: string) {
     // The answer depends on the request's Accept-Encoding, compressed or not: caches must keep them apart.
     res.setHeader('Vary', 'Accept-Encoding');
     // Our preference (Brotli is smaller), not the header's order: browsers list gzip first.
-    const encoding = ENCODINGS.find((e) => req.acceptsEncodings(e.name) === e.name && existsSync(file + e.suffix));
+    const encoding = ENCODINGS.find((e) => req.acceptsEncodings(e.name) === e.name && copies.has(file + e.suffix));
     if (!encoding) return next();
     res.setHeader('Content-Encoding', encoding.name);
-    res.setHeader('Cache-Control', cacheControlOf(file));
+    res.setHeader('Cache-Control', cacheControlOf(root, file));
     res.type(extname(file));
     res.sendFile(file + encoding.suffix, { cacheControl: false }, (err) => {
       if (err) next(err);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { requireRole, requireWriter, type Actor } from '../../core/auth/actor.js';
 import { BadInputError, type Problem } from '../../core/errors/domain-error.js';
 import { IndicatorInput, RecommendationInput, SetTargetsInput } from './dto/framework-admin.input.js';
@@ -28,8 +28,9 @@ export class FrameworkAdminService {
     return requireRole(actor, ['ADMIN', 'PLANNER'], 'change the framework');
   }
 
-  private async audit(actor: Actor, what: string, oldValue: unknown, newValue: unknown, reason: string | null): Promise<void> {
-    await this.db.query(
+  /** Written in the change's own transaction (m): a change that rolls back leaves no history behind. */
+  private async audit(m: EntityManager, actor: Actor, what: string, oldValue: unknown, newValue: unknown, reason: string | null): Promise<void> {
+    await m.query(
       `INSERT INTO audit_event (user_id, action, old_value, new_value, reason) VALUES ($1, 'FRAMEWORK_CHANGED', $2, $3, $4)`,
       [actor.userId, oldValue === null ? null : JSON.stringify(oldValue), JSON.stringify({ what, ...(newValue as object) }), reason],
     );
@@ -71,7 +72,7 @@ export class FrameworkAdminService {
         [input.code, input.nameTh.trim(), input.nameEn.trim(), input.descriptionEn ?? null, input.unit, input.direction, input.aggregation, refs.num, refs.den,
          input.multiplier, input.obstacleCategoryCode ?? null, input.sourceCode, input.sourceNote ?? null],
       );
-      await this.audit(a, `indicator ${input.code}`, old?.row ?? null, { indicator: input }, null);
+      await this.audit(m, a, `indicator ${input.code}`, old?.row ?? null, { indicator: input }, null);
     });
     this.cache.invalidate();
     return this.framework.indicator(input.code);
@@ -118,7 +119,7 @@ export class FrameworkAdminService {
             [ids.indicator, unitId.get(t.orgUnitCode), input.fiscalYear, t.value, ...ms],
           );
         }
-        await this.audit(a, `target ${input.indicatorCode} ${t.orgUnitCode} FY${input.fiscalYear}`, old ?? null, { value: t.value, milestones: t.milestones ?? null }, input.reason ?? null);
+        await this.audit(m, a, `target ${input.indicatorCode} ${t.orgUnitCode} FY${input.fiscalYear}`, old ?? null, { value: t.value, milestones: t.milestones ?? null }, input.reason ?? null);
       }
     });
     this.cache.invalidate();
@@ -157,7 +158,7 @@ export class FrameworkAdminService {
       await m.query(`INSERT INTO recommendation_obstacle_category (recommendation_id, obstacle_category_code) SELECT $1, unnest($2::text[])`, [id, [...new Set(input.obstacleCategoryCodes)]]);
       await m.query(`DELETE FROM recommendation_indicator WHERE recommendation_id = $1`, [id]);
       await m.query(`INSERT INTO recommendation_indicator (recommendation_id, indicator_id) SELECT $1, id FROM indicator WHERE code = ANY($2)`, [id, input.indicatorCodes]);
-      await this.audit(a, `recommendation ${input.code}`, old?.row ?? null, { recommendation: input }, null);
+      await this.audit(m, a, `recommendation ${input.code}`, old?.row ?? null, { recommendation: input }, null);
     });
     this.cache.invalidate();
     const [found] = (await this.framework.recommendations({ setCode: input.setCode })).filter((r) => r.code === input.code);

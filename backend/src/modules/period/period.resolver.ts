@@ -1,10 +1,15 @@
+import { Inject } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { CLOCK, type Clock } from '../../core/clock.js';
 import { FiscalQuarterModel, FiscalYearModel } from './dto/period.model.js';
 import { PeriodService } from './period.service.js';
 
 @Resolver()
 export class PeriodResolver {
-  constructor(private readonly periods: PeriodService) {}
+  constructor(
+    private readonly periods: PeriodService,
+    @Inject(CLOCK) private readonly now: Clock,
+  ) {}
 
   @Query(() => [FiscalYearModel], { description: 'Fiscal years the system holds, oldest first.' })
   fiscalYears(): Promise<FiscalYearModel[]> {
@@ -25,6 +30,6 @@ export class PeriodResolver {
 
   @Query(() => FiscalQuarterModel, { description: 'The fiscal quarter containing today.' })
   currentFiscalQuarter(): Promise<FiscalQuarterModel> {
-    return this.periods.quarterContaining(new Date());
+    return this.periods.quarterContaining(this.now());
   }
 }

@@ -7,6 +7,7 @@ import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { PeriodService } from '../period/period.service.js';
 import { bangkokDate } from '../period/fiscal-calendar.js';
+import { standsSubmitted, timeliness, Timeliness } from './completeness.js';
 import {
   ActionItemModel,
   DataValueModel,
@@ -72,7 +73,8 @@ export class ReportService {
       status: r.status,
       version: r.version,
       submittedAt: r.submitted_at,
-      late: r.submitted_at ? iso(r.submitted_at) > r.deadline : null,
+      // The completeness rule: on time or late only while the report stands submitted or approved.
+      late: standsSubmitted(r.status) ? timeliness(r.status, r.submitted_at ? iso(r.submitted_at) : null, r.deadline, today) === Timeliness.LATE : null,
       decidedAt: r.decided_at,
       returnReason: r.return_reason,
       entryClosesOn: r.entry_closes_on,

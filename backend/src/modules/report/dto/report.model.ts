@@ -126,7 +126,7 @@ export class ReportModel {
   @Field(() => Date, { nullable: true })
   submittedAt: Date | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Submitted after the deadline (null until submitted)' })
+  @Field(() => Boolean, { nullable: true, description: 'Submitted after the deadline, judged by the latest submission (null unless the report stands submitted or approved)' })
   late: boolean | null;
 
   @Field(() => Date, { nullable: true })

@@ -253,7 +253,7 @@ describe('framework history', () => {
     };
     const { wrapper, fetch } = await mountWith(AdminHistory, { framework: FRAMEWORK, provinces: PROVINCES }, answers);
     const asked = fetch.mock.calls.map((c) => JSON.parse(String((c[1] as RequestInit).body))).filter((b) => b.query.includes('query FrameworkHistory'));
-    expect(asked[0].variables).toEqual({ limit: 50 });
+    expect(asked[0].variables).toEqual({ limit: 50, offset: 0 });
     const rows = wrapper.findAll('[data-testid="framework-change"]').map((r) => r.findAll('td, th').map((c) => c.text()));
     expect(rows).toHaveLength(3);
     expect(rows[0]![1]).toBe('planner@demo.local');
@@ -265,6 +265,22 @@ describe('framework history', () => {
     expect(rows[2]![2]).toMatch(/^Indicator/);
     expect(rows[2]![3]).toBe('created');
     // Fewer than a page: nothing more to show.
+    expect(wrapper.find('[data-testid="framework-history-more"]').exists()).toBe(false);
+  });
+
+  it('reads the next page below the first when asked for more', async () => {
+    const all = Array.from({ length: 60 }, (_, i) => change(60 - i, { what: `indicator IND_${60 - i}` }));
+    const answers = { FrameworkHistory: ({ limit, offset }: Record<string, unknown>) => ({ data: { frameworkHistory: all.slice(Number(offset), Number(offset) + Number(limit)) } }) };
+    const { wrapper, fetch } = await mountWith(AdminHistory, { framework: FRAMEWORK, provinces: PROVINCES }, answers);
+    expect(wrapper.findAll('[data-testid="framework-change"]')).toHaveLength(50);
+    await wrapper.get('[data-testid="framework-history-more"]').trigger('click');
+    await flushPromises();
+    const asked = fetch.mock.calls.map((c) => JSON.parse(String((c[1] as RequestInit).body))).filter((b) => b.query.includes('query FrameworkHistory'));
+    expect(asked.at(-1).variables).toEqual({ limit: 50, offset: 50 });
+    const rows = wrapper.findAll('[data-testid="framework-change"]');
+    expect(rows).toHaveLength(60);
+    expect(rows[59]!.text()).toContain('IND_1');
+    // The last page was short: nothing more to ask for.
     expect(wrapper.find('[data-testid="framework-history-more"]').exists()).toBe(false);
   });
 
