@@ -210,11 +210,15 @@ export interface ProvinceIndex {
   pillars: PillarScore[];
 }
 
-/** An indicator's fixed goalposts in the index; its rationale is worded by the dashboard, keyed by indicatorCode. */
+/**
+ * An indicator's fixed goalposts in the index. The dashboard words the rationale itself, keyed by
+ * indicatorCode, and shows the API's English text for a goalpost it has no wording for yet.
+ */
 export interface IndexGoalpost {
   indicatorCode: string;
   worst: number;
   best: number;
+  rationale: string;
 }
 
 export interface IndexPillar {

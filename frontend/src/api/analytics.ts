@@ -200,7 +200,7 @@ export const CompositeIndexQuery = gql<
   query CompositeIndex($quarterCode: String, $regionCode: String, $includeSubmitted: Boolean!) {
     compositeIndex(quarterCode: $quarterCode, regionCode: $regionCode, includeSubmitted: $includeSubmitted) {
       quarter { ${QUARTER} } methodCode
-      pillars { code weight category { ${CATEGORY} } indicators { indicatorCode worst best } }
+      pillars { code weight category { ${CATEGORY} } indicators { indicatorCode worst best rationale } }
       provinces { province { ${SCOPE} } index rank rankedCount pillars { pillarCode score weight contribution } }
     }
   }

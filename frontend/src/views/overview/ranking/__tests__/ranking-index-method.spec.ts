@@ -14,8 +14,8 @@ const index: Pick<CompositeIndex, 'methodCode' | 'pillars'> = {
       weight: 0.5,
       category: SKILLS,
       indicators: [
-        { indicatorCode: 'STAFF_DIGITAL_TRAINED_PCT', worst: 0, best: 20 },
-        { indicatorCode: 'NEW_INDICATOR', worst: 0, best: 1 },
+        { indicatorCode: 'STAFF_DIGITAL_TRAINED_PCT', worst: 0, best: 20, rationale: 'National target 20 % of personnel trained (source 004).' },
+        { indicatorCode: 'NEW_INDICATOR', worst: 0, best: 1, rationale: 'Planning assumption: one per unit.' },
       ],
     },
   ],
@@ -33,7 +33,7 @@ describe('RankingIndexMethod', () => {
     expect(text).toContain('วิธีคำนวณดัชนี');
     expect(text).toContain('ดัชนีความก้าวหน้ารัฐบาลดิจิทัลเป็นดัชนีรวม มีค่า 0–100');
     expect(text).not.toContain('Digital Government Progress Index');
-    expect(wrapper.find('[lang="en"]').exists()).toBe(false);
+    expect(wrapper.findAll('[lang="en"]').map((e) => e.text())).toEqual(['Planning assumption: one per unit.']);
     const row = wrapper.get('[data-code="SKILLS:STAFF_DIGITAL_TRAINED_PCT"]');
     expect(row.text()).toContain('ด้านทักษะ');
     expect(row.text()).toContain('0.0 %');
@@ -47,9 +47,11 @@ describe('RankingIndexMethod', () => {
     expect(wrapper.get('[data-code="SKILLS:STAFF_DIGITAL_TRAINED_PCT"]').text()).toContain('National target 20 % of personnel trained (source 004).');
   });
 
-  it('leaves a rationale it has no words for empty rather than English in Thai', () => {
+  it('shows the API’s English, marked as English, for a goalpost it has no Thai words for yet', () => {
     const row = mountMethod('th').get('[data-code="SKILLS:NEW_INDICATOR"]');
     expect(row.text()).toContain('NEW_INDICATOR');
-    expect(row.findAll('td').at(-1)!.text()).toBe('–');
+    const cell = row.findAll('td').at(-1)!;
+    expect(cell.text()).toBe('Planning assumption: one per unit.');
+    expect(cell.attributes('lang')).toBe('en');
   });
 });
