@@ -91,6 +91,16 @@ describe('Framework administration', () => {
     expect(page.data!.frameworkHistory).toEqual([events[1]]);
     expect(code(await app.gql(HISTORY, { l: 0 }, planner))).toBe('BAD_USER_INPUT');
     expect(code(await app.gql(HISTORY, { o: -1 }, planner))).toBe('BAD_USER_INPUT');
+    // The History tab's CSV: one line per change, the JSON values written as JSON text.
+    const csv = await fetch(`${app.baseUrl}/api/export.csv`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${planner}` },
+      body: JSON.stringify({ query: 'query($l: Int, $o: Int) { frameworkHistory(limit: $l, offset: $o) { at userEmail newValue reason } }', variables: { l: 500, o: 0 }, path: 'frameworkHistory' }),
+    });
+    expect(csv.status).toBe(200);
+    const lines = (await csv.text()).trim().split(/\r?\n/);
+    expect(lines).toHaveLength(events.length + 1);
+    expect(lines[1]).toContain('recommendation MINISTRY-2571-1');
     expect(code(await app.gql(HISTORY, {}, officer))).toBe('FORBIDDEN');
     expect(code(await app.gql(HISTORY, {}))).toBe('UNAUTHENTICATED');
   });
