@@ -1,4 +1,17 @@
 // Loopback HTTP measurement helpers: sequential latency and concurrent throughput.
+import { createServer } from 'node:net';
+
+/** A TCP port free on loopback now, for a server or database the benchmark starts. */
+export function freePort() {
+  return new Promise((resolve) => {
+    const s = createServer();
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => resolve(port));
+    });
+  });
+}
+
 export async function gql(base, query, variables = {}, token) {
   const res = await fetch(`${base}/graphql`, {
     method: 'POST',

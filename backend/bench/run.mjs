@@ -2,14 +2,13 @@
 // it to bench-results/. Not a test: figures, not pass/fail.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import os from 'node:os';
 import pg from 'pg';
 import { startEmbeddedPostgres } from '../dist/core/database/embedded-postgres.js';
 import { buildBenchDatabase } from './data.mjs';
-import { gql, latency, throughput } from './http.mjs';
+import { freePort, gql, latency, throughput } from './http.mjs';
 import { QUERIES } from './queries.mjs';
 import { benchImport } from './import.mjs';
 
@@ -17,14 +16,6 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DIR = join(ROOT, '.cache', 'bench');
 const OUT = join(ROOT, 'bench-results');
 const log = (s) => console.log(`[bench] ${s}`);
-const freePort = () =>
-  new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address();
-      s.close(() => resolve(port));
-    });
-  });
 
 function memoryOf(pid) {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
