@@ -46,8 +46,9 @@ export interface ThrottleHit {
 }
 
 // The attempt's state against the row as it stands ($3 is now, $4 the window, $5 the limit). Every SET below sees
-// the row before the update, so the three conditions are evaluated once against one version of it.
-const LOCKED = `t.locked_until > $3`;
+// the row before the update, so the three conditions are evaluated once against one version of it. Each is true or
+// false, never null (NOT of a null would silently take the ELSE branch).
+const LOCKED = `(t.locked_until IS NOT NULL AND t.locked_until > $3)`;
 const FRESH = `(t.locked_until IS NOT NULL OR t.window_started_at <= $3 - $4::int * interval '1 millisecond')`;
 const OVER = `t.attempts >= $5`;
 const LOCK_COUNT = `(CASE WHEN t.updated_at <= $3 - $8::int * interval '1 millisecond' THEN 0 ELSE t.lock_count END)`;
