@@ -117,11 +117,10 @@ export class LoginThrottleRepository {
   }
 
   /** Drops counters nobody has touched for two days and no longer trusted or locked. */
-  async purge(now: Date): Promise<number> {
+  async purge(): Promise<number> {
     const [, count]: [unknown, number] = await this.db.query(
-      `DELETE FROM login_throttle WHERE updated_at < $1::timestamptz - interval '2 days'
-          AND (trusted_until IS NULL OR trusted_until < $1) AND (locked_until IS NULL OR locked_until < $1)`,
-      [now],
+      `DELETE FROM login_throttle WHERE updated_at < now() - interval '2 days'
+          AND (trusted_until IS NULL OR trusted_until < now()) AND (locked_until IS NULL OR locked_until < now())`,
     );
     return count;
   }
