@@ -2,6 +2,7 @@ import { BadInputError, type Problem, type ProblemLocation } from '../../core/er
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { judgeValue } from './outlier.js';
 import type { ReportContext, UnitInfo } from './report-context.js';
+import { isCalendarDate } from '../../core/calendar-date.js';
 import type { Db, ReportRow } from './report.repository.js';
 
 /** Values, obstacle answers and action items to apply to one report, each with where it came from. */
@@ -111,7 +112,7 @@ function validate(ctx: ReportContext, report: ReportRow, changes: ChangeSet): Pr
       }
       if (a.note && a.note.length > MAX_TEXT) problems.push({ ...r.at, code: 'TEXT_TOO_LONG', message: `The note is longer than ${MAX_TEXT} characters` });
     }
-    if (r.asOfDate && !/^\d{4}-\d{2}-\d{2}$/.test(r.asOfDate)) problems.push({ ...r.at, code: 'BAD_DATE', message: `The date must be YYYY-MM-DD` });
+    if (r.asOfDate && !isCalendarDate(r.asOfDate)) problems.push({ ...r.at, code: 'BAD_DATE', message: `The date must be a day that exists, written YYYY-MM-DD` });
     if (r.evidenceUrl && !isHttpUrl(r.evidenceUrl)) problems.push({ ...r.at, code: 'BAD_URL', message: `The evidence link must be an http(s) address` });
     for (const t of [r.comment, r.obstacleNote]) {
       if (t && t.length > MAX_TEXT) problems.push({ ...r.at, code: 'TEXT_TOO_LONG', message: `Text is longer than ${MAX_TEXT} characters` });

@@ -25,6 +25,7 @@ import { ReportAction, allowedActions, transition } from './report-state.js';
 import { applyChanges, findWarnings, type ChangeSet } from './report-writer.js';
 import { ReportStatus } from './report.entity.js';
 import { ReportPolicy } from './report.policy.js';
+import { isCalendarDate } from '../../core/calendar-date.js';
 import { ReportRepository, type Db, type ReportRow } from './report.repository.js';
 
 /** Days of entry windows and deadlines are Bangkok days, whatever the server's time zone. */
@@ -310,7 +311,7 @@ export class ReportService {
 
   async extendWindow(actor: Actor | null, input: ExtendEntryWindowInput): Promise<ReportModel> {
     const a = ReportPolicy.assertCanDecide(actor);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.until) || Number.isNaN(Date.parse(input.until))) {
+    if (!isCalendarDate(input.until)) {
       throw new BadInputError('Bad date', [{ field: 'until', code: 'BAD_DATE', message: 'Give the new last day as YYYY-MM-DD' }]);
     }
     const { provinceId, quarterId } = await this.resolve(input.provinceCode, input.quarterCode);
