@@ -1,3 +1,4 @@
+import { query } from '../test-db.js';
 import { MAX_RSS_MB, TRIVIAL_MS, record, startHostileServer, underAttack, type HostileResponse, type HostileServer } from './harness.js';
 
 const SAVE = 'mutation($i: SaveReportInput!) { saveReport(input: $i) { report { id version } } }';
@@ -74,8 +75,23 @@ describe('hostile input: strings, dates, numbers and cursors', () => {
     await refused('a forged after cursor', () => server.gql('{ reports(first: 5, after: "not-a-cursor") { items { id } } }', {}, planner));
     await refused('a forged base64 cursor', () => server.gql(`{ reports(first: 5, after: "${Buffer.from('{"x":"y"}').toString('base64url')}") { items { id } } }`, {}, planner));
     await refused('a percent target of 1e308', () =>
-      server.gql(SET_TARGETS, { i: { indicatorCode: 'E_SERVICE_PCT', fiscalYear: 2570, values: [{ orgUnitCode: 'TH', value: 1e308 }], reason: 'x' } }, planner),
+      server.gql(SET_TARGETS, { i: { indicatorCode: 'STAFF_DIGITAL_TRAINED_PCT', fiscalYear: 2570, targets: [{ orgUnitCode: 'TH', value: 1e308 }], reason: 'x' } }, planner),
+    );
+    await refused('a percent target of 150', () =>
+      server.gql(SET_TARGETS, { i: { indicatorCode: 'STAFF_DIGITAL_TRAINED_PCT', fiscalYear: 2570, targets: [{ orgUnitCode: 'TH', value: 150 }], reason: 'x' } }, planner),
     );
     await refused('index weights of 1e308', () => server.gql('{ compositeIndex(weights: [{ pillarCode: "SKILLS", weight: 1e308 }, { pillarCode: "BUDGET", weight: 1e308 }]) { method } }'));
+  });
+
+  it('refuses a reason longer than the audit trail keeps, and an action item of another fiscal year', async () => {
+    await refused('a 100,000-character reason', () => server.gql(EXTEND, { i: { provinceCode: 'TH-40', quarterCode: Q, until: '2027-02-27', reason: 'x'.repeat(100_000) } }, planner));
+    const [other] = await query<{ id: number }>(
+      server.dbUrl,
+      `SELECT a.id FROM action_item a JOIN org_unit p ON p.id = a.org_unit_id WHERE p.code = 'TH-40' AND a.fiscal_year <> 2570 ORDER BY a.id LIMIT 1`,
+    );
+    expect(other).toBeDefined();
+    await refused('an action item of another fiscal year', () =>
+      server.gql(SAVE, { i: { provinceCode: 'TH-40', quarterCode: Q, version, actionItems: [{ id: other.id, status: 'DONE', progressNote: 'x' }] } }, officer),
+    );
   });
 });
