@@ -67,8 +67,8 @@ UPDATE "api_token" SET "expires_at" = GREATEST("created_at" + interval '365 days
 UPDATE "api_token" t SET "revoked_at" = now() FROM "app_user" u
  WHERE u.id = t.user_id AND u.role <> 'ANALYST' AND t.revoked_at IS NULL;
 
--- A backstop for every module's reasons (services refuse long ones with a located problem first). 2,000 is the
--- longest any service accepts today; NOT VALID leaves older rows alone.
+-- A backstop for every module's reasons: services refuse long ones first with a located problem (core/audit-reason.ts,
+-- 1,000 characters); this leaves them room to raise that. NOT VALID leaves older rows alone.
 ALTER TABLE "audit_event" ADD CONSTRAINT "chk_audit_event_reason_length" CHECK (char_length(reason) <= 2000) NOT VALID;
 
 -- The audit trail is append-only in the database itself: UPDATE, DELETE and TRUNCATE are refused, whoever asks.

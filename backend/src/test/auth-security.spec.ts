@@ -2,7 +2,8 @@ import { SignJWT } from 'jose';
 import { randomUUID } from 'node:crypto';
 import { ConfigError, DEFAULT_TOKEN_SECRET, loadConfig } from '../core/config/app-config.js';
 import { ErrorCode } from '../core/errors/domain-error.js';
-import { AuditRepository, MAX_AUDIT_REASON_LENGTH } from '../modules/audit/audit.repository.js';
+import { MAX_REASON_LENGTH } from '../core/audit-reason.js';
+import { AuditRepository } from '../modules/audit/audit.repository.js';
 import { AuditAction } from '../modules/audit/audit-event.entity.js';
 import { clientKey } from '../modules/auth/client-address.js';
 import { THROTTLE_RULES } from '../modules/auth/login-throttle.repository.js';
@@ -346,9 +347,9 @@ describe('Sign-in and token security', () => {
       expect(rows).toEqual([{ user_id: null, new_value: expect.objectContaining({ email: user }) }]);
     });
 
-    it('caps reasons: the repository refuses above 500 characters, the database above 2,000', async () => {
+    it('caps reasons: the repository refuses what the one reason rule refuses, the database above 2,000', async () => {
       const repo = new AuditRepository(undefined as never);
-      await expect(repo.record([{ action: AuditAction.SIGNED_OUT, userId: null, reason: 'x'.repeat(MAX_AUDIT_REASON_LENGTH + 1) }])).rejects.toMatchObject({
+      await expect(repo.record([{ action: AuditAction.SIGNED_OUT, userId: null, reason: 'x'.repeat(MAX_REASON_LENGTH + 1) }])).rejects.toMatchObject({
         code: ErrorCode.BAD_USER_INPUT,
         problems: [expect.objectContaining({ field: 'reason', code: 'TEXT_TOO_LONG' })],
       });
