@@ -113,8 +113,9 @@ describe('Sign-in and token security', () => {
       for (let i = 0; i < 3 * ACCOUNT_LIMIT; i++) await login(victim, `guess-${i}`, `10.4.1.${i % 3}`);
       // A stranger's address holding the right password is refused: the account is locked for strangers…
       expect(code(await login(victim, DEMO_PASSWORD, '10.4.2.1'))).toBe(ErrorCode.UNAUTHENTICATED);
-      // …but not for its owner at home.
+      // …but not for its owner at home, whose sign-in does not lift the strangers' lock either.
       expect(code(await login(victim, DEMO_PASSWORD, '10.4.0.1'))).toBe('OK');
+      expect(code(await login(victim, DEMO_PASSWORD, '10.4.2.1'))).toBe(ErrorCode.UNAUTHENTICATED);
     });
 
     it('limits one address across many accounts (password spraying), whatever the accounts', async () => {

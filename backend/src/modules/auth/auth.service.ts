@@ -92,7 +92,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     }
     if (!ok || !user) return this.refuseFailed(user?.id ?? null, seen);
 
-    await this.throttle.succeeded(address, account, pairKey, now);
+    await this.throttle.succeeded(address, account, pairKey, !trusted, now);
     const expiresAt = this.tokens.expiryFrom(now);
     const sessionId = await this.sessions.create(user.id, now, expiresAt);
     const { token } = await this.tokens.issue({ userId: user.id, sessionId }, now);

@@ -98,21 +98,23 @@ export class LoginThrottleRepository {
 
   /**
    * After a successful sign-in: the address gets its attempt back (an office behind one address is not throttled
-   * by its own users' sign-ins), the account's counter for strangers is reset, and the address becomes trusted.
+   * by its own users' sign-ins) and becomes trusted for the account, with a fresh counter. The strangers' counter
+   * forgets the attempts of a sign-in that came through it, but keeps its lock and back-off: a sign-in by the
+   * owner at home must not hand an attacker a fresh set of guesses.
    */
-  async succeeded(address: string, email: string, pairKey: string, now: Date): Promise<void> {
+  async succeeded(address: string, email: string, pairKey: string, viaStrangers: boolean, now: Date): Promise<void> {
     await this.db.query(
       `WITH addr AS (
          UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0), updated_at = $4 WHERE kind = 'ADDRESS' AND key = $1
        ), account AS (
-         UPDATE login_throttle SET attempts = 0, locked_until = NULL, lock_count = 0, refused = 0, updated_at = $4
-          WHERE kind = 'ACCOUNT' AND key = $2
+         UPDATE login_throttle SET attempts = 0, updated_at = $4
+          WHERE $6 AND kind = 'ACCOUNT' AND key = $2 AND (locked_until IS NULL OR locked_until <= $4)
        )
        INSERT INTO login_throttle (kind, key, attempts, window_started_at, trusted_until, updated_at)
        VALUES ('ACCOUNT_ADDRESS', $3, 0, $4, $4::timestamptz + $5::int * interval '1 day', $4)
        ON CONFLICT (kind, key) DO UPDATE SET attempts = 0, locked_until = NULL, lock_count = 0, refused = 0,
          window_started_at = EXCLUDED.window_started_at, trusted_until = EXCLUDED.trusted_until, updated_at = EXCLUDED.updated_at`,
-      [address, email, pairKey, now, TRUSTED_ADDRESS_DAYS],
+      [address, email, pairKey, now, TRUSTED_ADDRESS_DAYS, viaStrangers],
     );
   }
 
