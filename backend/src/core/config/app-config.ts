@@ -29,6 +29,8 @@ export interface AppConfig {
   analyticsCache: boolean;
   /** Send Strict-Transport-Security: only when the app is served over HTTPS (behind a TLS proxy). */
   hsts: boolean;
+  /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
+  clientLimits: { maxInFlight: number; burst: number; perSecond: number };
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -100,6 +102,14 @@ function parseDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function parseIntInRange(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
 function parseScale(env: Env): number {
   const raw = env.DEMO_SCALE ?? '1';
   const scale = Number(raw);
@@ -156,6 +166,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logSql: parseBool(env, 'LOG_SQL', false),
     analyticsCache: parseBool(env, 'ANALYTICS_CACHE', true),
     hsts: parseBool(env, 'HSTS', false),
+    clientLimits: {
+      maxInFlight: parseIntInRange(env, 'CLIENT_MAX_IN_FLIGHT', 32, 1, 10_000),
+      burst: parseIntInRange(env, 'CLIENT_BURST', 120, 1, 100_000),
+      perSecond: parseIntInRange(env, 'CLIENT_PER_SECOND', 30, 1, 100_000),
+    },
   };
 }
 
@@ -175,4 +190,7 @@ export const CONFIG_VARIABLES = [
   'LOG_SQL',
   'ANALYTICS_CACHE',
   'HSTS',
+  'CLIENT_MAX_IN_FLIGHT',
+  'CLIENT_BURST',
+  'CLIENT_PER_SECOND',
 ] as const;

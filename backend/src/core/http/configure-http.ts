@@ -1,6 +1,7 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { clientLimits } from './client-limits.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { FRONTEND_DIST_DIR } from '../paths.js';
@@ -41,7 +42,9 @@ export function securityHeaders(hsts: boolean) {
 /** The built dashboard at `/` beside the API, one port; unknown GET paths fall back to the SPA. */
 export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DIST_DIR): void {
   app.disable('x-powered-by');
-  app.use(securityHeaders(app.get<AppConfig>(APP_CONFIG).hsts));
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.use(clientLimits(config.clientLimits));
+  app.use(securityHeaders(config.hsts));
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) {
     console.warn(`[digigov] no built dashboard in ${distDir}: run "npm run build" (the API still works)`);
