@@ -2,11 +2,13 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { configureGraphqlHttp } from '../graphql/http-edge.js';
 import { FRONTEND_DIST_DIR } from '../paths.js';
 
 /** The built dashboard at `/` beside the API, one port; unknown GET paths fall back to the SPA. */
 export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DIST_DIR): void {
   app.disable('x-powered-by');
+  configureGraphqlHttp(app);
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) {
     console.warn(`[digigov] no built dashboard in ${distDir}: run "npm run build" (the API still works)`);
