@@ -1,11 +1,10 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
 import { LimitError, QUERY_TOO_COMPLEX, RESULT_TOO_LARGE } from './limits.js';
+import { isStatementTimeout } from './statement-timeout.filter.js';
 
 /** extensions.code of a request stopped by the database's statement_timeout. */
 export const TIMEOUT = 'TIMEOUT';
-/** PostgreSQL's query_canceled: statement_timeout (or a cancel request) stopped the statement. */
-const PG_QUERY_CANCELED = '57014';
 
 /**
  * Codes that reach the client as they are: the domain's, ours, and Apollo Server's own request errors
@@ -44,11 +43,6 @@ export function httpStatusOf(code: string): number {
     default:
       return 400;
   }
-}
-
-function isStatementTimeout(error: unknown): boolean {
-  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
-  return e?.code === PG_QUERY_CANCELED || e?.driverError?.code === PG_QUERY_CANCELED;
 }
 
 /**

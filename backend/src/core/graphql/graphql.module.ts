@@ -16,6 +16,7 @@ import { LIMITS, armorValidationRules } from './limits.js';
 import { limitsPlugin } from './limits.plugin.js';
 import { LoaderFactory } from './loaders.js';
 import { RequestContextFactory } from './request-context.factory.js';
+import { StatementTimeoutFilter } from './statement-timeout.filter.js';
 import type { RequestContext } from './request-context.js';
 
 @Module({
@@ -53,6 +54,7 @@ import type { RequestContext } from './request-context.js';
     GraphQLExecutor,
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
     { provide: APP_FILTER, useClass: HttpEdgeExceptionFilter },
+    { provide: APP_FILTER, useClass: StatementTimeoutFilter },
   ],
   // GraphQLExecutor, for the endpoints that run queries outside /graphql (export).
   exports: [GraphQLModule, GraphQLExecutor],

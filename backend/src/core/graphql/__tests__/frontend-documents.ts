@@ -1,7 +1,7 @@
 import { Kind, type DocumentNode } from 'graphql';
 
 /** The files of frontend/src/api that hold GraphQL documents (gql`…`). */
-const API_FILES = ['analytics', 'api-tokens', 'approvals', 'auth', 'framework', 'report', 'shell'];
+export const API_FILES = ['analytics', 'api-tokens', 'approvals', 'auth', 'framework', 'report', 'shell'];
 
 /**
  * The dashboard's own GraphQL documents, as the browser sends them. The path is computed so that the backend's
