@@ -1,7 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
 import { LimitError, QUERY_TOO_COMPLEX, RESULT_TOO_LARGE } from './limits.js';
-import { isStatementTimeout } from './statement-timeout.filter.js';
+import { dataExceptionMessage, isStatementTimeout } from '../errors/pg-errors.js';
 
 /** extensions.code of a request stopped by the database's statement_timeout. */
 export const TIMEOUT = 'TIMEOUT';
@@ -47,7 +47,7 @@ export function httpStatusOf(code: string): number {
 
 /**
  * Domain errors keep their code and problems; limit refusals keep theirs (Apollo re-codes validation errors);
- * a statement stopped by statement_timeout is TIMEOUT; Apollo's and GraphQL's own request errors keep theirs;
+ * a statement stopped by statement_timeout is TIMEOUT, a value PostgreSQL refused as data BAD_USER_INPUT; Apollo's and GraphQL's own request errors keep theirs;
  * anything else is an internal error whose details stay in the server log.
  */
 export function createFormatError(options: { statementTimeoutMs: number }) {
@@ -76,6 +76,8 @@ export function createFormatError(options: { statementTimeoutMs: number }) {
     if (typeof code === 'string' && (KNOWN.has(code) || code.startsWith('GRAPHQL_'))) {
       return { message: formatted.message, ...base, extensions: { code } };
     }
+    const dataProblem = dataExceptionMessage((original as { driverError?: unknown })?.driverError ?? original);
+    if (dataProblem) return { message: dataProblem, ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
     console.error('[graphql] internal error:', original);
     return { message: 'Internal server error', ...base, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };

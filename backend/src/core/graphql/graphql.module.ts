@@ -7,7 +7,7 @@ import type { Request } from 'express';
 import { AuthService } from '../../modules/auth/auth.service.js';
 import type { AppConfig } from '../config/app-config.js';
 import { APP_CONFIG } from '../config/config.module.js';
-import { DomainExceptionFilter } from './domain-exception.filter.js';
+import { DataExceptionFilter, DomainExceptionFilter } from './domain-exception.filter.js';
 import { createFormatError } from './format-error.js';
 import { GraphQLExecutor } from './graphql-executor.js';
 import { HttpEdgeExceptionFilter } from './http-edge.js';
@@ -16,7 +16,7 @@ import { LIMITS, armorValidationRules } from './limits.js';
 import { limitsPlugin } from './limits.plugin.js';
 import { LoaderFactory } from './loaders.js';
 import { RequestContextFactory } from './request-context.factory.js';
-import { StatementTimeoutFilter } from './statement-timeout.filter.js';
+import { textGuardPlugin } from './text-guard.js';
 import type { RequestContext } from './request-context.js';
 
 @Module({
@@ -43,7 +43,7 @@ import type { RequestContext } from './request-context.js';
           formatError: createFormatError({ statementTimeoutMs: config.apiStatementTimeoutMs }),
           validationRules: armor.validationRules,
           // Armor is typed against @apollo/server's CommonJS declarations, we against its ESM ones: the same plugin.
-          plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), limitsPlugin(config)],
+          plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), limitsPlugin(config), textGuardPlugin],
           transformSchema: (schema) => capListResults(schema, LIMITS.maxListItems),
           context: ({ req }: { req: Request }): Promise<RequestContext> => contexts.create(req),
         };
@@ -54,7 +54,7 @@ import type { RequestContext } from './request-context.js';
     GraphQLExecutor,
     { provide: APP_FILTER, useClass: DomainExceptionFilter },
     { provide: APP_FILTER, useClass: HttpEdgeExceptionFilter },
-    { provide: APP_FILTER, useClass: StatementTimeoutFilter },
+    { provide: APP_FILTER, useClass: DataExceptionFilter },
   ],
   // GraphQLExecutor, for the endpoints that run queries outside /graphql (export).
   exports: [GraphQLModule, GraphQLExecutor],
