@@ -136,6 +136,18 @@ describe('armorValidationRules', () => {
     expect(check(query).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
   });
 
+  it('refuses a field repeated past the limit and stops validation before comparing the copies', () => {
+    const copies = `{ ${'regions { provinces { code } } '.repeat(150)} }`;
+    const t0 = performance.now();
+    const errors = check(copies);
+    expect(performance.now() - t0).toBeLessThan(100);
+    expect(errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(errors[0].message).toContain('150');
+    // Through inline fragments and inside a fragment defined before the operation too.
+    expect(check(`fragment A on Query { ${'... on Query { regions { code } } '.repeat(11)} } { ...A }`)[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(check(`{ ${'regions { code } '.repeat(LIMITS.maxRepeatedField)} }`)).toEqual([]);
+  });
+
   it('refuses a query deeper than the limit and accepts one at it', () => {
     const nest = (levels: number) => `{ regions ${'{ provinces { region '.repeat(levels)}{ code }${' } }'.repeat(levels)} }`;
     expect(check(nest(4))).toEqual([]);
