@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../paths.js';
 
@@ -13,6 +14,12 @@ export interface AppConfig {
   databaseUrl: string | null;
   embeddedPostgres: { dataDir: string; port: number };
   auth: { tokenSecret: string; tokenTtlSeconds: number };
+  /**
+   * Express's `trust proxy`: which proxies may say who the client is (X-Forwarded-For). The sign-in throttle counts
+   * attempts per client address, so trusting every hop would let any client choose its address: off by default,
+   * else a number of hops or a list of proxy addresses and subnets.
+   */
+  trustProxy: false | number | string[];
   /** Load the synthetic demo data set on the first start (never in production unless asked). */
   demoData: boolean;
   /** Size of the demo data set: 1 is the national scale (about 7,850 local organizations). */
@@ -60,6 +67,32 @@ function parseBool(env: Env, name: string, fallback: boolean): boolean {
   if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
   if (['0', 'false', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
+}
+
+/** Express's named subnets, besides addresses and CIDR ranges. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(env: Env): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '' || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return hops;
+    throw new ConfigError('TRUST_PROXY', `expected 1–10 proxy hops, got "${raw}"`);
+  }
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) {
+    throw new ConfigError('TRUST_PROXY', 'trusting every hop lets any client choose its address: give the number of proxies (e.g. 1) or their addresses');
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  for (const e of entries) {
+    const [address, bits, ...rest] = e.split('/');
+    const family = isIP(address);
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(e) && (family === 0 || !okBits || rest.length > 0)) {
+      throw new ConfigError('TRUST_PROXY', `"${e}" is not an address, a CIDR range or one of loopback, linklocal, uniquelocal`);
+    }
+  }
+  return entries;
 }
 
 function parseDatabaseUrl(env: Env): string | null {
@@ -144,6 +177,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       port: parsePort(env, 'EMBEDDED_PG_PORT', 54329),
     },
     auth: { tokenSecret: tokenSecret || DEFAULT_TOKEN_SECRET, tokenTtlSeconds },
+    trustProxy: parseTrustProxy(env),
     demoData,
     demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
@@ -164,6 +198,7 @@ export const CONFIG_VARIABLES = [
   'EMBEDDED_PG_PORT',
   'TOKEN_SECRET',
   'TOKEN_TTL_SECONDS',
+  'TRUST_PROXY',
   'DEMO_DATA',
   'DEMO_SCALE',
   'LOG_SQL',
