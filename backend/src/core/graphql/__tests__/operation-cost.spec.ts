@@ -42,7 +42,7 @@ describe('measureOperation', () => {
       const t0 = performance.now();
       const m = measure(fragmentBomb(40));
       const ms = performance.now() - t0;
-      expect(ms).toBeLessThan(50);
+      expect(ms).toBeLessThan(500);
       // 2^40 copies of regions{code}: far over the limit, though measured once per fragment.
       expect(m.cost).toBeGreaterThan(2 ** 40);
       expect(m.cost).toBeGreaterThan(LIMITS.maxCost);
@@ -56,9 +56,9 @@ describe('measureOperation', () => {
         for (let i = 0; i < 20; i++) measureOperation(schema, doc, op, {});
         return performance.now() - t0;
       };
-      time(10);
-      // Twenty more levels would be a million times the work if expanded; linear, it is about three times.
-      expect(time(30)).toBeLessThan(time(10) * 10 + 20);
+      // Expanded, 30 levels would be 2^30 walks per measure (minutes); linear, 20 measures take milliseconds. The
+      // bound is loose on purpose: this machine is shared, and only an exponential walk comes anywhere near it.
+      expect(time(30)).toBeLessThan(Math.max(1_000, time(10) * 30));
     });
 
     it('counts a fragment spread twice twice', () => {
@@ -126,7 +126,7 @@ describe('armorValidationRules', () => {
   it('refuses a fragment bomb by its depth in milliseconds, naming the limit', () => {
     const t0 = performance.now();
     const errors = check(fragmentBomb(40));
-    expect(performance.now() - t0).toBeLessThan(200);
+    expect(performance.now() - t0).toBeLessThan(1_000);
     expect(errors.map((e) => e.extensions.code)).toContain('QUERY_TOO_COMPLEX');
     expect(errors[0].message).toContain(String(LIMITS.maxDepth));
   });
@@ -140,7 +140,7 @@ describe('armorValidationRules', () => {
     const copies = `{ ${'regions { provinces { code } } '.repeat(150)} }`;
     const t0 = performance.now();
     const errors = check(copies);
-    expect(performance.now() - t0).toBeLessThan(100);
+    expect(performance.now() - t0).toBeLessThan(500);
     expect(errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     expect(errors[0].message).toContain('150');
     // Through inline fragments and inside a fragment defined before the operation too.
