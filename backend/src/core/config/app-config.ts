@@ -27,6 +27,16 @@ export interface AppConfig {
   logSql: boolean;
   /** Keep analytics results until the data they read changes (invalidated by PostgreSQL notifications). */
   analyticsCache: boolean;
+  /**
+   * Who may run introspection (__schema, __type): 'public' lets anonymous callers read the schema; 'signed-in'
+   * asks for a token. Default: 'signed-in' in production, 'public' elsewhere (GRAPHQL_INTROSPECTION).
+   */
+  graphqlIntrospection: 'public' | 'signed-in';
+  /**
+   * PostgreSQL statement_timeout of the API's pool, in milliseconds (API_STATEMENT_TIMEOUT_MS): a statement
+   * running longer is cancelled and the request answered with TIMEOUT. 0 turns it off.
+   */
+  apiStatementTimeoutMs: number;
   /** Send Strict-Transport-Security: only when the app is served over HTTPS (behind a TLS proxy). */
   hsts: boolean;
   /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
@@ -119,6 +129,23 @@ function parseScale(env: Env): number {
   return scale;
 }
 
+function parseIntrospection(env: Env, production: boolean): AppConfig['graphqlIntrospection'] {
+  const raw = env.GRAPHQL_INTROSPECTION?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return production ? 'signed-in' : 'public';
+  if (raw === 'public' || raw === 'signed-in') return raw;
+  throw new ConfigError('GRAPHQL_INTROSPECTION', `expected public or signed-in, got "${env.GRAPHQL_INTROSPECTION}"`);
+}
+
+function parseStatementTimeout(env: Env): number {
+  const raw = env.API_STATEMENT_TIMEOUT_MS?.trim();
+  if (raw === undefined || raw === '') return 15_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) {
+    throw new ConfigError('API_STATEMENT_TIMEOUT_MS', `expected whole milliseconds 0-3600000 (0 = no limit), got "${raw}"`);
+  }
+  return ms;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
@@ -165,6 +192,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
     analyticsCache: parseBool(env, 'ANALYTICS_CACHE', true),
+    graphqlIntrospection: parseIntrospection(env, production),
+    apiStatementTimeoutMs: parseStatementTimeout(env),
     hsts: parseBool(env, 'HSTS', false),
     clientLimits: {
       maxInFlight: parseIntInRange(env, 'CLIENT_MAX_IN_FLIGHT', 32, 1, 10_000),
@@ -189,6 +218,8 @@ export const CONFIG_VARIABLES = [
   'DEMO_SCALE',
   'LOG_SQL',
   'ANALYTICS_CACHE',
+  'GRAPHQL_INTROSPECTION',
+  'API_STATEMENT_TIMEOUT_MS',
   'HSTS',
   'CLIENT_MAX_IN_FLIGHT',
   'CLIENT_BURST',

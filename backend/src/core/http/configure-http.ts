@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import { clientLimits } from './client-limits.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { configureGraphqlHttp } from '../graphql/http-edge.js';
 import { FRONTEND_DIST_DIR } from '../paths.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -45,6 +46,7 @@ export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DI
   const config = app.get<AppConfig>(APP_CONFIG);
   app.use(clientLimits(config.clientLimits));
   app.use(securityHeaders(config.hsts));
+  configureGraphqlHttp(app);
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) {
     console.warn(`[digigov] no built dashboard in ${distDir}: run "npm run build" (the API still works)`);
