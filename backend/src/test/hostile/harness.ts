@@ -77,9 +77,7 @@ function parseBody(headers: Headers, text: string): unknown {
  * the trivial query of "someone else" waiting behind the attack's requests in the same process.
  */
 function send(url: string, init: RequestInit): Promise<{ status: number; headers: Headers; body: string }> {
-  return new Promise((resolve, reject) => {
-    const headers = new Headers(init.headers);
-    const body = init.body === undefined || init.body === null ? undefined : typeof init.body === 'string' ? Buffer.from(init.body) : Buffer.from(init.body as ArrayBuffer);
+  return encode(url, init).then(({ headers, body }) => new Promise((resolve, reject) => {
     if (body) headers.set('content-length', String(body.length));
     const req = httpRequest(url, { method: init.method ?? 'GET', headers: Object.fromEntries(headers.entries()), agent: false }, (res) => {
       const chunks: Buffer[] = [];
@@ -93,7 +91,16 @@ function send(url: string, init: RequestInit): Promise<{ status: number; headers
     });
     req.on('error', reject);
     req.end(body);
-  });
+  }));
+}
+
+/** The body as bytes and its headers (FormData and the like encoded the way fetch would, boundary included). */
+async function encode(url: string, init: RequestInit): Promise<{ headers: Headers; body: Buffer | undefined }> {
+  if (init.body === undefined || init.body === null) return { headers: new Headers(init.headers), body: undefined };
+  if (typeof init.body === 'string') return { headers: new Headers(init.headers), body: Buffer.from(init.body) };
+  if (init.body instanceof Uint8Array || init.body instanceof ArrayBuffer) return { headers: new Headers(init.headers), body: Buffer.from(init.body as Uint8Array) };
+  const encoded = new Request(url, { method: init.method ?? 'POST', headers: init.headers, body: init.body, duplex: 'half' } as RequestInit);
+  return { headers: new Headers(encoded.headers), body: Buffer.from(await encoded.arrayBuffer()) };
 }
 
 function rssOf(pid: number): number {
