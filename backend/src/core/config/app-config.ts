@@ -101,7 +101,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl: parseDatabaseUrl(env),
     embeddedPostgres: {
       dataDir: resolve(REPO_ROOT, env.DATA_DIR?.trim() || '.data', 'pg'),
-      port: parsePort(env, 'EMBEDDED_PG_PORT', 54329),
+      port: parsePort(env, 'EMBEDDED_PG_PORT', 15432),
     },
     auth: { tokenSecret: tokenSecret || DEFAULT_TOKEN_SECRET, tokenTtlSeconds },
     demoData: parseBool(env, 'DEMO_DATA', !production),

@@ -15,6 +15,8 @@ export function dataSourceOptions(url: string, logSql = false): DataSourceOption
     installExtensions: false,
     migrationsRun: false,
     logging: logSql ? ['query', 'error'] : ['error'],
+    // While the database is away a request waits at most this long for a connection, then gets SERVICE_UNAVAILABLE.
+    connectTimeoutMS: 5000,
     extra: { max: 10, application_name: 'digigov-monitor' },
   };
 }

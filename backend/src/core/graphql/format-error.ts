@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
+import { domainErrorOf } from '../database/unavailable.js';
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 
@@ -8,7 +9,9 @@ const KNOWN = new Set<string>(Object.values(ErrorCode));
  * anything else is an internal error whose details stay in the server log.
  */
 export function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-  const original = (error as { originalError?: unknown })?.originalError ?? error;
+  const raw = (error as { originalError?: unknown })?.originalError ?? error;
+  // A lost database connection is SERVICE_UNAVAILABLE (retry shortly), not an internal error.
+  const original = domainErrorOf(raw) ?? raw;
   if (original instanceof DomainError) {
     return {
       message: original.message,

@@ -7,6 +7,7 @@ import { LoaderFactory } from '../../core/graphql/loaders.js';
 import type { RequestContext } from '../../core/graphql/request-context.js';
 import { AuthService } from '../auth/auth.service.js';
 import { flattenRows, listAt, toCsv } from './flatten.js';
+import { sendDomainError } from '../../core/http/http-error.js';
 
 /**
  * CSV or XLSX of any query result: the same GraphQL query, the same token and the same rules, with the
@@ -41,11 +42,18 @@ export class ExportController {
     if (format !== 'csv' && format !== 'xlsx') return res.status(404).json({ code: 'NOT_FOUND', message: 'Export as .csv or .xlsx' });
     if (!query) return res.status(400).json({ code: 'BAD_USER_INPUT', message: 'Give the GraphQL query to export (query=…)' });
     if (/^\s*mutation\b/.test(query)) return res.status(400).json({ code: 'BAD_USER_INPUT', message: 'Only queries can be exported' });
-    const { actor, problem } = await this.auth.actorFromRequest(req);
-    const context: RequestContext = { req, loaders: this.loaders.create(), actor, authProblem: problem };
-    const result = await graphql({ schema: this.schemaHost.schema, source: query, variableValues: variables, contextValue: context });
+    let result: Awaited<ReturnType<typeof graphql>>;
+    try {
+      const { actor, problem } = await this.auth.actorFromRequest(req);
+      const context: RequestContext = { req, loaders: this.loaders.create(), actor, authProblem: problem };
+      result = await graphql({ schema: this.schemaHost.schema, source: query, variableValues: variables, contextValue: context });
+    } catch (err) {
+      if (sendDomainError(res, err)) return;
+      throw err;
+    }
     if (result.errors?.length) {
       const e = result.errors[0];
+      if (e.originalError && sendDomainError(res, e.originalError)) return;
       const code = (e.extensions?.code as string) ?? (e.originalError && 'code' in e.originalError ? String((e.originalError as { code: unknown }).code) : 'BAD_USER_INPUT');
       const status = code === 'UNAUTHENTICATED' ? 401 : code === 'FORBIDDEN' ? 403 : code === 'NOT_FOUND' ? 404 : 400;
       return res.status(status).json({ code, message: e.message });
