@@ -10,7 +10,14 @@ const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIM
 /** node-postgres raises these without a code: a socket closed under a query, the pool's connect timeout, a dead client. */
 const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Client has encountered a connection error/i;
 
+/**
+ * TypeORM releases a query runner whose connection emits an error (the server went away between two queries of a
+ * transaction); the transaction's next query then fails with this instead of the connection's own error.
+ */
+const RELEASED_BY_CONNECTION_ERROR = 'QueryRunnerProviderAlreadyReleasedError';
+
 interface ErrorLike {
+  name?: unknown;
   code?: unknown;
   message?: unknown;
   driverError?: unknown;
@@ -25,6 +32,7 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   const e = err as ErrorLike;
   if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || e.code.startsWith('08') || UNAVAILABLE_ERRNOS.has(e.code))) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
+  if (e.name === RELEASED_BY_CONNECTION_ERROR) return true;
   // TypeORM keeps pg's error as driverError; connect() to 'localhost' fails with an AggregateError of both addresses.
   const inner = [e.driverError, e.cause, e.originalError, ...(Array.isArray(e.errors) ? e.errors : [])];
   return inner.some((i) => i !== err && isDatabaseUnavailable(i, depth + 1));
