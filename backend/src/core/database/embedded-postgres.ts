@@ -11,8 +11,6 @@ import { PostmasterStartError, SupervisedPostmaster } from './postmaster.js';
 export interface EmbeddedDatabase {
   url: string;
   port: number;
-  /** False while the supervisor restarts a postgres that died. */
-  running(): boolean;
   stop(): Promise<void>;
 }
 
@@ -139,7 +137,6 @@ export async function startEmbeddedPostgres(options: {
   return {
     url: `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`,
     port,
-    running: () => supervised.running,
     stop: () => supervised.stop(),
   };
 }

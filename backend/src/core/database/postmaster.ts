@@ -48,10 +48,12 @@ class ParentWatchdog {
 
   private spawn(): void {
     const child = spawn('/bin/sh', ['-c', WATCHDOG_SCRIPT], { detached: true, stdio: ['pipe', 'ignore', 'ignore'] });
+    // Without a shell (not a POSIX system) there is no watchdog; the app still runs.
+    child.on('error', () => {});
     child.stdin!.on('error', () => {});
     // Someone killed the watchdog: start another while we still have a postgres to look after.
     child.on('exit', () => {
-      if (this.child === child && !this.closed) this.spawn();
+      if (this.child === child && !this.closed && child.pid) this.spawn();
     });
     child.unref();
     (child.stdin as unknown as { unref?: () => void }).unref?.();
@@ -83,11 +85,6 @@ export class SupervisedPostmaster {
   private restarting: Promise<void> | null = null;
 
   constructor(private readonly o: PostmasterOptions) {}
-
-  /** True while a postmaster is up and ready. */
-  get running(): boolean {
-    return this.child !== null && this.restarting === null && this.child.exitCode === null && this.child.signalCode === null;
-  }
 
   async start(): Promise<void> {
     this.watchdog ??= new ParentWatchdog();
