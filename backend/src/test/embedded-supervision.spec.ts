@@ -234,7 +234,8 @@ describe('Embedded PostgreSQL under supervision', () => {
     expect(server.output()).toMatch(/embedded PostgreSQL restarted/);
     console.log(
       `[supervision] kill -9 of the postmaster: API answered again after ${(recoveredMs / 1000).toFixed(2)} s; ` +
-        `${load.acked.length} acknowledged writes all kept, ${load.refused.length} refused with SERVICE_UNAVAILABLE`,
+        `${load.acked.length} acknowledged writes all kept, ${load.refused.length} refused with SERVICE_UNAVAILABLE\n` +
+        server.output().split('\n').filter((l) => /restart/.test(l)).join('\n'),
     );
   });
 
