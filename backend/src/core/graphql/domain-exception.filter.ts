@@ -2,7 +2,10 @@ import { Catch, type ArgumentsHost } from '@nestjs/common';
 import { BaseExceptionFilter } from '@nestjs/core';
 import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { domainErrorOf } from '../database/unavailable.js';
+import { BadInputError } from '../errors/domain-error.js';
+import { dataExceptionMessage } from '../errors/pg-errors.js';
 import { sendDomainError } from '../http/http-error.js';
 
 /**
@@ -18,5 +21,18 @@ export class DomainExceptionFilter extends BaseExceptionFilter implements GqlExc
     const res = host.switchToHttp().getResponse<Response>();
     if (host.getType() === 'http' && !res.headersSent && sendDomainError(res, exception)) return undefined;
     return super.catch(exception, host);
+  }
+}
+
+/**
+ * A caller's value that PostgreSQL refused as data (class 22: out of range, not a date…) is the caller's
+ * BAD_USER_INPUT, answered without a stack trace in the log; any other database failure stays internal.
+ */
+@Catch(QueryFailedError)
+export class DataExceptionFilter implements GqlExceptionFilter {
+  catch(exception: QueryFailedError): Error {
+    const message = dataExceptionMessage(exception.driverError);
+    if (message) return new BadInputError(message);
+    throw exception;
   }
 }
