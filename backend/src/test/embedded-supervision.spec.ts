@@ -132,14 +132,18 @@ function watchdogOf(parent: number): number {
   throw new Error(`no watchdog under ${parent}`);
 }
 
-/** Polls a read until it succeeds again; returns when (ms after t0) and the codes of the failures seen. */
-async function untilAnswered(port: number, t0: number, ms = 20_000): Promise<{ recoveredMs: number; failures: string[] }> {
+/**
+ * Polls a read from t0 until it answers; with `outageFirst`, only an answer after a failure counts (a killed
+ * postmaster's backends may answer for a moment before they notice). Returns when it answered (ms after t0) and
+ * the codes of the failures.
+ */
+async function untilAnswered(port: number, t0: number, outageFirst = false, ms = 20_000): Promise<{ recoveredMs: number; failures: string[] }> {
   const failures: string[] = [];
   for (;;) {
     const a = await gql(port, PROVINCES);
-    if (a.body.data?.provinces) return { recoveredMs: performance.now() - t0, failures };
-    failures.push(codeOf(a) ?? `status ${a.status}`);
-    if (performance.now() - t0 > ms) throw new Error(`no answer within ${ms} ms; failures: ${failures.join(',')}`);
+    if (a.body.data?.provinces && (failures.length > 0 || !outageFirst)) return { recoveredMs: performance.now() - t0, failures };
+    if (!a.body.data?.provinces) failures.push(codeOf(a) ?? `status ${a.status}`);
+    if (performance.now() - t0 > ms) throw new Error(`no outage and answer within ${ms} ms; failures: ${failures.join(',')}`);
     await sleep(50);
   }
 }
@@ -217,12 +221,11 @@ describe('Embedded PostgreSQL under supervision', () => {
     const pid = postmasterPid(dataDir);
     const t0 = performance.now();
     process.kill(pid, 'SIGKILL');
-    const { recoveredMs, failures } = await untilAnswered(server.port, t0);
+    const { recoveredMs, failures } = await untilAnswered(server.port, t0, true);
     const ackedBefore = load.acked.length;
     while (load.acked.length < ackedBefore + 25) await sleep(20);
     await load.stop();
 
-    expect(failures.length).toBeGreaterThan(0);
     expect(new Set(failures)).toEqual(new Set(['SERVICE_UNAVAILABLE']));
     expect(recoveredMs).toBeLessThan(10_000);
     expect(postmasterPid(dataDir)).not.toBe(pid);

@@ -12,9 +12,10 @@ const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying
 
 /**
  * TypeORM releases a query runner whose connection emits an error (the server went away between two queries of a
- * transaction); the transaction's next query then fails with this instead of the connection's own error.
+ * transaction, or before its COMMIT); the transaction's next query then fails with one of these instead of the
+ * connection's own error. Nothing of that transaction was committed.
  */
-const RELEASED_BY_CONNECTION_ERROR = 'QueryRunnerProviderAlreadyReleasedError';
+const RELEASED_BY_CONNECTION_ERROR = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
 
 interface ErrorLike {
   name?: unknown;
@@ -32,7 +33,7 @@ export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   const e = err as ErrorLike;
   if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || e.code.startsWith('08') || UNAVAILABLE_ERRNOS.has(e.code))) return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
-  if (e.name === RELEASED_BY_CONNECTION_ERROR) return true;
+  if (typeof e.name === 'string' && RELEASED_BY_CONNECTION_ERROR.has(e.name)) return true;
   // TypeORM keeps pg's error as driverError; connect() to 'localhost' fails with an AggregateError of both addresses.
   const inner = [e.driverError, e.cause, e.originalError, ...(Array.isArray(e.errors) ? e.errors : [])];
   return inner.some((i) => i !== err && isDatabaseUnavailable(i, depth + 1));
