@@ -184,7 +184,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedPostgres: {
       dataDir: resolve(REPO_ROOT, env.DATA_DIR?.trim() || '.data', 'pg'),
-      port: parsePort(env, 'EMBEDDED_PG_PORT', 54329),
+      port: parsePort(env, 'EMBEDDED_PG_PORT', 15432),
     },
     auth: { tokenSecret: tokenSecret || DEFAULT_TOKEN_SECRET, tokenTtlSeconds },
     trustProxy: parseTrustProxy(env),

@@ -25,6 +25,8 @@ export function dataSourceOptions(url: string, settings: DataSourceSettings = {}
     installExtensions: false,
     migrationsRun: false,
     logging: settings.logSql ? ['query', 'error'] : ['error'],
+    // While the database is away a request waits at most this long for a connection, then gets SERVICE_UNAVAILABLE.
+    connectTimeoutMS: 5000,
     extra: {
       max: 10,
       application_name: 'digigov-monitor',

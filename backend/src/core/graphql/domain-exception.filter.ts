@@ -1,14 +1,26 @@
-import { Catch } from '@nestjs/common';
-import type { GqlExceptionFilter } from '@nestjs/graphql';
+import { Catch, type ArgumentsHost } from '@nestjs/common';
+import { BaseExceptionFilter } from '@nestjs/core';
+import type { GqlContextType, GqlExceptionFilter } from '@nestjs/graphql';
+import type { Response } from 'express';
 import { QueryFailedError } from 'typeorm';
-import { BadInputError, DomainError } from '../errors/domain-error.js';
+import { domainErrorOf } from '../database/unavailable.js';
+import { BadInputError } from '../errors/domain-error.js';
 import { dataExceptionMessage, isStatementTimeout } from '../errors/pg-errors.js';
+import { sendDomainError } from '../http/http-error.js';
 
-/** Domain errors are answers (NOT_FOUND, FORBIDDEN…), not faults: pass them to formatError without logging. */
-@Catch(DomainError)
-export class DomainExceptionFilter implements GqlExceptionFilter {
-  catch(exception: DomainError): DomainError {
-    return exception;
+/**
+ * Domain errors are answers (NOT_FOUND, FORBIDDEN…), not faults: pass them to formatError without logging. A lost
+ * database is such an answer too (SERVICE_UNAVAILABLE, retry shortly): without this, every request during a
+ * database restart would log a stack. On plain HTTP routes they become JSON with their code (503 + Retry-After);
+ * anything else keeps Nest's own handling (GraphQL faults are logged by formatError).
+ */
+@Catch()
+export class DomainExceptionFilter extends BaseExceptionFilter implements GqlExceptionFilter {
+  override catch(exception: unknown, host: ArgumentsHost): unknown {
+    if (host.getType<GqlContextType>() === 'graphql') return domainErrorOf(exception) ?? exception;
+    const res = host.switchToHttp().getResponse<Response>();
+    if (host.getType() === 'http' && !res.headersSent && sendDomainError(res, exception)) return undefined;
+    return super.catch(exception, host);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
 import { LimitError, QUERY_TOO_COMPLEX, RESULT_TOO_LARGE } from './limits.js';
+import { domainErrorOf } from '../database/unavailable.js';
 import { dataExceptionMessage, isStatementTimeout } from '../errors/pg-errors.js';
 
 /** extensions.code of a request stopped by the database's statement_timeout. */
@@ -22,28 +23,8 @@ const KNOWN = new Set<string>([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-/** One mapping from an error code to an HTTP status, for the endpoints that answer outside GraphQL (export). */
-export function httpStatusOf(code: string): number {
-  switch (code) {
-    case ErrorCode.UNAUTHENTICATED:
-      return 401;
-    case ErrorCode.FORBIDDEN:
-      return 403;
-    case ErrorCode.NOT_FOUND:
-      return 404;
-    case ErrorCode.CONFLICT:
-      return 409;
-    case RESULT_TOO_LARGE:
-    case 'PAYLOAD_TOO_LARGE':
-      return 413;
-    case TIMEOUT:
-      return 503;
-    case 'INTERNAL_SERVER_ERROR':
-      return 500;
-    default:
-      return 400;
-  }
-}
+/** Kept here for the GraphQL layer's callers; the one mapping lives in core/http/http-error.ts. */
+export { httpStatusOf } from '../http/http-error.js';
 
 /**
  * Domain errors keep their code and problems; limit refusals keep theirs (Apollo re-codes validation errors);
@@ -53,7 +34,9 @@ export function httpStatusOf(code: string): number {
 export function createFormatError(options: { statementTimeoutMs: number }) {
   const seconds = Math.round(options.statementTimeoutMs / 100) / 10;
   return function formatError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
-    const original = (error as { originalError?: unknown })?.originalError ?? error;
+    const raw = (error as { originalError?: unknown })?.originalError ?? error;
+    // A lost database connection is SERVICE_UNAVAILABLE (retry shortly), not an internal error.
+    const original = domainErrorOf(raw) ?? raw;
     const base = { locations: formatted.locations, path: formatted.path };
     if (original instanceof DomainError) {
       return {

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { httpStatusOf } from '../../core/graphql/format-error.js';
+import { httpStatusOf } from '../../core/http/http-error.js';
 import { GraphQLExecutor } from '../../core/graphql/graphql-executor.js';
 import { RESULT_TOO_LARGE } from '../../core/graphql/limits.js';
 import { CONTENT_TYPES, EXPORT_MAX_BYTES, EXPORT_MAX_ROWS, csvBytes, writeCsv, writeXlsx, type ExportFormat } from './export-writer.js';
@@ -14,6 +14,7 @@ interface ExportRequest {
 }
 
 function refuse(res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) {
+  if (status === 503) res.setHeader('Retry-After', '5');
   return res.status(status).json({ code, message, ...extra });
 }
 

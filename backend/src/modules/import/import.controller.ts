@@ -1,22 +1,13 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ErrorCode, DomainError } from '../../core/errors/domain-error.js';
+import { domainErrorOf } from '../../core/database/unavailable.js';
+import { sendDomainError } from '../../core/http/http-error.js';
 import { AuthService } from '../auth/auth.service.js';
 import { IMPORT_LIMITS, ImportService } from './import.service.js';
 
-const HTTP_STATUS: Record<string, number> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.CONFLICT]: 409,
-};
-
 function sendError(res: Response, err: unknown): void {
-  if (err instanceof DomainError) {
-    res.status(HTTP_STATUS[err.code] ?? 400).json({ code: err.code, message: err.message, problems: err.problems });
-    return;
-  }
+  if (sendDomainError(res, err)) return;
   console.error('[import]', err);
   res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
 }
@@ -73,7 +64,8 @@ export class ImportController {
       res.end();
     } catch (err) {
       if (res.headersSent) {
-        res.end(JSON.stringify({ type: 'error', message: err instanceof Error ? err.message : 'error' }) + '\n');
+        const domain = domainErrorOf(err);
+        res.end(JSON.stringify({ type: 'error', code: domain?.code ?? 'INTERNAL_SERVER_ERROR', message: domain?.message ?? (err instanceof Error ? err.message : 'error') }) + '\n');
         return;
       }
       // Drain what the client is still sending, then answer.
