@@ -264,8 +264,8 @@ describe('Replicas on one database', () => {
   (caddy ? it : it.skip)('serves both replicas through deploy/Caddyfile, passes the client address, and survives a replica going away', async () => {
     const dir = tempDir();
     const proxyPort = await freePort();
-    // The repository's Caddyfile as it is, with two test-only additions: no admin endpoint (its fixed port would
-    // clash with other runs), and a response header naming the replica that answered.
+    // The repository's Caddyfile as it is, with test-only additions: no admin endpoint (its fixed port would clash
+    // with other runs), debug logs (shown when the test fails), and a response header naming the replica that answered.
     const original = readFileSync(join(REPO_ROOT, 'deploy', 'Caddyfile'), 'utf8');
     expect(original).toMatch(/\treverse_proxy \{\n/);
     const adapted = `{\n\tadmin off\n\tdebug\n}\n\n${original.replace(/\treverse_proxy \{\n/, '\treverse_proxy {\n\t\theader_down X-Test-Upstream {http.reverse_proxy.upstream.hostport}\n')}`;
