@@ -211,11 +211,11 @@ describe('readSpreadsheet', () => {
       expect(problems.map((p) => p.row)).toEqual(rows.map((_, i) => i + 2));
     });
 
-    it('refuses an XLSX that unpacks to far more than its size allows (a zip bomb)', async () => {
+    it('refuses an XLSX that unpacks to more than the bound, before parsing it (a zip bomb)', async () => {
       // 30 MB of XML whitespace deflates to about 30 KB: far beyond what a template compresses to.
       const bomb = minimalXlsx(`<sheetData>${' '.repeat(30 * 1024 * 1024)}<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`);
       expect(bomb.length).toBeLessThan(100_000);
-      const { problems } = await readAll(bomb, layout, { limits: { maxBytes: 100_000 } });
+      const { problems } = await readAll(bomb, layout, { limits: { maxBytes: 100_000, maxInflatedBytes: 10 * 1024 * 1024 } });
       expect(problems.map((p) => p.code)).toEqual(['FILE_TOO_LARGE']);
     });
 
