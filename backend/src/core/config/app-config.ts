@@ -20,6 +20,8 @@ export interface AppConfig {
   logSql: boolean;
   /** Keep analytics results until the data they read changes (invalidated by PostgreSQL notifications). */
   analyticsCache: boolean;
+  /** Spreadsheet imports running at once (each parses in its own worker thread); more are answered 429. */
+  importConcurrency: number;
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -74,6 +76,15 @@ function parseScale(env: Env): number {
   return scale;
 }
 
+function parseConcurrency(env: Env): number {
+  const raw = env.IMPORT_CONCURRENCY?.trim() || '2';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16) {
+    throw new ConfigError('IMPORT_CONCURRENCY', `expected a whole number from 1 to 16, got "${env.IMPORT_CONCURRENCY}"`);
+  }
+  return n;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
@@ -108,6 +119,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
     analyticsCache: parseBool(env, 'ANALYTICS_CACHE', true),
+    importConcurrency: parseConcurrency(env),
   };
 }
 
@@ -125,4 +137,5 @@ export const CONFIG_VARIABLES = [
   'DEMO_SCALE',
   'LOG_SQL',
   'ANALYTICS_CACHE',
+  'IMPORT_CONCURRENCY',
 ] as const;
