@@ -5,6 +5,7 @@ import { ConfigError, loadConfig, type AppConfig } from './core/config/app-confi
 import { EmbeddedPostgresError } from './core/database/embedded-postgres.js';
 import { openDatabase, prepareDatabase, type Database } from './core/database/database-setup.js';
 import { portIsFree } from './core/database/embedded-postgres.js';
+import { assertNoDemoAccounts, ProductionGuardError } from './core/database/production-guard.js';
 import { configureHttp } from './core/http/configure-http.js';
 import { AppModule } from './app.module.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/seed/demo-accounts.js';
@@ -42,6 +43,7 @@ async function start(config: AppConfig): Promise<void> {
       log(`demo data loaded in ${(prep.demo.ms / 1000).toFixed(1)} s: ${prep.demo.localOrganizations} local organizations, ` +
         `${prep.demo.reports} reports, ${prep.demo.dataValues} data values`);
     } else if (prep.demoAlreadyLoaded) log('demo data already present (left unchanged)');
+    if (config.env === 'production') await assertNoDemoAccounts(db.url);
 
     app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, db.url), {
       logger: ['error', 'warn'],
@@ -70,7 +72,7 @@ try {
   config = loadConfig();
   await start(config);
 } catch (err) {
-  if (err instanceof ConfigError || err instanceof EmbeddedPostgresError || err instanceof StartupError) {
+  if (err instanceof ConfigError || err instanceof EmbeddedPostgresError || err instanceof StartupError || err instanceof ProductionGuardError) {
     console.error(`\n[digigov] cannot start: ${err.message}\n`);
   } else {
     console.error('\n[digigov] cannot start:', err);

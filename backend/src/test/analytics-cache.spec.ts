@@ -10,7 +10,7 @@ describe('Analytics cache', () => {
   let app: TestApp;
   let planner: string;
   let quarter: string;
-  const info = async () => (await app.gql<{ systemInfo: { analyticsCache: { enabled: boolean; version: number; hits: number; misses: number } } }>(INFO)).data!.systemInfo.analyticsCache;
+  const info = async () => (await app.gql<{ systemInfo: { analyticsCache: { enabled: boolean; version: number; hits: number; misses: number } | null } }>(INFO, {}, planner)).data!.systemInfo.analyticsCache!;
   const reporting = async (token?: string, includeSubmitted = false) =>
     (await app.gql<{ nationalOverview: { reportingProvinces: number } }>(OVERVIEW, { q: quarter, s: includeSubmitted }, token)).data!.nationalOverview.reportingProvinces;
 
@@ -26,6 +26,12 @@ describe('Analytics cache', () => {
   afterAll(async () => {
     await app.close();
     await db.drop();
+  });
+
+  it('shows its counters to planners only: they reveal when data is written', async () => {
+    const anonymous = await app.gql<{ systemInfo: { analyticsCache: unknown } }>(INFO);
+    expect(anonymous.data!.systemInfo.analyticsCache).toBeNull();
+    expect((await info()).enabled).toBe(true);
   });
 
   it('serves a repeated query from the cache', async () => {

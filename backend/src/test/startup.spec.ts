@@ -150,4 +150,16 @@ describe('Start-up (npm start)', () => {
     expect(await prod.exited).toBe(1);
     expect(prod.output()).toMatch(/TOKEN_SECRET/);
   });
+
+  it('refuses production on a database that holds the demo accounts, in one line and without a stack', async () => {
+    const db = await createTestDatabase();
+    try {
+      const prod = run({ NODE_ENV: 'production', DATABASE_URL: db.url, TOKEN_SECRET: 'p'.repeat(40), PORT: String(await freePort()) });
+      expect(await prod.exited).toBe(1);
+      expect(prod.output()).toMatch(/demo account/);
+      expect(prod.output()).not.toMatch(/\n\s+at /);
+    } finally {
+      await db.drop();
+    }
+  });
 });

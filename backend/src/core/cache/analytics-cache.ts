@@ -7,6 +7,12 @@ import { APP_CONFIG } from '../config/config.module.js';
 /** The channel the data triggers of migration 0006 notify after every committed change analytics read. */
 export const DATA_CHANGED_CHANNEL = 'digigov_data_changed';
 const MAX_ENTRIES = 2000;
+/**
+ * The cache must not be the thing that exhausts a 192 MB heap: results are measured (as JSON, about their size
+ * in memory) when they arrive, the oldest go first past the total, and one result larger than a tenth of it
+ * is served but not kept.
+ */
+export const MAX_CACHE_BYTES = 24 * 1024 * 1024;
 
 /**
  * Analytics results, kept until the data they read changes. PostgreSQL delivers NOTIFY only after commit,
@@ -21,7 +27,8 @@ export class AnalyticsCache implements OnModuleInit, OnModuleDestroy {
   private listener: pg.Client | null = null;
   private listening = false;
   private closed = false;
-  private readonly entries = new Map<string, { version: number; value: Promise<unknown> }>();
+  private readonly entries = new Map<string, { version: number; value: Promise<unknown>; bytes: number }>();
+  private bytes = 0;
   readonly stats = { hits: 0, misses: 0, invalidations: 0 };
 
   constructor(
@@ -71,6 +78,19 @@ export class AnalyticsCache implements OnModuleInit, OnModuleDestroy {
     this.version++;
     this.stats.invalidations++;
     this.entries.clear();
+    this.bytes = 0;
+  }
+
+  /** Bytes the kept results take (as JSON), for the bound and for tests. */
+  get size(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.bytes };
+  }
+
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.bytes -= e.bytes;
+    this.entries.delete(key);
   }
 
   async get<T>(key: string, compute: () => Promise<T>): Promise<T> {
@@ -82,9 +102,22 @@ export class AnalyticsCache implements OnModuleInit, OnModuleDestroy {
     }
     this.stats.misses++;
     const value = compute();
-    this.entries.set(key, { version: this.version, value });
-    value.catch(() => this.entries.delete(key));
-    if (this.entries.size > MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value!);
+    const entry = { version: this.version, value: value as Promise<unknown>, bytes: 0 };
+    this.drop(key);
+    this.entries.set(key, entry);
+    value.then(
+      (v) => {
+        if (this.entries.get(key) !== entry) return;
+        entry.bytes = Buffer.byteLength(JSON.stringify(v) ?? '');
+        this.bytes += entry.bytes;
+        if (entry.bytes > MAX_CACHE_BYTES / 10) this.drop(key);
+        while (this.bytes > MAX_CACHE_BYTES && this.entries.size > 0) this.drop(this.entries.keys().next().value!);
+      },
+      () => {
+        if (this.entries.get(key) === entry) this.drop(key);
+      },
+    );
+    if (this.entries.size > MAX_ENTRIES) this.drop(this.entries.keys().next().value!);
     return value;
   }
 }

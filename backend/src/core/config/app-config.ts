@@ -22,6 +22,8 @@ export interface AppConfig {
   analyticsCache: boolean;
   /** Spreadsheet imports running at once (each parses in its own worker thread); more are answered 429. */
   importConcurrency: number;
+  /** Send Strict-Transport-Security: only when the app is served over HTTPS (behind a TLS proxy). */
+  hsts: boolean;
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -105,21 +107,33 @@ export function loadConfig(env: Env = process.env): AppConfig {
     throw new ConfigError('TOKEN_TTL_SECONDS', `expected whole seconds between 60 and 604800, got "${ttlRaw}"`);
   }
 
+  const databaseUrl = parseDatabaseUrl(env);
+  // Production holds real accounts: its database is one the operator runs and backs up, never the embedded one.
+  if (production && databaseUrl === null) {
+    throw new ConfigError('DATABASE_URL', 'production needs an external PostgreSQL (postgres://user:password@host:5432/database); the embedded one is for development');
+  }
+  const demoData = parseBool(env, 'DEMO_DATA', !production);
+  if (production && demoData) {
+    throw new ConfigError('DEMO_DATA', 'production refuses the demo data set: its accounts have a published password');
+  }
+
   return {
     env: nodeEnv,
     port: parsePort(env, 'PORT', 3000),
-    host: env.HOST?.trim() || '0.0.0.0',
-    databaseUrl: parseDatabaseUrl(env),
+    // Outside production the server answers this machine only, unless HOST says otherwise; a container listens on all.
+    host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
+    databaseUrl,
     embeddedPostgres: {
       dataDir: resolve(REPO_ROOT, env.DATA_DIR?.trim() || '.data', 'pg'),
       port: parsePort(env, 'EMBEDDED_PG_PORT', 54329),
     },
     auth: { tokenSecret: tokenSecret || DEFAULT_TOKEN_SECRET, tokenTtlSeconds },
-    demoData: parseBool(env, 'DEMO_DATA', !production),
+    demoData,
     demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
     analyticsCache: parseBool(env, 'ANALYTICS_CACHE', true),
     importConcurrency: parseConcurrency(env),
+    hsts: parseBool(env, 'HSTS', false),
   };
 }
 
@@ -138,4 +152,5 @@ export const CONFIG_VARIABLES = [
   'LOG_SQL',
   'ANALYTICS_CACHE',
   'IMPORT_CONCURRENCY',
+  'HSTS',
 ] as const;

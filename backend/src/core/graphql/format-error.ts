@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from '../errors/domain-error.js';
+import { dataExceptionMessage } from '../errors/pg-errors.js';
 
 const KNOWN = new Set<string>(Object.values(ErrorCode));
 
@@ -23,6 +24,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && (KNOWN.has(code) || code.startsWith('GRAPHQL_') || code === 'PERSISTED_QUERY_NOT_FOUND')) {
     return { message: formatted.message, locations: formatted.locations, path: formatted.path, extensions: { code } };
+  }
+  const dataProblem = dataExceptionMessage((original as { driverError?: unknown })?.driverError ?? original);
+  if (dataProblem) {
+    return { message: dataProblem, locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.BAD_USER_INPUT } };
   }
   console.error('[graphql] internal error:', original);
   return {

@@ -1,11 +1,12 @@
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { DomainExceptionFilter } from './domain-exception.filter.js';
+import { DataExceptionFilter, DomainExceptionFilter } from './domain-exception.filter.js';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { formatError } from './format-error.js';
 import { queryLimits } from './query-limits.js';
+import { textGuardPlugin } from './text-guard.js';
 import { LoaderFactory } from './loaders.js';
 import { AuthService } from '../../modules/auth/auth.service.js';
 import type { RequestContext } from './request-context.js';
@@ -25,6 +26,7 @@ import type { RequestContext } from './request-context.js';
         csrfPrevention: true,
         formatError,
         validationRules: [queryLimits()],
+        plugins: [textGuardPlugin],
         context: async ({ req }: { req: Request }): Promise<RequestContext> => {
           const { actor, problem } = await auth.actorFromRequest(req);
           return { req, loaders: loaders.create(), actor, authProblem: problem };
@@ -32,7 +34,10 @@ import type { RequestContext } from './request-context.js';
       }),
     }),
   ],
-  providers: [{ provide: APP_FILTER, useClass: DomainExceptionFilter }],
+  providers: [
+    { provide: APP_FILTER, useClass: DomainExceptionFilter },
+    { provide: APP_FILTER, useClass: DataExceptionFilter },
+  ],
   // GraphQLSchemaHost, for the export endpoint that runs queries itself.
   exports: [GraphQLModule],
 })

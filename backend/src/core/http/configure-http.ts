@@ -1,12 +1,47 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
 import { FRONTEND_DIST_DIR } from '../paths.js';
+import { APP_CONFIG } from '../config/config.module.js';
+import type { AppConfig } from '../config/app-config.js';
+
+/**
+ * Security headers on every answer (helmet). Scripts come only from this origin, never inline: the dashboard is
+ * a Vite build of external modules and the explorer's start-up code is a file too, so no hash is needed. Styles
+ * allow inline because ECharts and Vue set element styles. HSTS only when the operator says the app is behind
+ * TLS: on plain HTTP (development, an intranet) it would lock browsers out.
+ */
+export function securityHeaders(hsts: boolean) {
+  return helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(hsts ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    strictTransportSecurity: hsts ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    xFrameOptions: { action: 'deny' },
+    crossOriginEmbedderPolicy: false,
+  });
+}
 
 /** The built dashboard at `/` beside the API, one port; unknown GET paths fall back to the SPA. */
 export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DIST_DIR): void {
   app.disable('x-powered-by');
+  app.use(securityHeaders(app.get<AppConfig>(APP_CONFIG).hsts));
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) {
     console.warn(`[digigov] no built dashboard in ${distDir}: run "npm run build" (the API still works)`);

@@ -18,3 +18,15 @@ export function cachedAnalytics<T>(
   const statuses = visibleStatuses(actor, includeSubmitted);
   return cache.get(`${name}|${statuses.join(',')}|${JSON.stringify(args)}`, compute);
 }
+
+/**
+ * Index weights are relative floats: keyed raw, 2 and 2.0000002 would each take a cache entry and push useful
+ * ones out. Resolvers round them to four significant digits (and sort them) before both the key and the
+ * computation, so weights that give the same index to the shown precision share one entry.
+ */
+export function canonicalWeights<W extends { pillarCode: string; weight: number }>(weights: W[] | null | undefined): W[] | null {
+  if (!weights?.length) return null;
+  return [...weights]
+    .sort((a, b) => a.pillarCode.localeCompare(b.pillarCode))
+    .map((w) => ({ ...w, weight: Number.isFinite(w.weight) ? Number(w.weight.toPrecision(4)) : w.weight }));
+}

@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
-import { cachedAnalytics } from './cached.js';
+import { cachedAnalytics, canonicalWeights } from './cached.js';
 import { CompositeIndexService } from './composite-index.service.js';
 import { PillarWeightInput } from './dto/common.model.js';
 import { CompositeIndexModel } from './dto/composite-index.model.js';
@@ -24,6 +24,7 @@ export class CompositeIndexResolver {
     @Args('weights', { type: () => [PillarWeightInput], nullable: true, description: 'Relative pillar weights; default equal' }) weights: PillarWeightInput[] | null,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<CompositeIndexModel> {
+    weights = canonicalWeights(weights);
     return cachedAnalytics(this.cache, actor, includeSubmitted, 'compositeIndex', { quarterCode, regionCode, weights, includeSubmitted }, () => this.index.compositeIndex(actor, { quarterCode, regionCode, weights, includeSubmitted }));
   }
 }

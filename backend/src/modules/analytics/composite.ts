@@ -82,12 +82,17 @@ export interface PillarDefinition {
  * Pillars in the given order, with normalised weights. `weights` are relative (any non-negative numbers);
  * a pillar not named keeps the default relative weight 1. Throws a RangeError on unknown or bad weights.
  */
+/** Relative weights are shares; a weight a thousand times another is already a one-pillar index. */
+export const MAX_RELATIVE_WEIGHT = 1000;
+
 export function pillarDefinitions(indicators: IndexIndicator[], pillarOrder: string[], weights: Array<{ pillarCode: string; weight: number }> = []): PillarDefinition[] {
   const codes = pillarOrder.filter((p) => indicators.some((i) => i.pillarCode === p));
   const relative = new Map(codes.map((c) => [c, 1]));
   for (const w of weights) {
     if (!relative.has(w.pillarCode)) throw new RangeError(`Unknown pillar ${w.pillarCode}; pillars are ${codes.join(', ')}`);
-    if (!Number.isFinite(w.weight) || w.weight < 0) throw new RangeError(`Weight of ${w.pillarCode} must be a number ≥ 0`);
+    if (!Number.isFinite(w.weight) || w.weight < 0 || w.weight > MAX_RELATIVE_WEIGHT) {
+      throw new RangeError(`Weight of ${w.pillarCode} must be a number from 0 to ${MAX_RELATIVE_WEIGHT}`);
+    }
     relative.set(w.pillarCode, w.weight);
   }
   const total = [...relative.values()].reduce((s, w) => s + w, 0);

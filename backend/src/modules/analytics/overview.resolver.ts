@@ -2,7 +2,7 @@ import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
-import { cachedAnalytics } from './cached.js';
+import { cachedAnalytics, canonicalWeights } from './cached.js';
 import { PillarWeightInput } from './dto/common.model.js';
 import { NationalOverviewModel, ProvinceScorecardModel } from './dto/overview.model.js';
 import { OverviewService } from './overview.service.js';
@@ -31,6 +31,7 @@ export class OverviewResolver {
     @Args('weights', { type: () => [PillarWeightInput], nullable: true, description: 'Relative pillar weights for the index; default equal' }) weights: PillarWeightInput[] | null,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<ProvinceScorecardModel> {
+    weights = canonicalWeights(weights);
     return cachedAnalytics(this.cache, actor, includeSubmitted, 'provinceScorecard', { provinceCode, quarterCode, weights, includeSubmitted }, () => this.overview.provinceScorecard(actor, { provinceCode, quarterCode, weights, includeSubmitted }));
   }
 }

@@ -32,6 +32,19 @@ const EXAMPLE = `# DigiGov Monitor API. Paste an API token in the headers tab:
 }
 `;
 
+/** The explorer's start-up code, served as a file: the Content-Security-Policy allows no inline script. */
+const START = `const stored = localStorage.getItem('digigov.accessToken');
+const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
+ReactDOM.createRoot(document.getElementById('explorer')).render(
+  React.createElement(GraphiQL, {
+    fetcher,
+    defaultQuery: ${JSON.stringify(EXAMPLE)},
+    defaultHeaders: stored ? JSON.stringify({ Authorization: 'Bearer ' + stored }, null, 2) : '',
+    shouldPersistHeaders: false,
+  }),
+);
+`;
+
 const PAGE = `<!doctype html>
 <html lang="en">
 <head>
@@ -60,18 +73,7 @@ body .graphiql-container, body .CodeMirror-info, body .CodeMirror-lint-tooltip, 
 <script src="/explorer/assets/react.js"></script>
 <script src="/explorer/assets/react-dom.js"></script>
 <script src="/explorer/assets/graphiql.js"></script>
-<script>
-  const stored = localStorage.getItem('digigov.accessToken');
-  const fetcher = GraphiQL.createFetcher({ url: '/graphql' });
-  ReactDOM.createRoot(document.getElementById('explorer')).render(
-    React.createElement(GraphiQL, {
-      fetcher,
-      defaultQuery: ${JSON.stringify(EXAMPLE)},
-      defaultHeaders: stored ? JSON.stringify({ Authorization: 'Bearer ' + stored }, null, 2) : '',
-      shouldPersistHeaders: false,
-    }),
-  );
-</script>
+<script src="/explorer/assets/start.js"></script>
 </body>
 </html>`;
 
@@ -83,6 +85,13 @@ export class ExplorerController {
   @Header('Cache-Control', 'no-cache')
   page(): string {
     return PAGE;
+  }
+
+  @Get('assets/start.js')
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  @Header('Cache-Control', 'no-cache')
+  start(): string {
+    return START;
   }
 
   @Get('assets/:name')

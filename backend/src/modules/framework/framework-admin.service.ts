@@ -5,6 +5,10 @@ import { BadInputError, type Problem } from '../../core/errors/domain-error.js';
 import { IndicatorInput, RecommendationInput, SetTargetsInput } from './dto/framework-admin.input.js';
 import { FrameworkService } from './framework.service.js';
 import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
+import { auditReason } from '../../core/audit-reason.js';
+
+/** Largest target a count or per-unit indicator may have. */
+const MAX_TARGET = 1e9;
 import type { IndicatorModel, RecommendationModel, TargetModel } from './dto/framework.model.js';
 
 const CODE = /^[A-Z0-9][A-Z0-9_-]{1,63}$/;
@@ -44,7 +48,7 @@ export class FrameworkAdminService {
     text(problems, 'nameEn', input.nameEn, true);
     text(problems, 'descriptionEn', input.descriptionEn, false, 4000);
     if (input.direction !== 1 && input.direction !== -1) problems.push({ field: 'direction', code: 'OUT_OF_RANGE', message: 'direction is 1 or -1' });
-    if (!(input.multiplier > 0)) problems.push({ field: 'multiplier', code: 'OUT_OF_RANGE', message: 'multiplier must be positive' });
+    if (!(input.multiplier > 0 && input.multiplier <= 1e6)) problems.push({ field: 'multiplier', code: 'OUT_OF_RANGE', message: 'multiplier must be above 0 and at most 1,000,000' });
     if ((input.aggregation === 'RATIO') !== Boolean(input.denominatorCode)) {
       problems.push({ field: 'denominatorCode', code: 'RATIO_DENOMINATOR', message: 'A RATIO needs a denominator, and only a RATIO has one' });
     }
@@ -80,9 +84,11 @@ export class FrameworkAdminService {
 
   async setTargets(actor: Actor | null, input: SetTargetsInput): Promise<TargetModel[]> {
     const a = this.planner(actor);
+    const reason = auditReason(input.reason);
     const problems: Problem[] = [];
     const [ids] = await this.db.query(
-      `SELECT (SELECT id FROM indicator WHERE code = $1) AS indicator, (SELECT year_be FROM fiscal_year WHERE year_be = $2) AS year`,
+      `SELECT (SELECT id FROM indicator WHERE code = $1) AS indicator, (SELECT unit FROM indicator WHERE code = $1) AS unit,
+              (SELECT year_be FROM fiscal_year WHERE year_be = $2) AS year`,
       [input.indicatorCode, input.fiscalYear],
     );
     if (ids.indicator === null) problems.push({ field: 'indicatorCode', code: 'UNKNOWN', message: `Unknown indicator "${input.indicatorCode}"` });
@@ -93,14 +99,16 @@ export class FrameworkAdminService {
     );
     const unitId = new Map(units.map((u) => [u.code, u.id]));
     const seen = new Set<string>();
+    // A percent target above 100 % or a count beyond any province's scale is a slip of the keyboard, not a plan.
+    const max = ids.unit === 'PERCENT' ? 100 : MAX_TARGET;
     input.targets.forEach((t, i) => {
       const field = `targets[${i}]`;
       if (!unitId.has(t.orgUnitCode)) problems.push({ field, code: 'UNKNOWN_ORG_UNIT', message: `"${t.orgUnitCode}" is neither TH nor a province code` });
       if (seen.has(t.orgUnitCode)) problems.push({ field, code: 'DUPLICATE', message: `${t.orgUnitCode} is given twice` });
       seen.add(t.orgUnitCode);
-      if (t.value !== null && (!Number.isFinite(t.value) || t.value < 0)) problems.push({ field, code: 'OUT_OF_RANGE', message: 'A target cannot be negative' });
+      if (t.value !== null && !(t.value >= 0 && t.value <= max)) problems.push({ field, code: 'OUT_OF_RANGE', message: `A target is a number from 0 to ${max.toLocaleString('en-US')}` });
       if (t.milestones && t.milestones.length !== 4) problems.push({ field, code: 'MILESTONES', message: 'Give four milestones (Q1–Q4), null where none' });
-      if (t.milestones?.some((m) => m !== null && (!Number.isFinite(m) || m < 0))) problems.push({ field, code: 'OUT_OF_RANGE', message: 'A milestone cannot be negative' });
+      if (t.milestones?.some((m) => m !== null && !(m >= 0 && m <= max))) problems.push({ field, code: 'OUT_OF_RANGE', message: `A milestone is a number from 0 to ${max.toLocaleString('en-US')}` });
     });
     if (problems.length > 0) throw new BadInputError(`${problems.length} problem(s) in the targets: nothing was saved`, problems);
     await this.db.transaction(async (m) => {
@@ -119,7 +127,7 @@ export class FrameworkAdminService {
             [ids.indicator, unitId.get(t.orgUnitCode), input.fiscalYear, t.value, ...ms],
           );
         }
-        await this.audit(m, a, `target ${input.indicatorCode} ${t.orgUnitCode} FY${input.fiscalYear}`, old ?? null, { value: t.value, milestones: t.milestones ?? null }, input.reason ?? null);
+        await this.audit(m, a, `target ${input.indicatorCode} ${t.orgUnitCode} FY${input.fiscalYear}`, old ?? null, { value: t.value, milestones: t.milestones ?? null }, reason);
       }
     });
     this.cache.invalidate();

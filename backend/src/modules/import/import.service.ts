@@ -201,7 +201,7 @@ export class ImportService implements OnModuleDestroy {
           try {
             const applied = await applyChanges(m, ctx, report, this.changesOf(group.rows, layout), {
               userId: a.userId,
-              reason: `import${options.filename ? `: ${options.filename}` : ''}`,
+              reason: `import${options.filename ? `: ${options.filename.slice(0, 200)}` : ''}`,
               action: AuditAction.IMPORTED,
             });
             summary.inserted += applied.inserted;

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { NotFoundError } from '../../core/errors/domain-error.js';
+import { BadInputError, NotFoundError } from '../../core/errors/domain-error.js';
 import { FiscalQuarterModel, FiscalYearModel } from './dto/period.model.js';
 import { BE_OFFSET, fiscalQuarterOf, quarterCode } from './fiscal-calendar.js';
 import { FiscalQuarterEntity } from './fiscal-quarter.entity.js';
 import { FiscalYearEntity } from './fiscal-year.entity.js';
 
+
+/** Buddhist-era years the calendar can hold; anything else is a mistake (a Christian-era year, a typo). */
+export const MIN_FISCAL_YEAR = 2500;
+export const MAX_FISCAL_YEAR = 2700;
 
 @Injectable()
 export class PeriodService {
@@ -17,6 +21,9 @@ export class PeriodService {
   }
 
   async fiscalQuarters(fiscalYear?: number | null): Promise<FiscalQuarterEntity[]> {
+    if (fiscalYear !== null && fiscalYear !== undefined && (fiscalYear < MIN_FISCAL_YEAR || fiscalYear > MAX_FISCAL_YEAR)) {
+      throw new BadInputError('No such fiscal year', [{ field: 'fiscalYear', code: 'OUT_OF_RANGE', message: `A Buddhist-era fiscal year between ${MIN_FISCAL_YEAR} and ${MAX_FISCAL_YEAR}` }]);
+    }
     return this.db.getRepository(FiscalQuarterEntity).find({
       where: fiscalYear ? { fiscalYear } : {},
       order: { fiscalYear: 'ASC', quarter: 'ASC' },

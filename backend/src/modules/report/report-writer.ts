@@ -2,6 +2,7 @@ import { BadInputError, type Problem, type ProblemLocation } from '../../core/er
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { judgeValue } from './outlier.js';
 import type { ReportContext, UnitInfo } from './report-context.js';
+import { isCalendarDate } from '../../core/calendar-date.js';
 import type { Db, ReportRow } from './report.repository.js';
 
 /** Values, obstacle answers and action items to apply to one report, each with where it came from. */
@@ -111,7 +112,7 @@ function validate(ctx: ReportContext, report: ReportRow, changes: ChangeSet): Pr
       }
       if (a.note && a.note.length > MAX_TEXT) problems.push({ ...r.at, code: 'TEXT_TOO_LONG', message: `The note is longer than ${MAX_TEXT} characters` });
     }
-    if (r.asOfDate && !/^\d{4}-\d{2}-\d{2}$/.test(r.asOfDate)) problems.push({ ...r.at, code: 'BAD_DATE', message: `The date must be YYYY-MM-DD` });
+    if (r.asOfDate && !isCalendarDate(r.asOfDate)) problems.push({ ...r.at, code: 'BAD_DATE', message: `The date must be a day that exists, written YYYY-MM-DD` });
     if (r.evidenceUrl && !isHttpUrl(r.evidenceUrl)) problems.push({ ...r.at, code: 'BAD_URL', message: `The evidence link must be an http(s) address` });
     for (const t of [r.comment, r.obstacleNote]) {
       if (t && t.length > MAX_TEXT) problems.push({ ...r.at, code: 'TEXT_TOO_LONG', message: `Text is longer than ${MAX_TEXT} characters` });
@@ -229,11 +230,13 @@ export async function applyChanges(
     // TypeORM answers an UPDATE with [rows, count].
     const [rows]: [Array<{ old_status: string; old_note: string | null }>, number] = await db.query(
       `UPDATE action_item a SET status = $3::action_item_status, progress_note = $4, updated_at = now()
-         FROM (SELECT id, status AS old_status, progress_note AS old_note FROM action_item WHERE id = $1 AND org_unit_id = $2 FOR UPDATE) o
+         FROM (SELECT id, status AS old_status, progress_note AS old_note FROM action_item
+                WHERE id = $1 AND org_unit_id = $2 AND fiscal_year = (SELECT fiscal_year FROM fiscal_quarter WHERE id = $5) FOR UPDATE) o
         WHERE a.id = o.id RETURNING o.old_status, o.old_note`,
-      [item.id, report.province_id, item.status, item.progressNote ?? null],
+      [item.id, report.province_id, item.status, item.progressNote ?? null, report.quarter_id],
     );
-    if (rows.length === 0) throw new BadInputError('Unknown action item', [{ ...item.at, code: 'UNKNOWN_ACTION_ITEM', message: `Action item ${item.id} is not one of ${report.province_code}'s` }]);
+    // A report speaks for its own fiscal year's plan: last year's items are closed to this year's draft.
+    if (rows.length === 0) throw new BadInputError('Unknown action item', [{ ...item.at, code: 'UNKNOWN_ACTION_ITEM', message: `Action item ${item.id} is not one of ${report.province_code}'s for this report's fiscal year` }]);
     const old = { status: rows[0].old_status, progressNote: rows[0].old_note };
     const next = { status: item.status, progressNote: item.progressNote ?? null };
     if (!same(old, next)) audit.push({ action: AuditAction.ACTION_ITEM_CHANGED, unitId: report.province_id, elementId: null, old: { id: item.id, ...old }, next: { id: item.id, ...next } });
@@ -349,8 +352,10 @@ export async function findWarnings(
             region AS (SELECT r.path FROM org_unit p JOIN org_unit r ON r.id = p.parent_id WHERE p.id = $2)
        SELECT dv.data_element_id AS e, u.local_type,
               percentile_cont(0.05) WITHIN GROUP (ORDER BY dv.value) AS low, percentile_cont(0.95) WITHIN GROUP (ORDER BY dv.value) AS high
-         FROM data_value dv JOIN org_unit u ON u.id = dv.org_unit_id, region
+         FROM data_value dv JOIN org_unit u ON u.id = dv.org_unit_id JOIN report rep ON rep.id = dv.report_id, region
         WHERE dv.quarter_id IN (SELECT id FROM prev) AND dv.data_element_id = ANY($3) AND u.path LIKE region.path || '%'
+          -- The range is shown to the officer: other provinces count only with what they have had approved.
+          AND (rep.status = 'APPROVED' OR rep.org_unit_id = $2)
         GROUP BY dv.data_element_id, u.local_type`,
       [report.quarter_id, report.province_id, [...new Set(needPeers.map((v) => v.elementId))]],
     );

@@ -25,6 +25,8 @@ import { ReportAction, allowedActions, transition } from './report-state.js';
 import { applyChanges, findWarnings, type ChangeSet } from './report-writer.js';
 import { ReportStatus } from './report.entity.js';
 import { ReportPolicy } from './report.policy.js';
+import { isCalendarDate } from '../../core/calendar-date.js';
+import { auditReason } from '../../core/audit-reason.js';
 import { ReportRepository, type Db, type ReportRow } from './report.repository.js';
 
 /** Days of entry windows and deadlines are Bangkok days, whatever the server's time zone. */
@@ -222,7 +224,7 @@ export class ReportService {
     const ctx = await loadReportContext(this.db);
     const { result, report } = await this.db.transaction(async (m) => {
       const row = await this.lockForEdit(m, a, provinceId, quarterId, input.version);
-      const applied = await applyChanges(m, ctx, row, changes, { userId: a.userId, reason: input.reason ?? null });
+      const applied = await applyChanges(m, ctx, row, changes, { userId: a.userId, reason: auditReason(input.reason) });
       const changed = applied.inserted + applied.updated + applied.deleted > 0;
       return { result: applied, report: await this.finishEdit(m, a, row, changed) };
     });
@@ -240,11 +242,9 @@ export class ReportService {
 
   /** Submit, approve, return or reopen: the state machine decides, the policy says who, the version guards races. */
   async decide(actor: Actor | null, action: ReportAction, input: ReportDecisionInput): Promise<ReportModel> {
-    const reason = input.reason?.trim() || null;
-    if ((action === ReportAction.RETURN || action === ReportAction.REOPEN) && !reason) {
-      throw new BadInputError('Give a reason', [{ field: 'reason', code: 'REQUIRED', message: `A reason is required to ${action.toLowerCase()} a report` }]);
-    }
-    if (reason && reason.length > 2000) throw new BadInputError('Reason too long', [{ field: 'reason', code: 'TEXT_TOO_LONG', message: 'At most 2,000 characters' }]);
+    const reason = auditReason(input.reason, {
+      required: action === ReportAction.RETURN || action === ReportAction.REOPEN ? `A reason is required to ${action.toLowerCase()} a report` : undefined,
+    });
     const first = await this.repo.byId(this.db, input.reportId);
     if (!first) throw new NotFoundError('Report', String(input.reportId));
     const a = action === ReportAction.SUBMIT ? ReportPolicy.assertCanEdit(actor, first.province_id) : ReportPolicy.assertCanDecide(actor);
@@ -310,7 +310,8 @@ export class ReportService {
 
   async extendWindow(actor: Actor | null, input: ExtendEntryWindowInput): Promise<ReportModel> {
     const a = ReportPolicy.assertCanDecide(actor);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.until) || Number.isNaN(Date.parse(input.until))) {
+    const reason = auditReason(input.reason);
+    if (!isCalendarDate(input.until)) {
       throw new BadInputError('Bad date', [{ field: 'until', code: 'BAD_DATE', message: 'Give the new last day as YYYY-MM-DD' }]);
     }
     const { provinceId, quarterId } = await this.resolve(input.provinceCode, input.quarterCode);
@@ -319,7 +320,7 @@ export class ReportService {
       const r = (await this.repo.byId(m, id, true))!;
       if (input.until < iso(this.now())) throw new BadInputError('Date in the past', [{ field: 'until', code: 'OUT_OF_RANGE', message: 'The new last day cannot be in the past' }]);
       await this.repo.extendWindow(m, id, input.until);
-      await this.audit(m, a, r, AuditAction.WINDOW_EXTENDED, { entryClosesOn: r.entry_closes_on }, { entryClosesOn: input.until }, input.reason ?? null);
+      await this.audit(m, a, r, AuditAction.WINDOW_EXTENDED, { entryClosesOn: r.entry_closes_on }, { entryClosesOn: input.until }, reason);
       return (await this.repo.byId(m, id))!;
     });
     return this.model(actor, row);

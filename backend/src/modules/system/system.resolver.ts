@@ -1,5 +1,7 @@
 import { Field, Int, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
+import { seesAllStates, type Actor } from '../../core/auth/actor.js';
+import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { SystemService } from './system.service.js';
 
 @ObjectType('AnalyticsCacheInfo', { description: 'The analytics cache: results kept until the data they read changes.' })
@@ -34,8 +36,8 @@ export class SystemInfoModel {
   @Field(() => Int, { nullable: true, description: 'Generator seed (the same seed and date give the same data)' })
   demoSeed: number | null;
 
-  @Field(() => AnalyticsCacheInfoModel)
-  analyticsCache: AnalyticsCacheInfoModel;
+  @Field(() => AnalyticsCacheInfoModel, { nullable: true, description: 'For administrators and planners only (null otherwise): its counters reveal when data is written' })
+  analyticsCache: AnalyticsCacheInfoModel | null;
 }
 
 @Resolver(() => SystemInfoModel)
@@ -46,7 +48,7 @@ export class SystemResolver {
   ) {}
 
   @Query(() => SystemInfoModel, { description: 'Version, and whether demo data is loaded.' })
-  async systemInfo(): Promise<SystemInfoModel> {
+  async systemInfo(@CurrentActor() actor: Actor | null): Promise<SystemInfoModel> {
     const demo = await this.system.demoMeta();
     return {
       version: this.system.version(),
@@ -57,7 +59,7 @@ export class SystemResolver {
         : null,
       demoAsOf: demo?.asOf ?? null,
       demoSeed: demo?.seed ?? null,
-      analyticsCache: { enabled: this.cache.enabled, version: this.cache.currentVersion, ...this.cache.stats },
+      analyticsCache: seesAllStates(actor) ? { enabled: this.cache.enabled, version: this.cache.currentVersion, ...this.cache.stats } : null,
     };
   }
 }

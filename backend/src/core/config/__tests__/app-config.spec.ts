@@ -33,7 +33,19 @@ describe('loadConfig', () => {
     expect(errorOf({ NODE_ENV: 'production' }).variable).toBe('TOKEN_SECRET');
     expect(errorOf({ NODE_ENV: 'production', TOKEN_SECRET: DEFAULT_TOKEN_SECRET }).variable).toBe('TOKEN_SECRET');
     expect(errorOf({ NODE_ENV: 'production', TOKEN_SECRET: 'short' }).variable).toBe('TOKEN_SECRET');
-    const c = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48) });
+    const c = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48), DATABASE_URL: 'postgres://u:p@db:5432/digigov' });
     expect(c.demoData).toBe(false);
+  });
+
+  it('refuses production without an external database, or with the demo data', () => {
+    const secret = { NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48) };
+    expect(errorOf(secret).variable).toBe('DATABASE_URL');
+    expect(errorOf({ ...secret, DATABASE_URL: 'postgres://u:p@db:5432/digigov', DEMO_DATA: 'true' }).variable).toBe('DEMO_DATA');
+  });
+
+  it('listens on loopback outside production unless HOST is set, on every address in production', () => {
+    expect(loadConfig({}).host).toBe('127.0.0.1');
+    expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
+    expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48), DATABASE_URL: 'postgres://u:p@db:5432/d' }).host).toBe('0.0.0.0');
   });
 });
