@@ -33,7 +33,7 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>, limits: CsvLimits)
       const at = columnLetter(record.length + 1);
       throw new SpreadsheetFileError(
         'CELL_TOO_LONG',
-        `Cell ${at}${rowNo} holds more than ${limits.maxCellChars.toLocaleString('en-US')} characters, more than Excel itself allows in a cell. Check that the file really is a CSV of the template.`,
+        `Cell ${at}${rowNo} holds more than ${limits.maxCellChars.toLocaleString('en-US')} characters, more than Excel itself allows in a cell. Check for a quote (") that is never closed: it makes the rest of the file one cell.`,
         rowNo,
         at,
       );

@@ -114,7 +114,8 @@ class TokenLength {
 /**
  * Sheet XML as text, decoded across chunk boundaries. On the way: <mergeCell ref> collected (up to the
  * problem cap; a flood of them is only counted past it), <col> records counted, runs between markup
- * bounded, and a NUL located at the cell that holds it.
+ * bounded, and a NUL located at the cell that holds it. Once more merged ranges than the problem cap are
+ * found, the sheet ends there.
  */
 async function* sheetText(source: AsyncIterable<Buffer | string>, state: ReadState, merges: string[]): AsyncGenerator<string> {
   const { limits } = state;
@@ -159,9 +160,9 @@ async function* sheetText(source: AsyncIterable<Buffer | string>, state: ReadSta
     }
     let end = 0;
     for (const m of s.matchAll(MERGE)) {
-      // Past the problem cap the reader stops anyway: collecting more would only cost memory.
-      if (merges.length <= limits.maxProblems) merges.push(m[1]);
+      merges.push(m[1]);
       end = m.index + m[0].length;
+      if (merges.length > limits.maxProblems) break;
     }
     const tail = s.length - SCAN_CARRY;
     if (tail > 0) lastCellIn(s, tail);
@@ -171,6 +172,9 @@ async function* sheetText(source: AsyncIterable<Buffer | string>, state: ReadSta
     const text = typeof chunk === 'string' ? chunk : decoder.write(chunk);
     scan(text);
     if (text) yield text;
+    // Past the problem cap the reader stops at the merges anyway, and <mergeCells> comes after the rows:
+    // the rest of the sheet (a flood of two million merges) is neither collected nor parsed.
+    if (merges.length > limits.maxProblems) return;
   }
   const rest = decoder.end();
   if (rest) {
