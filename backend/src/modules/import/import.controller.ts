@@ -29,11 +29,11 @@ function sendError(res: Response, err: unknown): void {
 }
 
 /**
- * After a refusal, what the client is still sending is read and discarded up to this much (and for this
- * long) before answering, so that it can read the answer; past it the answer goes out and the connection
- * is closed.
+ * After a refusal, what the client is still sending is read and discarded, up to this much of the request in
+ * all (twice the largest upload) and for this long, before answering, so that it can read the answer; past it
+ * the answer goes out and the connection is closed.
  */
-const DISCARD_BYTES = 20 * 1024 * 1024;
+const MAX_REQUEST_BYTES = 2 * IMPORT_LIMITS.maxBytes;
 const DISCARD_MS = 15_000;
 const MAX_FILENAME = 255;
 
@@ -61,7 +61,7 @@ function uploadFilename(header: string | string[] | undefined): string | undefin
  */
 async function finishBody(req: Request, res: Response, body: UploadBody): Promise<void> {
   const declared = Number(req.headers['content-length'] ?? 0);
-  const complete = declared <= IMPORT_LIMITS.maxBytes + DISCARD_BYTES && (await body.discardRest(DISCARD_BYTES, DISCARD_MS));
+  const complete = declared <= MAX_REQUEST_BYTES && (await body.discardRest(MAX_REQUEST_BYTES, DISCARD_MS));
   if (complete) return;
   if (!res.headersSent) res.setHeader('Connection', 'close');
   res.once('finish', () => req.socket.destroy());

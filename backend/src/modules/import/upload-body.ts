@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http';
 export class UploadBody implements AsyncIterable<Buffer> {
   private readonly source: AsyncIterator<Buffer>;
   private ended = false;
+  /** Bytes taken from the request so far, by the parser and by discardRest. */
+  bytes = 0;
 
   constructor(req: IncomingMessage) {
     this.source = req[Symbol.asyncIterator]();
@@ -20,15 +22,15 @@ export class UploadBody implements AsyncIterable<Buffer> {
         if (this.ended) return { done: true, value: undefined };
         const n = await this.source.next();
         if (n.done) this.ended = true;
+        else this.bytes += n.value.length;
         return n;
       },
     };
   }
 
-  /** Reads and discards the rest, up to maxBytes and within ms. False when the request goes on past either. */
-  async discardRest(maxBytes: number, ms: number): Promise<boolean> {
+  /** Reads and discards the rest, until maxTotal bytes of the request are read and within ms. False when the request goes on past either. */
+  async discardRest(maxTotal: number, ms: number): Promise<boolean> {
     if (this.ended) return true;
-    let left = maxBytes;
     let timer: NodeJS.Timeout | null = null;
     const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), ms)));
     try {
@@ -39,8 +41,8 @@ export class UploadBody implements AsyncIterable<Buffer> {
           this.ended = true;
           return true;
         }
-        left -= n.value.length;
-        if (left < 0) return false;
+        this.bytes += n.value.length;
+        if (this.bytes > maxTotal) return false;
       }
     } catch {
       return false;
