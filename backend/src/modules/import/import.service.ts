@@ -66,7 +66,7 @@ export class ImportService implements OnModuleDestroy {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.gate = new ImportGate(config.importConcurrency);
-    this.parser = new SpreadsheetParserPool({ ...DEFAULT_PARSER_OPTIONS, maxIdle: config.importConcurrency });
+    this.parser = new SpreadsheetParserPool(DEFAULT_PARSER_OPTIONS);
   }
 
   async onModuleDestroy(): Promise<void> {

@@ -1,7 +1,7 @@
 /**
  * The bounds within which an upload is parsed (LIMITS.md in the import module lists them with their reasons).
  * Each is far above what a real quarterly file needs: a national file (about 7,850 rows, 32 columns,
- * every value filled) is about 1 MB as XLSX and unpacks to about 13 MB. Whatever passes them parses in a
+ * every value filled) is about 1.2 MB as XLSX and unpacks to about 7.5 MB. Whatever passes them parses in a
  * worker thread whose heap is bounded too (worker-reader.ts), so a file that slips past them costs a
  * worker, never the server.
  */

@@ -4,6 +4,7 @@
  * events back in batches. Nothing here is shared with the server's heap: a parse that outgrows the
  * worker's resource limits ends the worker, and the server reports it.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, type MessagePort } from 'node:worker_threads';
 import type { TemplateLayout } from './layout.js';
 import type { ImportLimits } from './limits.js';
@@ -13,7 +14,12 @@ import { readSpreadsheet, type ReadEvent } from './reader.js';
 export type ToWorker = { type: 'chunk'; data: Uint8Array } | { type: 'end' } | { type: 'abort'; message: string };
 
 /** Messages from a job back to the server. */
-export type FromWorker = { type: 'pull' } | { type: 'events'; events: ReadEvent[] } | { type: 'done' } | { type: 'failed'; message: string };
+export type FromWorker =
+  | { type: 'pull' }
+  | { type: 'events'; events: ReadEvent[] }
+  /** heapMb: the worker's heap after the job; a worker grown by a large file is not kept. */
+  | { type: 'done'; heapMb: number }
+  | { type: 'failed'; message: string };
 
 export interface ParseJob {
   type: 'job';
@@ -64,7 +70,7 @@ async function run(job: ParseJob): Promise<void> {
       if (batch.length >= BATCH) flush();
     }
     flush();
-    send({ type: 'done' });
+    send({ type: 'done', heapMb: getHeapStatistics().total_heap_size / (1024 * 1024) });
   } catch (err) {
     flush();
     send({ type: 'failed', message: err instanceof Error ? (err.stack ?? err.message) : String(err) });

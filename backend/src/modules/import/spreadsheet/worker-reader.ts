@@ -28,11 +28,13 @@ export interface ParserPoolOptions {
   maxIdle: number;
   /** An idle worker is ended after this long. */
   idleMs: number;
+  /** A worker whose heap grew past this during its job is ended, not kept: its memory goes back at once. */
+  keepHeapMb: number;
 }
 
-export const DEFAULT_PARSER_OPTIONS: ParserPoolOptions = { heapMb: 96, timeoutMs: 60_000, maxIdle: 2, idleMs: 30_000 };
+export const DEFAULT_PARSER_OPTIONS: ParserPoolOptions = { heapMb: 64, timeoutMs: 60_000, maxIdle: 1, idleMs: 10_000, keepHeapMb: 32 };
 
-type Outcome = { kind: 'done' } | { kind: 'died'; reason: 'memory' | 'exit' } | { kind: 'timeout' } | { kind: 'failed'; message: string };
+type Outcome = { kind: 'done'; heapMb: number } | { kind: 'died'; reason: 'memory' | 'exit' } | { kind: 'timeout' } | { kind: 'failed'; message: string };
 
 interface PooledWorker {
   worker: Worker;
@@ -162,7 +164,7 @@ export class SpreadsheetParserPool {
           wake?.();
           break;
         case 'done':
-          settle({ kind: 'done' });
+          settle({ kind: 'done', heapMb: msg.heapMb });
           break;
         case 'failed':
           settle({ kind: 'failed', message: msg.message });
@@ -191,7 +193,7 @@ export class SpreadsheetParserPool {
       worker.off('error', onError);
       worker.off('exit', onExit);
       port1.close();
-      if (outcome?.kind === 'done') this.giveBack(worker);
+      if (outcome?.kind === 'done' && outcome.heapMb <= this.options.keepHeapMb) this.giveBack(worker);
       else {
         this.busy.delete(worker);
         await worker.terminate();

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import type { ReadEvent } from '../reader.js';
 import { DEFAULT_PARSER_OPTIONS, SpreadsheetParserPool } from '../worker-reader.js';
-import { buildGoodFile } from './corpus.js';
+import { buildGoodFile, buildLargeXlsx } from './corpus.js';
 import { chunked, repeatedDeflate, workbookOf, inlineSheet } from './files.js';
 import { plainRow } from './read-helpers.js';
 import { referenceLayout } from './test-layout.js';
@@ -36,6 +36,17 @@ describe(SpreadsheetParserPool.name, () => {
         }
         const bad = await readAll(pool, Buffer.from('a,b\n1,2\n'), 'x.csv');
         expect(bad.map((e) => e.type === 'problem' && e.problem.code)).toEqual(['MISSING_HEADER']);
+      } finally {
+        await pool.close();
+      }
+    });
+
+    it('reads a national file (7,850 rows, every value filled) within the default worker heap', async () => {
+      const pool = new SpreadsheetParserPool();
+      try {
+        const events = await readAll(pool, await buildLargeXlsx(layout, 7850), 'national.xlsx');
+        expect(events.filter((e) => e.type === 'problem')).toEqual([]);
+        expect(events.filter((e) => e.type === 'row')).toHaveLength(7850);
       } finally {
         await pool.close();
       }
