@@ -48,4 +48,20 @@ describe('loadConfig', () => {
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
     expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48), DATABASE_URL: 'postgres://u:p@db:5432/d' }).host).toBe('0.0.0.0');
   });
+
+  it('closes introspection to anonymous callers in production unless GRAPHQL_INTROSPECTION=public', () => {
+    const production = { NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48), DATABASE_URL: 'postgres://u:p@db:5432/d' };
+    expect(loadConfig(production).graphqlIntrospection).toBe('signed-in');
+    expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'public' }).graphqlIntrospection).toBe('public');
+    expect(loadConfig({}).graphqlIntrospection).toBe('public');
+    expect(errorOf({ GRAPHQL_INTROSPECTION: 'everyone' }).variable).toBe('GRAPHQL_INTROSPECTION');
+  });
+
+  it('bounds API statements at 15 s unless API_STATEMENT_TIMEOUT_MS says otherwise (0: no bound)', () => {
+    expect(loadConfig({}).apiStatementTimeoutMs).toBe(15_000);
+    expect(loadConfig({ API_STATEMENT_TIMEOUT_MS: '0' }).apiStatementTimeoutMs).toBe(0);
+    expect(loadConfig({ API_STATEMENT_TIMEOUT_MS: '30000' }).apiStatementTimeoutMs).toBe(30_000);
+    expect(errorOf({ API_STATEMENT_TIMEOUT_MS: '15s' }).variable).toBe('API_STATEMENT_TIMEOUT_MS');
+    expect(errorOf({ API_STATEMENT_TIMEOUT_MS: '-1' }).variable).toBe('API_STATEMENT_TIMEOUT_MS');
+  });
 });
