@@ -1,4 +1,6 @@
+import { once } from 'node:events';
 import { readdirSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { inlineSheet, repeatedDeflate, workbookOf, zipEntries } from '../../modules/import/spreadsheet/__tests__/files.js';
 import { MAX_RSS_MB, TRIVIAL_MS, record, startHostileServer, underAttack, type HostileResponse, type HostileServer } from './harness.js';
@@ -49,13 +51,38 @@ describe('hostile input: uploads', () => {
     await server?.close();
   });
 
-  const upload = (body: BodyInit, headers: Record<string, string> = {}, query = `quarterCode=${Q}&dryRun=false`) =>
+  const upload = (body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string> = {}, query = `quarterCode=${Q}&dryRun=false`) =>
     server.request(`/api/imports?${query}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/octet-stream', 'x-filename': 'report.xlsx', ...headers },
       body,
-      duplex: 'half',
-    } as RequestInit);
+    });
+
+  /** An upload sent chunk by chunk (Transfer-Encoding: chunked, no Content-Length) on a connection of its own. */
+  const streamed = (chunks: AsyncIterable<Buffer>, headers: Record<string, string>, query = `quarterCode=${Q}&dryRun=false`) =>
+    new Promise<HostileResponse>((resolve, reject) => {
+      const t0 = performance.now();
+      const req = httpRequest(
+        `${server.baseUrl}/api/imports?${query}`,
+        { method: 'POST', agent: false, headers: { authorization: `Bearer ${officer}`, 'content-type': 'application/octet-stream', ...headers } },
+        (res) => {
+          const parts: Buffer[] = [];
+          res.on('data', (c: Buffer) => parts.push(c));
+          res.on('end', () => {
+            const text = Buffer.concat(parts).toString('utf8');
+            const h = new Headers();
+            for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+            resolve({ status: res.statusCode ?? 0, headers: h, body: text, ms: performance.now() - t0 });
+          });
+          res.on('error', reject);
+        },
+      );
+      req.on('error', reject);
+      void (async () => {
+        for await (const c of chunks) if (!req.write(c)) await once(req, 'drain');
+        req.end();
+      })().catch(reject);
+    });
 
   async function refused(name: string, attack: () => Promise<HostileResponse>, expected: string, status = 200, { uploadsRunning = false } = {}): Promise<HostileResponse> {
     const { result, ms, trivialMs } = await underAttack(server, attack);
@@ -111,29 +138,20 @@ describe('hostile input: uploads', () => {
   it('answers a 25 MB chunked CSV with its FILE_TOO_LARGE problem, readable by the client', async () => {
     const head = Buffer.from(`${header.map((h) => (/[",]/.test(h) ? `"${h.replace(/"/g, '""')}"` : h)).join(',')}\r\n`, 'utf8');
     const chunk = Buffer.alloc(MiB, `${' '.repeat(1023)}\n`);
-    const body = () => {
-      let sent = 0;
-      return new ReadableStream<Uint8Array>({
-        pull(c) {
-          if (sent >= 25) return c.close();
-          c.enqueue(new Uint8Array(sent++ === 0 ? Buffer.concat([head, chunk]) : chunk));
-        },
-      });
-    };
-    await refused('CSV: 25 MB chunked, no Content-Length', () => upload(body(), { 'x-filename': 'big.csv' }), 'FILE_TOO_LARGE');
+    async function* body(): AsyncGenerator<Buffer> {
+      yield Buffer.concat([head, chunk]);
+      for (let i = 1; i < 25; i++) yield chunk;
+    }
+    await refused('CSV: 25 MB chunked, no Content-Length', () => streamed(body(), { 'x-filename': 'big.csv' }), 'FILE_TOO_LARGE');
   });
 
   it('answers 429 with Retry-After beyond the imports it reads at once', async () => {
     const releases: Array<() => void> = [];
-    const held = () =>
-      new ReadableStream<Uint8Array>({
-        async start(c) {
-          c.enqueue(new Uint8Array(Buffer.from('\uFEFF')));
-          await new Promise<void>((r) => releases.push(r));
-          c.close();
-        },
-      });
-    const running = [upload(held(), { 'x-filename': 'a.csv' }), upload(held(), { 'x-filename': 'b.csv' })];
+    async function* held(): AsyncGenerator<Buffer> {
+      yield Buffer.from('\uFEFF');
+      await new Promise<void>((r) => releases.push(r));
+    }
+    const running = [streamed(held(), { 'x-filename': 'a.csv' }), streamed(held(), { 'x-filename': 'b.csv' })];
     try {
       await new Promise((r) => setTimeout(r, 500));
       const third = await refused('a third upload while two are read', () => upload('a,b\n', { 'x-filename': 'c.csv' }), 'TOO_MANY_IMPORTS', 429, { uploadsRunning: true });
