@@ -33,8 +33,9 @@ export function clientLimits(limits: ClientLimits) {
   const refuse = (req: Request, res: Response, why: string, retryAfter: number) => {
     res.setHeader('Retry-After', String(retryAfter));
     const message = `Too many requests from your address: ${why}. Wait ${retryAfter} s before sending more`;
+    // The body is not read: the connection closes after the answer, so a large refused upload costs nothing.
+    res.setHeader('Connection', 'close');
     res.status(429).json(req.path.startsWith('/graphql') ? { errors: [{ message, extensions: { code: 'TOO_MANY_REQUESTS' } }] } : { code: 'TOO_MANY_REQUESTS', message });
-    req.resume();
   };
   return (req: Request, res: Response, next: NextFunction) => {
     if (!req.path.startsWith('/graphql') && !req.path.startsWith('/api/')) return next();
