@@ -235,6 +235,23 @@ describe('Analytics cache: what a change drops', () => {
     expect(await counted(async () => expect((await overview(latest.code, planner, true)).reportingProvinces).toBe(submitted.reportingProvinces - 1))).toEqual({ hits: 0, misses: 1 });
   });
 
+  it('reads org units and indicators again once a framework change is heard (they are kept with the results)', async () => {
+    const scorecard = async () =>
+      (await app.gql<{ provinceScorecard: { province: { nameEn: string }; indicators: Array<{ indicator: { nameEn: string } }> } }>(
+        'query($q: String) { provinceScorecard(provinceCode: "TH-50", quarterCode: $q) { province { nameEn } indicators { indicator { nameEn } } } }',
+        { q: earlier.code },
+      )).data!.provinceScorecard;
+    const before = await scorecard();
+    const t = Date.now();
+    await query(db.url, `UPDATE org_unit SET name_en = name_en || ' (renamed)' WHERE code = 'TH-50'`);
+    await query(db.url, `UPDATE indicator SET name_en = name_en || ' (renamed)' WHERE sort_order = (SELECT min(sort_order) FROM indicator)`);
+    let after = await scorecard();
+    while (!after.indicators[0].indicator.nameEn.endsWith('(renamed)') && Date.now() - t < 5000) after = await scorecard();
+    expect(Date.now() - t).toBeLessThan(1000);
+    expect(after.province.nameEn).toBe(`${before.province.nameEn} (renamed)`);
+    expect(after.indicators[0].indicator.nameEn).toBe(`${before.indicators[0].indicator.nameEn} (renamed)`);
+  });
+
   it('drops everything when the framework changes', async () => {
     await overview(earlier.code);
     const heardNow = await settled(() => query(db.url, `UPDATE target SET value = value WHERE id = (SELECT min(id) FROM target)`));

@@ -166,14 +166,24 @@ export class AnalyticsCache implements OnModuleInit, OnModuleDestroy {
     this.entries.delete(key);
   }
 
-  async get<T>(key: string, tag: CacheTag, compute: () => Promise<T>): Promise<T> {
+  /** An analytics result: counted in the hits and misses. */
+  get<T>(key: string, tag: CacheTag, compute: () => Promise<T>): Promise<T> {
+    return this.lookup(key, tag, compute, true);
+  }
+
+  /** A lookup results are computed from (indicators, org units, a default quarter): kept alike, not counted. */
+  keep<T>(key: string, tag: CacheTag, compute: () => Promise<T>): Promise<T> {
+    return this.lookup(key, tag, compute, false);
+  }
+
+  private async lookup<T>(key: string, tag: CacheTag, compute: () => Promise<T>, counted: boolean): Promise<T> {
     if (!this.enabled) return compute();
     const hit = this.entries.get(key);
     if (hit) {
-      this.stats.hits++;
+      if (counted) this.stats.hits++;
       return hit.value as Promise<T>;
     }
-    this.stats.misses++;
+    if (counted) this.stats.misses++;
     const value = compute();
     const entry: Entry = { value, bytes: 0, tag };
     this.entries.set(key, entry);

@@ -83,6 +83,17 @@ export class AnalyticsRepository {
     );
   }
 
+  /** The nation, its regions and its provinces (with their region), in the order of scopes(). */
+  allScopes(): Promise<ScopeRow[]> {
+    return this.db.query(
+      `SELECT u.id, u.code, u.level, u.path, u.name_th, u.name_en, u.parent_id,
+              CASE WHEN u.level = 'PROVINCE' THEN r.code END AS region_code
+         FROM org_unit u LEFT JOIN org_unit r ON r.id = u.parent_id
+        WHERE u.level IN ('NATION', 'REGION', 'PROVINCE')
+        ORDER BY CASE WHEN u.level = 'REGION' THEN u.sort_order END, u.code`,
+    );
+  }
+
   /**
    * The quarter analytics show by default: the latest in which at least half of the scope's provinces have a
    * visible report, so that one early approval does not make a nearly empty quarter the national default;

@@ -167,7 +167,11 @@ export class IndicatorProgressService {
       throw new BadInputError(`${from.code} is after ${to.code}`, [{ field: 'fromQuarterCode', message: 'must not be after toQuarterCode' }]);
     }
     const quarters = calendar.range(from, to);
-    const sums = byKey(await this.repo.sums('SCOPE', { pathPrefix: scope.pathPrefix, statuses, quarterIds: quarters.map((q) => q.id), indicatorIds: [indicator.id] }));
+    const sums = byKey(
+      await this.repo.sums('SCOPE', {
+        pathPrefix: scope.pathPrefix, provinceCode: scope.level === ScopeLevel.PROVINCE ? scope.code : undefined, statuses, quarterIds: quarters.map((q) => q.id), indicatorIds: [indicator.id],
+      }),
+    );
     const points = quarters.map((q) => ({ q, p: indicatorValue(indicator, q, calendar, sums.get(key(indicator.id, q.id))) }));
     return {
       indicator: indicator.model,
@@ -182,7 +186,7 @@ export class IndicatorProgressService {
   async regionComparison(actor: Actor | null, a: { indicatorCode: string; quarterCode?: string | null; includeSubmitted?: boolean | null }): Promise<IndicatorComparisonModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const [indicator, nation, calendar, regions] = await Promise.all([
-      this.catalog.indicator(a.indicatorCode), this.catalog.nation(), this.catalog.calendar(), this.repo.scopes('REGION'),
+      this.catalog.indicator(a.indicatorCode), this.catalog.nation(), this.catalog.calendar(), this.catalog.scopeRows('REGION'),
     ]);
     return this.compare(indicator, nation, regions.map(toScope), 'REGION', calendar, statuses, a.quarterCode);
   }
@@ -196,7 +200,7 @@ export class IndicatorProgressService {
     const [indicator, nation, calendar, region] = await Promise.all([
       this.catalog.indicator(a.indicatorCode), this.catalog.nation(), this.catalog.calendar(), a.regionCode ? this.catalog.region(a.regionCode) : Promise.resolve(null),
     ]);
-    const provinces = (await this.repo.scopes('PROVINCE', region?.pathPrefix ?? null)).map(toScope);
+    const provinces = (await this.catalog.scopeRows('PROVINCE', region)).map(toScope);
     return this.compare(indicator, nation, provinces, 'PROVINCE', calendar, statuses, a.quarterCode);
   }
 

@@ -56,7 +56,7 @@ export class OverviewService {
     const [province, indicators, provinces, definition, series, rows, targets] = await Promise.all([
       this.catalog.province(a.provinceCode),
       indicatorList,
-      this.repo.scopes('PROVINCE'),
+      this.catalog.scopeRows('PROVINCE'),
       this.index.definition(indicatorList, a.weights ?? []),
       read(() => this.repo.sums('SCOPE', { pathPrefix: nation.pathPrefix, provinceCode: a.provinceCode, statuses, quarterIds: calendar.range(null, quarter!).map((q) => q.id), indicatorIds: null })),
       read(() => this.repo.sums('PROVINCE', { pathPrefix: nation.pathPrefix, statuses, quarterIds: [quarter!.id], indicatorIds: null, withTotal: true })),
