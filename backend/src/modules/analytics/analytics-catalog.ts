@@ -104,7 +104,22 @@ export class AnalyticsCatalog {
   }
 
   obstacleCategories(): Promise<ObstacleCategoryModel[]> {
-    return this.cache.keep('catalog|obstacleCategories', FRAMEWORK, () => this.framework.obstacleCategories());
+    return this.frameworkData('obstacleCategories', () => this.framework.obstacleCategories());
+  }
+
+  /** Framework data (reference data, published values, …) kept until a framework change is heard. */
+  frameworkData<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.cache.keep(`catalog|${key}`, FRAMEWORK, load);
+  }
+
+  /**
+   * Quarters in which the scope has a report in one of the states (where progress finds its base); kept, with the
+   * cache on, until a change to those states. Null with the cache off: the caller reads them beside its data.
+   */
+  async visibleQuarterIds(statuses: VisibleStatus[], scope: Scope): Promise<number[] | null> {
+    if (!this.cache.enabled) return null;
+    const tag: CacheTag = { kinds: statuses.map((s) => reportChange(s, []).kind), quarterIds: null };
+    return this.cache.keep(`catalog|visibleQuarters|${statuses.join(',')}|${scope.code}`, tag, () => this.repo.visibleQuarterIds(statuses, scope.pathPrefix));
   }
 
   private reference() {

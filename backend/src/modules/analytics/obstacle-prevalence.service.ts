@@ -83,7 +83,7 @@ export class ObstaclePrevalenceService {
         ? this.repo.prevalence({ quarterIds: quarters.map((q) => q.id), statuses, level, pathPrefix: scope.pathPrefix })
         : Promise.resolve(NO_RESPONSES),
       this.catalog.obstacleCategories(),
-      this.repo.baseline(OBSTACLE_BASELINE_DATASET),
+      this.catalog.frameworkData(`baseline|${OBSTACLE_BASELINE_DATASET}`, () => this.repo.baseline(OBSTACLE_BASELINE_DATASET)),
     ]);
     return {
       scope,

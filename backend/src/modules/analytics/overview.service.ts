@@ -29,10 +29,14 @@ export class OverviewService {
     const [calendar, nation] = await Promise.all([this.catalog.calendar(), this.catalog.nation()]);
     // A quarter given is known from the calendar; the default one is looked up first (it decides what to read).
     const quarter = await this.catalog.quarter(calendar, a.quarterCode, statuses);
-    // Then everything at once: the indicators are looked up while their sums are read.
+    // Then everything at once: the indicators are looked up while their sums are read (with the quarters where
+    // progress finds its base, when the cache knows them, in the same statement).
     const indicators = this.catalog.indicators();
+    const visibleQuarterIds = (await this.catalog.visibleQuarterIds(statuses, nation)) ?? undefined;
     const [progress, obstacles, reportingProvinces] = await Promise.all([
-      quarter ? this.progress.progressOf(nation, indicators, quarter, calendar, statuses) : indicators.then((list) => list.map((i) => this.progress.emptyProgress(i, nation))),
+      quarter
+        ? this.progress.progressOf(nation, indicators, quarter, calendar, statuses, { visibleQuarterIds })
+        : indicators.then((list) => list.map((i) => this.progress.emptyProgress(i, nation))),
       this.prevalence.prevalenceOf(nation, quarter ? [quarter] : [], { fiscalYear: null, quarter }, RespondentLevel.PROVINCE, statuses),
       quarter ? this.repo.visibleReportCount(quarter.id, statuses, nation.pathPrefix) : Promise.resolve(0),
     ]);
