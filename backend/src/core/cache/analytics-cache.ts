@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../config/config.module.js';
 
 /** The channel the triggers of migrations 0006 and 0009 notify after every committed change analytics read. */
 export const DATA_CHANGED_CHANNEL = 'digigov_data_changed';
-const MAX_ENTRIES = 2000;
+export const MAX_ENTRIES = 2000;
 /**
  * The cache must not be the thing that exhausts a 192 MB heap: results are measured (as JSON, about their size
  * in memory) when they arrive, the oldest go first past the total, and one result larger than a tenth of it
@@ -181,6 +181,10 @@ export class AnalyticsCache implements OnModuleInit, OnModuleDestroy {
     const hit = this.entries.get(key);
     if (hit) {
       if (counted) this.stats.hits++;
+      // Least recently used goes first (Map keeps insertion order): a flood of one-off queries cannot push out
+      // the dashboards everyone reads.
+      this.entries.delete(key);
+      this.entries.set(key, hit);
       return hit.value as Promise<T>;
     }
     if (counted) this.stats.misses++;
