@@ -12,6 +12,7 @@
 // Not a test: figures, not pass/fail.
 //
 // Flags: --users 200 --seconds 60 --think-ms 300 --max-requests 200000 --reuse --label after
+//        --render (only rewrite load.md from load.json and load-notes.md)
 //        --short (20 users, 10 s: a smoke run) --dist DIR --commit SHA (another build of the server, e.g. the
 //        commit before a change, and its commit for the table; default backend/dist and HEAD)
 import { execFileSync, spawn } from 'node:child_process';
@@ -324,8 +325,8 @@ function render(runs) {
     '|---|---|---|---|---|---|---|---|---|---|---|',
     ...runs.map((x) => `| ${x.label} (${x.at.slice(0, 16)}Z) | ${x.commit?.slice(0, 9) ?? ''} | ${x.options.users} (${x.users.anonymous}/${x.users.analysts}/${x.users.officers}), pause ${x.options.thinkMs} ms | ${x.elapsed.toFixed(0)} s | ${x.requests} | **${x.throughput.toFixed(0)}** | ${x.errors} | **${f(x.overall.p50)} / ${f(x.overall.p95)} / ${f(x.overall.p99)}** | ${x.cache ? `${x.cache.hits} / ${x.cache.misses}` : 'n/a'} | ${x.lost.lost} of ${x.lost.checked} checked | ${x.loadBefore.join(' ')} → ${x.loadAfter.join(' ')} |`),
     '',
-    ...runs.flatMap((x) => [
-      `## ${x.label}: per query (p50 / p95 / p99 ms, count)`,
+    ...runs.slice(-4).flatMap((x) => [
+      `## ${x.label} (${x.at.slice(0, 16)}Z): per query (p50 / p95 / p99 ms, count)`,
       '',
       '| query | p50 | p95 | p99 | n |',
       '|---|---|---|---|---|',
@@ -337,7 +338,17 @@ function render(runs) {
   return lines.join('\n');
 }
 
+function write(runs) {
+  // Findings written by hand beside the figures (bench-results/load-notes.md) stay with them when the file is regenerated.
+  const notes = existsSync(join(OUT, 'load-notes.md')) ? `\n${readFileSync(join(OUT, 'load-notes.md'), 'utf8')}` : '';
+  mkdirSync(OUT, { recursive: true });
+  writeFileSync(join(OUT, 'load.json'), JSON.stringify(runs, null, 2) + '\n');
+  writeFileSync(join(OUT, 'load.md'), render(runs) + '\n' + notes);
+}
+
 async function main() {
+  const jsonFile = join(OUT, 'load.json');
+  if (flag('--render')) return write(JSON.parse(readFileSync(jsonFile, 'utf8')));
   const load = { before: os.loadavg().map((x) => Number(x.toFixed(2))) };
   const { db } = await openBenchDatabase(ROOT, { reuse: flag('--reuse'), log });
   let summary;
@@ -365,12 +376,10 @@ async function main() {
   } finally {
     await db.stop();
   }
-  const jsonFile = join(OUT, 'load.json');
-  const runs = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')).filter((x) => x.label !== summary.label) : [];
+  // Every run is kept (the last 12): on a shared machine one run says little, a series says more.
+  const runs = existsSync(jsonFile) ? JSON.parse(readFileSync(jsonFile, 'utf8')).slice(-11) : [];
   runs.push(summary);
-  mkdirSync(OUT, { recursive: true });
-  writeFileSync(jsonFile, JSON.stringify(runs, null, 2) + '\n');
-  writeFileSync(join(OUT, 'load.md'), render(runs) + '\n');
+  write(runs);
   const o = summary.overall;
   log(`${summary.requests} requests in ${summary.elapsed.toFixed(1)} s: ${summary.throughput.toFixed(0)} req/s, ${summary.errors} errors, p50 ${o.p50?.toFixed(0)} ms, p95 ${o.p95?.toFixed(0)} ms, p99 ${o.p99?.toFixed(0)} ms`);
   log(`cache ${JSON.stringify(summary.cache)}; officers' values: ${summary.lost.lost} lost of ${summary.lost.checked} checked; load ${summary.loadBefore.join(' ')} → ${summary.loadAfter.join(' ')}`);
