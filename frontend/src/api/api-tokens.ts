@@ -7,11 +7,14 @@ export interface ApiToken {
   /** The first characters of the token ("dgm_AbCdEf"), to recognise it. */
   prefix: string;
   createdAt: string;
-  /** null: never expires. */
-  expiresAt: string | null;
+  /** Every token expires (at most 365 days after its creation). */
+  expiresAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
+
+/** The longest lifetime the server accepts, in days; it refuses tokens that never expire. */
+export const MAX_API_TOKEN_DAYS = 365;
 
 export const API_TOKEN_FIELDS = 'id name prefix createdAt expiresAt lastUsedAt revokedAt';
 
@@ -21,8 +24,8 @@ export const MyApiTokensQuery = gql<{ myApiTokens: ApiToken[] }, Record<string, 
 
 export interface CreateApiTokenVariables {
   name: string;
-  /** 1–730; null for a token that never expires. */
-  expiresInDays: number | null;
+  /** 1–MAX_API_TOKEN_DAYS. */
+  expiresInDays: number;
 }
 
 export interface CreateApiTokenData {
@@ -31,7 +34,7 @@ export interface CreateApiTokenData {
 }
 
 export const CreateApiTokenMutation = gql<CreateApiTokenData, CreateApiTokenVariables>`
-  mutation CreateApiToken($name: String!, $expiresInDays: Int) {
+  mutation CreateApiToken($name: String!, $expiresInDays: Int!) {
     createApiToken(input: { name: $name, expiresInDays: $expiresInDays }) { token apiToken { ${API_TOKEN_FIELDS} } }
   }
 `;

@@ -36,3 +36,10 @@ export const MeQuery = gql<{ me: User }, Record<string, never>>`
     me { id email role provinceCode readOnly }
   }
 `;
+
+/** Revokes the sign-in token sent with it on the server, so that a copy of it stops working too. */
+export const LogoutMutation = gql<{ logout: boolean }, Record<string, never>>`
+  mutation Logout {
+    logout
+  }
+`;

@@ -13,7 +13,7 @@ export type TokenState = 'active' | 'expired' | 'revoked';
 
 export function tokenState(token: Pick<ApiToken, 'expiresAt' | 'revokedAt'>, now: Date = new Date()): TokenState {
   if (token.revokedAt) return 'revoked';
-  if (token.expiresAt && Date.parse(token.expiresAt) <= now.getTime()) return 'expired';
+  if (Date.parse(token.expiresAt) <= now.getTime()) return 'expired';
   return 'active';
 }
 
@@ -24,7 +24,7 @@ export function useApiTokens() {
   const busy = ref(false);
   const tokens = computed(() => list.data.value?.myApiTokens ?? []);
 
-  async function create(name: string, expiresInDays: number | null): Promise<TokenOutcome<{ token: string; apiToken: ApiToken }>> {
+  async function create(name: string, expiresInDays: number): Promise<TokenOutcome<{ token: string; apiToken: ApiToken }>> {
     busy.value = true;
     const res = await client.mutation(CreateApiTokenMutation, { name, expiresInDays }).toPromise();
     busy.value = false;

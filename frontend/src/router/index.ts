@@ -77,7 +77,7 @@ export const routes: RouteRecordRaw[] = [
   {
     path: '/analyst',
     name: 'analyst',
-    // Anyone signed in may script against the API; the page is the analysts' home.
+    // Anyone signed in may read the API guide and open the explorer; only analysts may create tokens here.
     meta: { requiresAuth: true },
     component: () => import('@/views/analyst/api/index.vue'),
   },

@@ -1,7 +1,7 @@
 import { useApiClient } from '@/composables/use-api-client';
 import { defineStore } from 'pinia';
 import { computed, ref, shallowRef } from 'vue';
-import { LoginMutation, MeQuery, type User, type UserRole } from '@/api/auth';
+import { LoginMutation, LogoutMutation, MeQuery, type User, type UserRole } from '@/api/auth';
 import { ACCESS_TOKEN_STORAGE_KEY } from '@/api/client';
 import { toApiError, type ApiError } from '@/api/errors';
 
@@ -155,8 +155,17 @@ export const useAuthStore = defineStore('auth', () => {
     return pending;
   }
 
-  function signOut(): void {
+  /**
+   * Signs out here at once, then revokes the token on the server (sent explicitly, as it is no longer stored), so
+   * that a copy of it stops working too. Offline, the local sign-out still holds; the token ends at its expiry.
+   */
+  async function signOut(): Promise<void> {
+    const sent = token.value;
     clearSession('signedOut');
+    if (!sent) return;
+    await client
+      .mutation(LogoutMutation, {}, { fetchOptions: { headers: { Authorization: `Bearer ${sent}` } }, requestPolicy: 'network-only' })
+      .toPromise();
   }
 
   /** The token ran out or the server refused it: end the session and tell the listeners. */

@@ -12,6 +12,8 @@ export interface Actor {
   provinceCode: string | null;
   /** API tokens are read-only whatever the user's role. */
   readOnly: boolean;
+  /** The sign-in session of a sign-in token (what `logout` revokes); absent for API tokens. */
+  sessionId?: string;
 }
 
 export class UnauthenticatedError extends DomainError {

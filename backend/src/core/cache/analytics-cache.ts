@@ -118,18 +118,26 @@ export class AnalyticsCache implements OnModuleInit, OnModuleDestroy {
   private async listen(): Promise<void> {
     const url = (this.db.options as { url?: string }).url;
     const client = new pg.Client({ connectionString: url, application_name: 'digigov-cache' });
+    // Once per client ('error' and 'end' both come when the database goes away), retrying until it is back.
     const lost = () => {
       if (this.listener !== client) return;
+      this.listener = null;
       this.listening = false;
       this.invalidate(EVERYTHING);
+      void client.end().catch(() => {});
       if (!this.closed) setTimeout(() => void this.listen().catch(() => {}), 1000).unref();
     };
     client.on('error', lost);
     client.on('end', lost);
     client.on('notification', (n) => this.invalidate(parseChange(n.payload)));
     this.listener = client;
-    await client.connect();
-    await client.query(`LISTEN ${DATA_CHANGED_CHANNEL}`);
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${DATA_CHANGED_CHANNEL}`);
+    } catch (err) {
+      lost();
+      throw err;
+    }
     // Anything that changed while we were not listening is unknown: start empty.
     this.invalidate(EVERYTHING);
     this.listening = true;

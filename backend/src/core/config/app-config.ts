@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { REPO_ROOT } from '../paths.js';
 
@@ -13,6 +14,12 @@ export interface AppConfig {
   databaseUrl: string | null;
   embeddedPostgres: { dataDir: string; port: number };
   auth: { tokenSecret: string; tokenTtlSeconds: number };
+  /**
+   * Express's `trust proxy`: which proxies may say who the client is (X-Forwarded-For). The sign-in throttle counts
+   * attempts per client address, so trusting every hop would let any client choose its address: off by default,
+   * else a number of hops or a list of proxy addresses and subnets.
+   */
+  trustProxy: false | number | string[];
   /** Load the synthetic demo data set on the first start (never in production unless asked). */
   demoData: boolean;
   /** Size of the demo data set: 1 is the national scale (about 7,850 local organizations). */
@@ -20,8 +27,22 @@ export interface AppConfig {
   logSql: boolean;
   /** Keep analytics results until the data they read changes (invalidated by PostgreSQL notifications). */
   analyticsCache: boolean;
+  /** Spreadsheet imports running at once (each parses in its own worker thread); more are answered 429. */
+  importConcurrency: number;
+  /**
+   * Who may run introspection (__schema, __type): 'public' lets anonymous callers read the schema; 'signed-in'
+   * asks for a token. Default: 'signed-in' in production, 'public' elsewhere (GRAPHQL_INTROSPECTION).
+   */
+  graphqlIntrospection: 'public' | 'signed-in';
+  /**
+   * PostgreSQL statement_timeout of the API's pool, in milliseconds (API_STATEMENT_TIMEOUT_MS): a statement
+   * running longer is cancelled and the request answered with TIMEOUT. 0 turns it off.
+   */
+  apiStatementTimeoutMs: number;
   /** Send Strict-Transport-Security: only when the app is served over HTTPS (behind a TLS proxy). */
   hsts: boolean;
+  /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
+  clientLimits: { maxInFlight: number; burst: number; perSecond: number };
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -52,6 +73,32 @@ function parseBool(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(name, `expected true or false, got "${env[name]}"`);
 }
 
+/** Express's named subnets, besides addresses and CIDR ranges. */
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+function parseTrustProxy(env: Env): false | number | string[] {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '' || ['0', 'false', 'no', 'off'].includes(raw.toLowerCase())) return false;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops >= 1 && hops <= 10) return hops;
+    throw new ConfigError('TRUST_PROXY', `expected 1–10 proxy hops, got "${raw}"`);
+  }
+  if (['true', 'yes', 'on'].includes(raw.toLowerCase())) {
+    throw new ConfigError('TRUST_PROXY', 'trusting every hop lets any client choose its address: give the number of proxies (e.g. 1) or their addresses');
+  }
+  const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  for (const e of entries) {
+    const [address, bits, ...rest] = e.split('/');
+    const family = isIP(address);
+    const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+    if (!PROXY_NAMES.has(e) && (family === 0 || !okBits || rest.length > 0)) {
+      throw new ConfigError('TRUST_PROXY', `"${e}" is not an address, a CIDR range or one of loopback, linklocal, uniquelocal`);
+    }
+  }
+  return entries;
+}
+
 function parseDatabaseUrl(env: Env): string | null {
   const raw = env.DATABASE_URL?.trim();
   if (!raw) return null;
@@ -67,6 +114,14 @@ function parseDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function parseIntInRange(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
 function parseScale(env: Env): number {
   const raw = env.DEMO_SCALE ?? '1';
   const scale = Number(raw);
@@ -74,6 +129,32 @@ function parseScale(env: Env): number {
     throw new ConfigError('DEMO_SCALE', `expected a number above 0 and at most 20, got "${raw}"`);
   }
   return scale;
+}
+
+function parseConcurrency(env: Env): number {
+  const raw = env.IMPORT_CONCURRENCY?.trim() || '2';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16) {
+    throw new ConfigError('IMPORT_CONCURRENCY', `expected a whole number from 1 to 16, got "${env.IMPORT_CONCURRENCY}"`);
+  }
+  return n;
+}
+
+function parseIntrospection(env: Env, production: boolean): AppConfig['graphqlIntrospection'] {
+  const raw = env.GRAPHQL_INTROSPECTION?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return production ? 'signed-in' : 'public';
+  if (raw === 'public' || raw === 'signed-in') return raw;
+  throw new ConfigError('GRAPHQL_INTROSPECTION', `expected public or signed-in, got "${env.GRAPHQL_INTROSPECTION}"`);
+}
+
+function parseStatementTimeout(env: Env): number {
+  const raw = env.API_STATEMENT_TIMEOUT_MS?.trim();
+  if (raw === undefined || raw === '') return 15_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) {
+    throw new ConfigError('API_STATEMENT_TIMEOUT_MS', `expected whole milliseconds 0-3600000 (0 = no limit), got "${raw}"`);
+  }
+  return ms;
 }
 
 export function loadConfig(env: Env = process.env): AppConfig {
@@ -114,14 +195,23 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedPostgres: {
       dataDir: resolve(REPO_ROOT, env.DATA_DIR?.trim() || '.data', 'pg'),
-      port: parsePort(env, 'EMBEDDED_PG_PORT', 54329),
+      port: parsePort(env, 'EMBEDDED_PG_PORT', 15432),
     },
     auth: { tokenSecret: tokenSecret || DEFAULT_TOKEN_SECRET, tokenTtlSeconds },
+    trustProxy: parseTrustProxy(env),
     demoData,
     demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
     analyticsCache: parseBool(env, 'ANALYTICS_CACHE', true),
+    importConcurrency: parseConcurrency(env),
+    graphqlIntrospection: parseIntrospection(env, production),
+    apiStatementTimeoutMs: parseStatementTimeout(env),
     hsts: parseBool(env, 'HSTS', false),
+    clientLimits: {
+      maxInFlight: parseIntInRange(env, 'CLIENT_MAX_IN_FLIGHT', 32, 1, 10_000),
+      burst: parseIntInRange(env, 'CLIENT_BURST', 120, 1, 100_000),
+      perSecond: parseIntInRange(env, 'CLIENT_PER_SECOND', 30, 1, 100_000),
+    },
   };
 }
 
@@ -135,9 +225,16 @@ export const CONFIG_VARIABLES = [
   'EMBEDDED_PG_PORT',
   'TOKEN_SECRET',
   'TOKEN_TTL_SECONDS',
+  'TRUST_PROXY',
   'DEMO_DATA',
   'DEMO_SCALE',
   'LOG_SQL',
   'ANALYTICS_CACHE',
+  'IMPORT_CONCURRENCY',
+  'GRAPHQL_INTROSPECTION',
+  'API_STATEMENT_TIMEOUT_MS',
   'HSTS',
+  'CLIENT_MAX_IN_FLIGHT',
+  'CLIENT_BURST',
+  'CLIENT_PER_SECOND',
 ] as const;

@@ -1,5 +1,7 @@
 import { IndicatorRollupEntity } from '../../modules/analytics/indicator-rollup.entity.js';
 import { ApiTokenEntity } from '../../modules/auth/api-token.entity.js';
+import { LoginThrottleEntity } from '../../modules/auth/login-throttle.entity.js';
+import { UserSessionEntity } from '../../modules/auth/user-session.entity.js';
 import { AuditEventEntity } from '../../modules/audit/audit-event.entity.js';
 import { ActionItemEntity } from '../../modules/framework/action-item.entity.js';
 import { DataElementEntity } from '../../modules/framework/data-element.entity.js';
@@ -55,5 +57,7 @@ export const ENTITIES = [
   AppMetaEntity,
   AuditEventEntity,
   ApiTokenEntity,
+  LoginThrottleEntity,
+  UserSessionEntity,
   IndicatorRollupEntity,
 ];

@@ -1,7 +1,7 @@
 import { Args, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
-import { ApiTokenService } from './api-token.service.js';
+import { ApiTokenService, DEFAULT_API_TOKEN_DAYS, MAX_API_TOKEN_DAYS } from './api-token.service.js';
 
 @ObjectType('ApiToken', { description: 'A read-only token for scripts; the secret itself is shown only when created.' })
 export class ApiTokenModel {
@@ -17,8 +17,8 @@ export class ApiTokenModel {
   @Field()
   createdAt: Date;
 
-  @Field(() => Date, { nullable: true })
-  expiresAt: Date | null;
+  @Field()
+  expiresAt: Date;
 
   @Field(() => Date, { nullable: true })
   lastUsedAt: Date | null;
@@ -41,8 +41,8 @@ export class CreateApiTokenInput {
   @Field()
   name: string;
 
-  @Field(() => Int, { nullable: true, description: 'Days until it expires (1–730); null for no expiry' })
-  expiresInDays?: number | null;
+  @Field(() => Int, { defaultValue: DEFAULT_API_TOKEN_DAYS, description: `Days until it expires: 1–${MAX_API_TOKEN_DAYS} (every token expires)` })
+  expiresInDays: number;
 }
 
 @InputType('RevokeApiTokenInput')
@@ -60,9 +60,9 @@ export class ApiTokenResolver {
     return this.apiTokens.list(actor);
   }
 
-  @Mutation(() => CreatedApiTokenModel, { description: 'Create a read-only API token for scripts.' })
+  @Mutation(() => CreatedApiTokenModel, { description: 'Create a read-only API token for scripts (analysts).' })
   async createApiToken(@CurrentActor() actor: Actor | null, @Args('input') input: CreateApiTokenInput): Promise<CreatedApiTokenModel> {
-    const { token, info } = await this.apiTokens.create(actor, input.name, input.expiresInDays ?? null);
+    const { token, info } = await this.apiTokens.create(actor, input.name, input.expiresInDays);
     return { token, apiToken: info };
   }
 

@@ -13,10 +13,18 @@ function toUser(a: Actor): UserModel {
 export class AuthResolver {
   constructor(private readonly auth: AuthService) {}
 
-  @Mutation(() => AuthPayloadModel, { description: 'Sign in; the token expires (see expiresAt).' })
-  async login(@Args('input') input: LoginInput): Promise<AuthPayloadModel> {
-    const { token, expiresAt, actor } = await this.auth.login(input.email, input.password);
+  @Mutation(() => AuthPayloadModel, {
+    description: 'Sign in; the token expires (see expiresAt). Every refusal has the same code and message.',
+  })
+  async login(@Args('input') input: LoginInput, @Context() ctx: RequestContext): Promise<AuthPayloadModel> {
+    const { token, expiresAt, actor } = await this.auth.login(input.email, input.password, ctx.req?.ip);
     return { token, expiresAt, user: toUser(actor) };
+  }
+
+  @Mutation(() => Boolean, { description: 'Sign out: the sign-in token sent with this request stops working at once.' })
+  logout(@CurrentActor() actor: Actor | null, @Context() ctx: RequestContext): Promise<boolean> {
+    if (!actor) throw new UnauthenticatedError(ctx.authProblem ?? 'Sign in first');
+    return this.auth.logout(actor, ctx.req?.ip);
   }
 
   @Query(() => UserModel, { description: 'The signed-in user.' })

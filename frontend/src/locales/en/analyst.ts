@@ -32,7 +32,7 @@ const en: typeof th = {
         nameRequired: 'Name the token',
         expires: 'Expires after',
         days: '{n} days',
-        never: 'Never expires',
+        analystsOnly: 'API tokens are for analyst accounts: they read with their owner’s access, and an analyst’s is approved data only. Use the dashboard, or ask for an analyst account for scripts.',
         submit: 'Create token',
       },
       created: {
@@ -51,7 +51,6 @@ const en: typeof th = {
         expiresAt: 'Expires',
         lastUsedAt: 'Last used',
         status: 'Status',
-        never: 'Never',
         notUsed: 'Not used yet',
       },
       state: {

@@ -3,7 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createApp } from 'vue';
 import { ACCESS_TOKEN_STORAGE_KEY } from '@/api/client';
 import { TOKEN_EXPIRY_STORAGE_KEY, useAuthStore } from '@/stores/auth';
-import { appPlugins, type GraphqlAnswers } from '@/test-support/plugins';
+import urql from '@urql/vue';
+import { createPinia } from 'pinia';
+import type { Plugin } from 'vue';
+import { createApiClient } from '@/api/client';
+import { appPlugins, graphqlFetch, type GraphqlAnswers } from '@/test-support/plugins';
 
 const OFFICER = { id: 'u1', email: 'officer.th40@demo.local', role: 'OFFICER', provinceCode: 'TH-40', readOnly: false };
 const inAnHour = () => new Date(Date.now() + 3_600_000).toISOString();
@@ -92,13 +96,42 @@ describe('useAuthStore', () => {
   });
 
   describe('signOut', () => {
-    it('forgets the token and says why', async () => {
-      const { auth } = store({ Login: { data: { login: { token: 'tok', expiresAt: inAnHour(), user: OFFICER } } } });
+    it('forgets the token, says why, and has the server revoke it', async () => {
+      const { auth, fetch } = store({ Login: { data: { login: { token: 'tok', expiresAt: inAnHour(), user: OFFICER } } }, Logout: { data: { logout: true } } });
       await auth.signIn('a', 'b');
-      auth.signOut();
+      await auth.signOut();
       expect(auth.user).toBeNull();
       expect(auth.endReason).toBe('signedOut');
       expect(localStorage.getItem(ACCESS_TOKEN_STORAGE_KEY)).toBeNull();
+      const [, init] = fetch.mock.calls[1]!;
+      expect(JSON.parse(String(init.body)).query).toMatch(/logout/);
+      expect(new Headers(init.headers).get('authorization')).toBe('Bearer tok');
+    });
+
+    it('stays signed out when the server has already ended the session, without calling it an expiry', async () => {
+      vi.stubGlobal('fetch', graphqlFetch({
+        Login: { data: { login: { token: 'tok', expiresAt: inAnHour(), user: OFFICER } } },
+        Logout: { data: null, errors: [{ message: 'You were signed out', extensions: { code: 'UNAUTHENTICATED' } }] },
+      }));
+      // Wired as main.ts wires it: every UNAUTHENTICATED answer reaches the store.
+      const pinia = createPinia();
+      const holder: { auth?: ReturnType<typeof useAuthStore> } = {};
+      const client = createApiClient({ getLocale: () => 'en', onError: (e) => e.code === 'UNAUTHENTICATED' && holder.auth?.handleUnauthenticated() });
+      const app = createApp({ render: () => null }).use(pinia).use(urql as Plugin, client);
+      const auth = app.runWithContext(() => useAuthStore(pinia));
+      holder.auth = auth;
+      await auth.signIn('a', 'b');
+      const listener = vi.fn();
+      auth.onExpired(listener);
+      await auth.signOut();
+      expect(auth.endReason).toBe('signedOut');
+      expect(listener).not.toHaveBeenCalled();
+    });
+
+    it('sends nothing when no one is signed in', async () => {
+      const { auth, fetch } = store({});
+      await auth.signOut();
+      expect(fetch).not.toHaveBeenCalled();
     });
   });
 

@@ -1,7 +1,9 @@
 import { flushPromises, mount } from '@vue/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { ApiToken } from '@/api/api-tokens';
+import { MAX_API_TOKEN_DAYS, type ApiToken } from '@/api/api-tokens';
+import type { User } from '@/api/auth';
 import { tokenState } from '@/composables/use-api-tokens';
+import { useAuthStore } from '@/stores/auth';
 import { appPlugins } from '@/test-support/plugins';
 import ApiTokens from '../api-tokens.vue';
 
@@ -11,7 +13,7 @@ function token(overrides: Partial<ApiToken> = {}): ApiToken {
   return { id: '1', name: 'Notebook', prefix: 'dgm_9sQ2xN', createdAt: '2026-11-21T03:00:00Z', expiresAt: '2027-02-19T03:00:00Z', lastUsedAt: null, revokedAt: null, ...overrides };
 }
 
-async function mountTokens(list: ApiToken[]) {
+async function mountTokens(list: ApiToken[], role: User['role'] = 'ANALYST') {
   let tokens = [...list];
   const { pinia, urqlPlugin, i18n, fetch } = appPlugins({
     locale: 'en',
@@ -19,7 +21,7 @@ async function mountTokens(list: ApiToken[]) {
       MyApiTokens: () => ({ data: { myApiTokens: tokens } }),
       CreateApiToken: (v: Record<string, unknown>) => {
         if (v.name === 'taken') return { data: null, errors: [{ message: 'Too many tokens', extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'name', code: 'LIMIT', message: 'At most 20 active tokens: revoke one first' }] } }] };
-        const created = token({ id: '2', name: String(v.name), expiresAt: v.expiresInDays === null ? null : '2027-02-19T03:00:00Z' });
+        const created = token({ id: '2', name: String(v.name) });
         tokens = [created, ...tokens];
         return { data: { createApiToken: { token: SECRET, apiToken: created } } };
       },
@@ -30,6 +32,7 @@ async function mountTokens(list: ApiToken[]) {
     },
   });
   const wrapper = mount(ApiTokens, { global: { plugins: [pinia, urqlPlugin, i18n] }, attachTo: document.body });
+  useAuthStore().user = { id: 'u', email: 'x@demo.local', role, provinceCode: role === 'OFFICER' ? 'TH-40' : null, readOnly: false };
   await flushPromises();
   return { wrapper, fetch };
 }
@@ -45,7 +48,6 @@ describe('tokenState', () => {
   it('tells active, expired and revoked tokens apart', () => {
     const now = new Date('2026-11-21T12:00:00Z');
     expect(tokenState(token(), now)).toBe('active');
-    expect(tokenState(token({ expiresAt: null }), now)).toBe('active');
     expect(tokenState(token({ expiresAt: '2026-11-01T00:00:00Z' }), now)).toBe('expired');
     expect(tokenState(token({ revokedAt: '2026-11-20T00:00:00Z' }), now)).toBe('revoked');
   });
@@ -93,15 +95,25 @@ describe('API tokens', () => {
     expect(wrapper.find('[data-testid="token-created"]').exists()).toBe(false);
   });
 
-  it('never sends a token without expiry by accident: "never" is a choice of its own', async () => {
+  it('offers only lifetimes the server accepts: 90 days unless chosen, a year at most, never "no expiry"', async () => {
     const { wrapper, fetch } = await mountTokens([]);
-    await wrapper.get('[data-testid="token-name"]').setValue('Forever');
     const select = wrapper.get('[data-testid="token-expiry"]').element as HTMLSelectElement;
-    select.selectedIndex = select.options.length - 1;
-    await wrapper.get('[data-testid="token-expiry"]').trigger('change');
+    const days = [...select.options].map((o) => Number(o.value));
+    expect(days.every((d) => Number.isInteger(d) && d >= 1 && d <= MAX_API_TOKEN_DAYS)).toBe(true);
+    expect(days).toContain(MAX_API_TOKEN_DAYS);
+    await wrapper.get('[data-testid="token-name"]').setValue('Default');
     await wrapper.get('[data-testid="token-create"]').trigger('submit');
     await flushPromises();
-    expect(sent(fetch, 'CreateApiToken')[0].variables).toEqual({ name: 'Forever', expiresInDays: null });
+    expect(sent(fetch, 'CreateApiToken')[0].variables).toEqual({ name: 'Default', expiresInDays: 90 });
+  });
+
+  it('shows the token form to analysts only, and says why to others', async () => {
+    for (const role of ['ADMIN', 'PLANNER', 'OFFICER'] as const) {
+      const { wrapper } = await mountTokens([], role);
+      expect(wrapper.find('[data-testid="token-create"]').exists()).toBe(false);
+      expect(wrapper.get('[data-testid="token-analysts-only"]').text()).toContain('analyst accounts');
+      wrapper.unmount();
+    }
   });
 
   it('revokes a token only after a confirmation', async () => {
