@@ -228,7 +228,8 @@ export class ImportService implements OnModuleDestroy {
       yield { ...fail(), summary: { ...summary, inserted: 0, updated: 0, deleted: 0, unchanged: 0 } };
       return;
     }
-    if (!options.dryRun) this.cache.invalidate();
+    // Imports edit drafts only (lockForEdit), which no analytics count.
+    if (!options.dryRun) this.cache.invalidate({ kind: 'draft', quarterIds: [quarter.id] });
     yield { type: 'result', dryRun: options.dryRun, ok: true, summary, problems: [], warnings };
   }
 
