@@ -27,6 +27,8 @@ export interface AppConfig {
   logSql: boolean;
   /** Keep analytics results until the data they read changes (invalidated by PostgreSQL notifications). */
   analyticsCache: boolean;
+  /** Spreadsheet imports running at once (each parses in its own worker thread); more are answered 429. */
+  importConcurrency: number;
   /**
    * Who may run introspection (__schema, __type): 'public' lets anonymous callers read the schema; 'signed-in'
    * asks for a token. Default: 'signed-in' in production, 'public' elsewhere (GRAPHQL_INTROSPECTION).
@@ -40,7 +42,7 @@ export interface AppConfig {
   /** Send Strict-Transport-Security: only when the app is served over HTTPS (behind a TLS proxy). */
   hsts: boolean;
   /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
-  clientLimits: { maxInFlight: number; burst: number; perSecond: number };
+  clientLimits: { maxInFlight: number; burst: number; perSecond: number; concurrency: number; maxWaitMs: number };
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -129,6 +131,15 @@ function parseScale(env: Env): number {
   return scale;
 }
 
+function parseConcurrency(env: Env): number {
+  const raw = env.IMPORT_CONCURRENCY?.trim() || '2';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16) {
+    throw new ConfigError('IMPORT_CONCURRENCY', `expected a whole number from 1 to 16, got "${env.IMPORT_CONCURRENCY}"`);
+  }
+  return n;
+}
+
 function parseIntrospection(env: Env, production: boolean): AppConfig['graphqlIntrospection'] {
   const raw = env.GRAPHQL_INTROSPECTION?.trim().toLowerCase();
   if (raw === undefined || raw === '') return production ? 'signed-in' : 'public';
@@ -192,6 +203,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
     analyticsCache: parseBool(env, 'ANALYTICS_CACHE', true),
+    importConcurrency: parseConcurrency(env),
     graphqlIntrospection: parseIntrospection(env, production),
     apiStatementTimeoutMs: parseStatementTimeout(env),
     hsts: parseBool(env, 'HSTS', false),
@@ -199,6 +211,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxInFlight: parseIntInRange(env, 'CLIENT_MAX_IN_FLIGHT', 32, 1, 10_000),
       burst: parseIntInRange(env, 'CLIENT_BURST', 120, 1, 100_000),
       perSecond: parseIntInRange(env, 'CLIENT_PER_SECOND', 30, 1, 100_000),
+      concurrency: parseIntInRange(env, 'API_CONCURRENCY', 16, 1, 10_000),
+      maxWaitMs: 10_000,
     },
   };
 }
@@ -218,10 +232,12 @@ export const CONFIG_VARIABLES = [
   'DEMO_SCALE',
   'LOG_SQL',
   'ANALYTICS_CACHE',
+  'IMPORT_CONCURRENCY',
   'GRAPHQL_INTROSPECTION',
   'API_STATEMENT_TIMEOUT_MS',
   'HSTS',
   'CLIENT_MAX_IN_FLIGHT',
   'CLIENT_BURST',
   'CLIENT_PER_SECOND',
+  'API_CONCURRENCY',
 ] as const;

@@ -35,6 +35,13 @@ const en: typeof th = {
     MISSING_ORG_CODE: 'Organization code missing',
     DUPLICATE_ROW: 'Duplicate row',
     MULTIPLE_SHEETS_WITH_DATA: 'Data on more than one sheet',
+    FILE_TOO_COMPLEX: 'File too complex to read safely',
+    TOO_MANY_COLUMNS: 'Too many columns',
+    CELL_TOO_LONG: 'Cell too long',
+    RECORD_TOO_LONG: 'CSV line too long',
+    BAD_CHARACTER: 'Invalid character (NUL or broken text)',
+    BAD_FILENAME: 'Invalid file name',
+    TOO_MANY_IMPORTS: 'Too many imports at once; try again shortly',
     LIMIT: 'Limit reached',
   },
 };
