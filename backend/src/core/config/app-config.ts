@@ -42,7 +42,7 @@ export interface AppConfig {
   /** Send Strict-Transport-Security: only when the app is served over HTTPS (behind a TLS proxy). */
   hsts: boolean;
   /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
-  clientLimits: { maxInFlight: number; burst: number; perSecond: number; concurrency: number; maxWaitMs: number };
+  clientLimits: { maxInFlight: number; burst: number; perSecond: number; concurrency: number; maxRunning: number; maxWaitMs: number };
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -211,7 +211,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxInFlight: parseIntInRange(env, 'CLIENT_MAX_IN_FLIGHT', 32, 1, 10_000),
       burst: parseIntInRange(env, 'CLIENT_BURST', 120, 1, 100_000),
       perSecond: parseIntInRange(env, 'CLIENT_PER_SECOND', 30, 1, 100_000),
-      concurrency: parseIntInRange(env, 'API_CONCURRENCY', 16, 1, 10_000),
+      concurrency: parseIntInRange(env, 'API_CONCURRENCY', 128, 1, 10_000),
+      maxRunning: parseIntInRange(env, 'CLIENT_MAX_RUNNING', 8, 1, 10_000),
       maxWaitMs: 10_000,
     },
   };
@@ -240,4 +241,5 @@ export const CONFIG_VARIABLES = [
   'CLIENT_BURST',
   'CLIENT_PER_SECOND',
   'API_CONCURRENCY',
+  'CLIENT_MAX_RUNNING',
 ] as const;

@@ -2,13 +2,15 @@ import type { NextFunction, Request, Response } from 'express';
 import { clientKey } from './client-address.js';
 
 export interface ClientLimits {
-  /** Requests of one client address admitted at once by one server process (waiting or running). */
+  /** Requests of one client address admitted at once by one server process (waiting or running); past it, 429. */
   maxInFlight: number;
   /** Requests one address may send in a burst, and how many a second refill it (a token bucket). */
   burst: number;
   perSecond: number;
   /** API requests running at once in this process; the others wait their turn, taken client by client. */
   concurrency: number;
+  /** Requests of one client running at once; its others wait their turn (admitted up to maxInFlight). */
+  maxRunning: number;
   /** Longest a request waits for its turn before it is answered 503 (the server is saturated). */
   maxWaitMs: number;
 }
@@ -72,11 +74,14 @@ export function clientLimits(limits: ClientLimits) {
     return true;
   };
   const next = () => {
-    while (running < limits.concurrency && ring.length > 0) {
-      // The waiting client with the fewest requests running goes first (ties in turn order): one slot freeing
-      // is enough for a newcomer behind a flood.
-      let pick = 0;
-      for (let i = 1; i < ring.length; i++) if (ring[i].running < ring[pick].running) pick = i;
+    while (running < limits.concurrency) {
+      // The waiting client with the fewest requests running goes first (ties in turn order), and no client runs
+      // more than its share: one slot freeing is enough for a newcomer behind a flood.
+      let pick = -1;
+      for (let i = 0; i < ring.length; i++) {
+        if (ring[i].running < limits.maxRunning && (pick < 0 || ring[i].running < ring[pick].running)) pick = i;
+      }
+      if (pick < 0) return;
       const client = ring.splice(pick, 1)[0];
       const turn = client.waiting.shift()!;
       if (client.waiting.length > 0) ring.push(client);
@@ -123,12 +128,6 @@ export function clientLimits(limits: ClientLimits) {
       state = 'running';
       proceed();
     };
-    if (running < limits.concurrency && ring.length === 0) {
-      state = 'running';
-      running++;
-      client.running++;
-      return proceed();
-    }
     const timer = setTimeout(() => {
       if (state !== 'waiting' || !dequeue(client, start)) return;
       refuse(req, res, 503, `a request waited ${limits.maxWaitMs / 1000} s for its turn`, 2);
@@ -136,5 +135,6 @@ export function clientLimits(limits: ClientLimits) {
     timer.unref();
     if (client.waiting.length === 0) ring.push(client);
     client.waiting.push({ start, timer });
+    next();
   };
 }

@@ -28,7 +28,7 @@ function exchange(ip: string) {
   return { req, res, end: () => (res.emit('finish'), res.emit('close')) };
 }
 
-const LIMITS: ClientLimits = { maxInFlight: 100, burst: 1000, perSecond: 1000, concurrency: 2, maxWaitMs: 10_000 };
+const LIMITS: ClientLimits = { maxInFlight: 100, burst: 1000, perSecond: 1000, concurrency: 2, maxRunning: 100, maxWaitMs: 10_000 };
 
 describe('clientLimits', () => {
   it('runs the next request of another client as soon as a slot frees, not after a flood that arrived first', () => {
@@ -46,6 +46,21 @@ describe('clientLimits', () => {
     expect(started).toEqual(['A0', 'A1', 'B']);
     flood[1].end();
     expect(started).toEqual(['A0', 'A1', 'B', 'A2']);
+  });
+
+  it('runs at most its share of one client at once, its other requests waiting, while another client runs at once', () => {
+    const limit = clientLimits({ ...LIMITS, concurrency: 100, maxRunning: 3 });
+    const started: string[] = [];
+    const flood = Array.from({ length: 6 }, (_, i) => {
+      const x = exchange('203.0.113.9');
+      limit(x.req, x.res as unknown as Response, (() => started.push(`A${i}`)) as NextFunction);
+      return x;
+    });
+    const other = exchange('192.0.2.1');
+    limit(other.req, other.res as unknown as Response, (() => started.push('B')) as NextFunction);
+    expect(started).toEqual(['A0', 'A1', 'A2', 'B']);
+    flood[0].end();
+    expect(started).toEqual(['A0', 'A1', 'A2', 'B', 'A3']);
   });
 
   it('refuses past the requests in flight and past the burst at once, with 429 and Retry-After', () => {
