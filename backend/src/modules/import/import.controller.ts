@@ -1,16 +1,10 @@
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { ErrorCode, DomainError } from '../../core/errors/domain-error.js';
+import { HTTP_STATUS } from '../../core/errors/http-status.js';
 import { AuthService } from '../auth/auth.service.js';
 import { IMPORT_LIMITS, ImportService } from './import.service.js';
 
-const HTTP_STATUS: Record<string, number> = {
-  [ErrorCode.UNAUTHENTICATED]: 401,
-  [ErrorCode.FORBIDDEN]: 403,
-  [ErrorCode.NOT_FOUND]: 404,
-  [ErrorCode.BAD_USER_INPUT]: 400,
-  [ErrorCode.CONFLICT]: 409,
-};
 
 function sendError(res: Response, err: unknown): void {
   if (err instanceof DomainError) {
