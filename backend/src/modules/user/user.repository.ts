@@ -136,13 +136,12 @@ export class UserRepository {
     return new Set(rows.map((r) => r.email));
   }
 
-  /** Inserts the accounts in one statement and returns their ids, in order. */
+  /** Inserts the accounts in one statement and returns their ids, in the order given (matched by e-mail, which is unique). */
   async insert(db: Db, users: NewUser[]): Promise<string[]> {
     const rows: Array<{ id: string; email: string }> = await db.query(
       `INSERT INTO app_user (email, display_name, role, province_id, password_hash, oidc_subject)
        SELECT u.email, u.display_name, u.role::user_role, u.province_id, u.password_hash, u.oidc_subject
-         FROM jsonb_to_recordset($1::jsonb) WITH ORDINALITY AS u(email text, display_name text, role text, province_id int, password_hash text, oidc_subject text, ord bigint)
-        ORDER BY u.ord
+         FROM jsonb_to_recordset($1::jsonb) AS u(email text, display_name text, role text, province_id int, password_hash text, oidc_subject text)
        RETURNING id, email`,
       [JSON.stringify(users.map((u) => ({ email: u.email, display_name: u.displayName, role: u.role, province_id: u.provinceId, password_hash: u.passwordHash, oidc_subject: u.oidcSubject ?? null })))],
     );
