@@ -263,6 +263,74 @@ describe(UserService.name, () => {
     });
   });
 
+  describe('importUsers (CSV upload)', () => {
+    async function upload(csv: string | Buffer, dryRun: boolean, token = admin): Promise<{ status: number; body: Record<string, unknown> & { problems: Array<{ row: number; column: string; code: string }> } }> {
+      const res = await fetch(`${app.baseUrl}/api/users/import?dryRun=${dryRun}`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: csv });
+      return { status: res.status, body: (await res.json()) as never };
+    }
+    const located = (problems: Array<{ row: number; column: string; code: string }>) => problems.map((p) => `${p.row}:${p.column}:${p.code}`);
+
+    it('lists every problem by row and column in a dry run, and a commit of that file writes nothing', async () => {
+      const csv = [
+        'email,display name,province code,role',
+        'ok1@agency.go.th,Officer One,TH-40,',
+        'bad-email,Officer Two,TH-50,OFFICER',
+        'OK1@agency.go.th,Same address,TH-40,',
+        'admin@demo.local,Taken,,ADMIN',
+        'x@agency.go.th,Unknown province,TH-99,',
+        'y@agency.go.th,,TH-10,OFFICER',
+        'z@agency.go.th,Bad role,TH-10,BOSS',
+      ].join('\r\n');
+      const before = await userCount();
+      const dry = await upload(csv, true);
+      expect(dry.status).toBe(200);
+      expect(located(dry.body.problems)).toEqual([
+        '3:email:BAD_EMAIL',
+        '4:email:DUPLICATE_IN_FILE',
+        '5:email:EMAIL_TAKEN',
+        '6:province code:UNKNOWN_PROVINCE',
+        '7:display name:REQUIRED',
+        '8:role:UNKNOWN_ROLE',
+      ]);
+      const commit = await upload(csv, false);
+      expect(commit.status).toBe(400);
+      expect(commit.body.code).toBe(ErrorCode.BAD_USER_INPUT);
+      expect(located(commit.body.problems)).toEqual(located(dry.body.problems));
+      expect(await userCount()).toBe(before);
+    });
+
+    it('creates every account of a clean file with its invitation, all at once', async () => {
+      const provinces = await query<{ code: string }>(db.url, `SELECT code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`);
+      expect(provinces).toHaveLength(77);
+      const rows = provinces.map((p, i) => `officer${i}@province.go.th,Officer ${i},${p.code}`);
+      const csv = `\uFEFFemail,display name,province code\n${rows.join('\n')}\n`;
+      const before = await userCount();
+      expect((await upload(csv, true)).body.problems).toEqual([]);
+      const res = await upload(csv, false);
+      expect(res.status).toBe(200);
+      const invitations = res.body.invitations as Array<{ row: number; email: string; role: string; setPasswordPath: string }>;
+      expect(invitations).toHaveLength(77);
+      expect(invitations[0]).toMatchObject({ row: 2, email: 'officer0@province.go.th', role: 'OFFICER' });
+      expect(await userCount()).toBe(before + 77);
+      const token = new URLSearchParams(invitations[5].setPasswordPath.split('?')[1]).get('token');
+      expect(code(await app.gql(SET_PASSWORD, { i: { token, newPassword: GOOD } }))).toBe('OK');
+      // The same file again: every address is taken now, and nothing more is created.
+      const again = await upload(csv, false);
+      expect(again.status).toBe(400);
+      expect(again.body.problems).toHaveLength(77);
+      expect(await userCount()).toBe(before + 77);
+    });
+
+    it('refuses other roles, more than 2,000 rows, and more than 1 MB', async () => {
+      expect((await upload('email,display name,province code\na@b.go.th,A,TH-10\n', true, tokens.planner)).status).toBe(403);
+      const many = `email,display name,province code\n${Array.from({ length: 2001 }, (_, i) => `m${i}@b.go.th,M,TH-10`).join('\n')}`;
+      const tooMany = await upload(many, true);
+      expect([tooMany.status, tooMany.body.problems.map((p) => p.code)]).toEqual([400, ['TOO_MANY_ROWS']]);
+      const big = await upload(Buffer.alloc(1_100_000, 'a'), true);
+      expect([big.status, big.body.problems.map((p) => p.code)]).toEqual([400, ['FILE_TOO_LARGE']]);
+    });
+  });
+
   describe('user:create (command line)', () => {
     function cli(args: string[], stdin: string): Promise<{ code: number | null; out: string; err: string }> {
       return new Promise((resolve) => {
