@@ -246,6 +246,12 @@ describe(UserService.name, () => {
     });
   });
 
+  describe('oidcSignIn', () => {
+    it('is null when no identity provider is configured (the login page then shows no button)', async () => {
+      expect((await app.gql('{ oidcSignIn { label } }')).data).toEqual({ oidcSignIn: null });
+    });
+  });
+
   describe('users', () => {
     it('pages by e-mail and filters by role, province and active', async () => {
       await invite('OFFICER', 'TH-10');
@@ -265,7 +271,7 @@ describe(UserService.name, () => {
 
   describe('importUsers (CSV upload)', () => {
     async function upload(csv: string | Buffer, dryRun: boolean, token = admin): Promise<{ status: number; body: Record<string, unknown> & { problems: Array<{ row: number; column: string; code: string }> } }> {
-      const res = await fetch(`${app.baseUrl}/api/users/import?dryRun=${dryRun}`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: csv });
+      const res = await fetch(`${app.baseUrl}/api/users/import?dryRun=${dryRun}`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: typeof csv === 'string' ? csv : new Uint8Array(csv) });
       return { status: res.status, body: (await res.json()) as never };
     }
     const located = (problems: Array<{ row: number; column: string; code: string }>) => problems.map((p) => `${p.row}:${p.column}:${p.code}`);
