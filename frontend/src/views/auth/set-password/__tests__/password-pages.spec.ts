@@ -91,7 +91,7 @@ describe('change-password page', () => {
     await wrapper.get('[data-testid="current-password"]').setValue('demo-pass-2570');
     await wrapper.get('form').trigger('submit');
     await flushPromises();
-    expect(wrapper.get('[data-testid="password-changed"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="password-changed"]').exists()).toBe(true);
     expect(localStorage.getItem('digigov.accessToken')).toBe('re-issued');
     expect((wrapper.get('[data-testid="new-password"]').element as HTMLInputElement).value).toBe('');
   });
