@@ -42,7 +42,9 @@ export class UserHttpController {
       const result = await this.imports.run(actor, req as AsyncIterable<Buffer>, dryRun !== 'false');
       res.status(200).setHeader('Cache-Control', 'no-store').json(result);
     } catch (err) {
-      // Stop reading what the client still sends, then answer.
+      // Refused before the whole body arrived (too large, not allowed): drain what still comes, and tell the client
+      // not to reuse this connection, whose request it is still sending (RFC 9112, 9.6).
+      if (!req.complete) res.setHeader('Connection', 'close');
       req.resume();
       if (err instanceof DomainError) {
         res.status(HTTP_STATUS[err.code] ?? 400).json({ code: err.code, message: err.message, problems: err.problems });
