@@ -74,10 +74,10 @@ describe('users page', () => {
     await wrapper.get('[data-testid="invite-form"]').trigger('submit');
     await flushPromises();
     expect(sent(fetch, 'createUser')).toHaveLength(0);
-    expect(wrapper.get('[data-testid="user-email"]').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.get('[data-testid="invite-email"]').attributes('aria-invalid')).toBe('true');
     expect(wrapper.get('[data-testid="user-province"]').attributes('aria-invalid')).toBe('true');
 
-    await wrapper.get('[data-testid="user-email"]').setValue('somchai@khonkaen.go.th');
+    await wrapper.get('[data-testid="invite-email"]').setValue('somchai@khonkaen.go.th');
     await wrapper.get('[data-testid="user-display-name"]').setValue('Somchai');
     await wrapper.get('[data-testid="user-province"]').setValue('TH-40');
     await wrapper.get('[data-testid="invite-form"]').trigger('submit');
@@ -97,13 +97,13 @@ describe('users page', () => {
   it("puts the server's problem under the field it names", async () => {
     const { wrapper } = await mountPage({ CreateUser: refused('BAD_USER_INPUT', [{ field: 'email', code: 'EMAIL_TAKEN', message: 'An account with this e-mail exists' }]) });
     await wrapper.get('[data-testid="open-invite"]').trigger('click');
-    await wrapper.get('[data-testid="user-email"]').setValue('admin@demo.local');
+    await wrapper.get('[data-testid="invite-email"]').setValue('admin@demo.local');
     await wrapper.get('[data-testid="user-display-name"]').setValue('Admin');
     await wrapper.get('[data-testid="user-role"]').setValue('ANALYST');
     await wrapper.get('[data-testid="invite-form"]').trigger('submit');
     await flushPromises();
     expect(wrapper.get('#invite-email-msg').text()).toContain('E-mail already has an account');
-    expect(wrapper.get('[data-testid="user-email"]').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.get('[data-testid="invite-email"]').attributes('aria-invalid')).toBe('true');
   });
 
   it('moves an officer to another province, and says why the last administrator cannot be demoted', async () => {
