@@ -18,14 +18,11 @@ async function main(): Promise<void> {
     process.exit(command ? 1 : 0);
   }
   const config = loadConfig();
+  // Opens the database itself, after checking what needs none (a weak password is refused at once).
+  if (command === 'user:create') return userCreate(process.argv.slice(3), config);
   const db = await openDatabase(config);
   try {
-    if (command === 'user:create') {
-      // The schema and the provinces first: on a new installation this can run before the first start.
-      await migrateUp(db.url);
-      await seedReference(db.url);
-      await userCreate(process.argv.slice(3), db.url);
-    } else if (command === 'migrate') {
+    if (command === 'migrate') {
       const applied = await migrateUp(db.url);
       console.log(applied.length ? `applied: ${applied.join(', ')}` : 'nothing to apply');
     } else if (command === 'rollback') {

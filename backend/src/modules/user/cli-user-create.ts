@@ -1,11 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { Role } from '../../core/auth/actor.js';
 import { systemClock } from '../../core/clock.js';
+import type { AppConfig } from '../../core/config/app-config.js';
 import { createDataSource } from '../../core/database/data-source.js';
-import { BadInputError } from '../../core/errors/domain-error.js';
+import { migrateUp, openDatabase, seedReference, withClient } from '../../core/database/database-setup.js';
+import { BadInputError, type Problem } from '../../core/errors/domain-error.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { UserRole } from './app-user.entity.js';
-import { generatePassword, MAX_PASSWORD_LENGTH } from './password-policy.js';
+import { checkAccountFields } from './account-rules.js';
+import { generatePassword, MAX_PASSWORD_LENGTH, passwordProblems } from './password-policy.js';
 import { UserRepository } from './user.repository.js';
 import { UserService } from './user.service.js';
 
@@ -64,9 +67,8 @@ async function readPassword(generate: boolean): Promise<{ password: string; gene
   return { password: first, generated: false };
 }
 
-/** `user:create`: an account with a password, typically the first administrator of a new installation. */
-export async function userCreate(argv: string[], databaseUrl: string): Promise<void> {
-  const { values } = parseArgs({
+function parseUserCreateArgs(argv: string[]) {
+  return parseArgs({
     args: argv,
     options: {
       email: { type: 'string' },
@@ -77,24 +79,56 @@ export async function userCreate(argv: string[], databaseUrl: string): Promise<v
     },
     strict: true,
   });
+}
+
+function refusal(problems: Problem[]): CliUsageError {
+  return new CliUsageError(`${problems.length} problem(s): nothing was created\n${problems.map((p) => `  ${p.field ?? ''}: ${p.message} [${p.code ?? ''}]`).join('\n')}`);
+}
+
+/**
+ * `user:create`: an account with a password, typically the first administrator of a new installation. The rules that
+ * need no database (fields, password) are checked before it is opened; the service checks them again with the rest.
+ */
+export async function userCreate(argv: string[], config: AppConfig): Promise<void> {
+  if (argv.includes('--help')) throw new CliUsageError(`usage: ${USER_CREATE_USAGE}`);
+  let parsed: ReturnType<typeof parseUserCreateArgs>;
+  try {
+    parsed = parseUserCreateArgs(argv);
+  } catch (err) {
+    throw new CliUsageError(`${err instanceof Error ? err.message : String(err)}\n  ${USER_CREATE_USAGE}`);
+  }
+  const { values } = parsed;
   if (!values.email || !values.role) throw new CliUsageError(`--email and --role are required\n  ${USER_CREATE_USAGE}`);
   const role = values.role.trim().toUpperCase() as Role;
   const { password, generated } = await readPassword(values['generate-password'] ?? false);
+  const input = { email: values.email, displayName: values.name ?? values.email.split('@')[0], role: role as UserRole, provinceCode: values.province ?? null };
+  const problems: Problem[] = [];
+  const fields = checkAccountFields(input, (field) => ({ field }), problems);
+  problems.push(...passwordProblems(password, fields.email, 'password'));
+  if (problems.length > 0) throw refusal(problems);
 
+  const db = await openDatabase(config);
+  try {
+    // The schema and the provinces first: on a new installation this can run before the server's first start.
+    await migrateUp(db.url);
+    const provinces = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM org_unit WHERE level = 'PROVINCE'`)).rows[0].n as number);
+    if (provinces === 0) await seedReference(db.url);
+    await create(db.url, input, password, generated);
+  } finally {
+    await db.stop();
+  }
+}
+
+async function create(databaseUrl: string, input: Parameters<UserService['createWithPassword']>[0], password: string, generated: boolean): Promise<void> {
   const ds = createDataSource(databaseUrl);
   await ds.initialize();
   try {
     const service = new UserService(ds, new UserRepository(ds), new AuditRepository(ds), systemClock);
-    const user = await service.createWithPassword(
-      { email: values.email, displayName: values.name ?? values.email.split('@')[0], role: role as UserRole, provinceCode: values.province ?? null },
-      password,
-    );
+    const user = await service.createWithPassword(input, password);
     console.log(`created ${user.role}${user.provinceCode ? ` (${user.provinceCode})` : ''} ${user.email}`);
     if (generated) console.log(`password (shown once, store it now): ${password}`);
   } catch (err) {
-    if (err instanceof BadInputError) {
-      throw new CliUsageError(`${err.message}\n${err.problems.map((p) => `  ${p.field ?? ''}: ${p.message} [${p.code ?? ''}]`).join('\n')}`);
-    }
+    if (err instanceof BadInputError) throw refusal(err.problems);
     throw err;
   } finally {
     await ds.destroy();
