@@ -29,7 +29,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, options.clock),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, config.logSql)),
+        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.apiStatementTimeoutMs })),
         SourceModule,
         CacheModule,
         AuthModule,

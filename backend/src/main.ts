@@ -2,9 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ConfigError, loadConfig, type AppConfig } from './core/config/app-config.js';
-import { EmbeddedPostgresError } from './core/database/embedded-postgres.js';
+import { EmbeddedPostgresError, portIsFree } from './core/database/embedded-postgres.js';
 import { openDatabase, prepareDatabase, type Database } from './core/database/database-setup.js';
-import { portIsFree } from './core/database/embedded-postgres.js';
 import { assertNoDemoAccounts, ProductionGuardError } from './core/database/production-guard.js';
 import { configureHttp } from './core/http/configure-http.js';
 import { AppModule } from './app.module.js';
@@ -20,7 +19,7 @@ async function start(config: AppConfig): Promise<void> {
     throw new StartupError(`Port ${config.port} is already in use. Stop the program using it, or set PORT to another port.`);
   }
 
-  const db: Database = await openDatabase(config);
+  const db: Database = await openDatabase(config, log);
   log(db.embedded ? `embedded PostgreSQL ready (data in ${config.embeddedPostgres.dataDir})` : 'using DATABASE_URL');
 
   let app: NestExpressApplication | null = null;

@@ -5,7 +5,7 @@ import { ErrorCode } from '../core/errors/domain-error.js';
 import { MAX_REASON_LENGTH } from '../core/audit-reason.js';
 import { AuditRepository } from '../modules/audit/audit.repository.js';
 import { AuditAction } from '../modules/audit/audit-event.entity.js';
-import { clientKey } from '../modules/auth/client-address.js';
+import { clientKey } from '../core/http/client-address.js';
 import { THROTTLE_RULES } from '../modules/auth/login-throttle.repository.js';
 import { LoginThrottleKind } from '../modules/auth/login-throttle.entity.js';
 import { Gate, VerifierBusyError, verificationStats } from '../modules/auth/password.js';

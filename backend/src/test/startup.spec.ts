@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdtempSync, existsSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { chmodSync, mkdtempSync, existsSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +87,13 @@ describe('Start-up (npm start)', () => {
     expect(await page.text()).toMatch(/<div id="app">/);
     expect(existsSync(join(dataDir, 'pg', 'PG_VERSION'))).toBe(true);
 
+    // A second instance on the same folder is refused while the first runs, and leaves the first alone.
+    const twin = run({ ...env, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) });
+    expect(await twin.exited).toBe(1);
+    expect(twin.output()).toMatch(/already in use by process/);
+    expect(twin.output()).not.toMatch(/\n\s+at /);
+    expect(await provinceCount(Number(env.PORT))).toBe(77);
+
     first.child.kill('SIGINT');
     expect(await first.exited).toBe(0);
     expect(existsSync(join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
@@ -128,18 +135,6 @@ describe('Start-up (npm start)', () => {
     } finally {
       blocker.close();
     }
-  });
-
-  it('explains a database folder locked by a running process', async () => {
-    const dataDir = tempDir();
-    mkdirSync(join(dataDir, 'pg'), { recursive: true });
-    writeFileSync(join(dataDir, 'pg', 'PG_VERSION'), '18\n');
-    // The lock names a live process (this test runner), as when another instance still runs.
-    writeFileSync(join(dataDir, 'pg', 'postmaster.pid'), `${process.pid}\n${dataDir}\n`);
-    const r = run({ DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()) });
-    expect(await r.exited).toBe(1);
-    expect(r.output()).toMatch(/already in use by process/);
-    expect(r.output()).not.toMatch(/\n\s+at /);
   });
 
   it('names the bad variable and refuses production with the default token secret', async () => {

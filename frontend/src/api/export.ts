@@ -83,8 +83,9 @@ export interface CsvColumn<Row> {
 function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
   const s = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
-  // A leading = + - @ would run as a formula in a spreadsheet (CSV injection); numbers are left alone.
-  const safe = /^[=+\-@]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
+  // A leading = + - @, tab, CR, LF or a full-width ＝ ＋ － ＠ would run as a formula in a spreadsheet (CSV
+  // injection): the same rule as the server's writer (backend/src/modules/export/csv.ts). Numbers are left alone.
+  const safe = typeof value === 'string' && /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -27,8 +27,22 @@ export interface AppConfig {
   logSql: boolean;
   /** Keep analytics results until the data they read changes (invalidated by PostgreSQL notifications). */
   analyticsCache: boolean;
+  /** Spreadsheet imports running at once (each parses in its own worker thread); more are answered 429. */
+  importConcurrency: number;
+  /**
+   * Who may run introspection (__schema, __type): 'public' lets anonymous callers read the schema; 'signed-in'
+   * asks for a token. Default: 'signed-in' in production, 'public' elsewhere (GRAPHQL_INTROSPECTION).
+   */
+  graphqlIntrospection: 'public' | 'signed-in';
+  /**
+   * PostgreSQL statement_timeout of the API's pool, in milliseconds (API_STATEMENT_TIMEOUT_MS): a statement
+   * running longer is cancelled and the request answered with TIMEOUT. 0 turns it off.
+   */
+  apiStatementTimeoutMs: number;
   /** Send Strict-Transport-Security: only when the app is served over HTTPS (behind a TLS proxy). */
   hsts: boolean;
+  /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
+  clientLimits: { maxInFlight: number; burst: number; perSecond: number; concurrency: number; maxWaitMs: number };
   /** Sign-in through the agency's OpenID Connect identity provider; null when not configured. */
   oidc: OidcConfig | null;
 }
@@ -126,6 +140,14 @@ function parseDatabaseUrl(env: Env): string | null {
   return raw;
 }
 
+function parseIntInRange(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  return n;
+}
+
 function parseScale(env: Env): number {
   const raw = env.DEMO_SCALE ?? '1';
   const scale = Number(raw);
@@ -189,6 +211,32 @@ function parseOidc(env: Env): OidcConfig | null {
   };
 }
 
+function parseConcurrency(env: Env): number {
+  const raw = env.IMPORT_CONCURRENCY?.trim() || '2';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16) {
+    throw new ConfigError('IMPORT_CONCURRENCY', `expected a whole number from 1 to 16, got "${env.IMPORT_CONCURRENCY}"`);
+  }
+  return n;
+}
+
+function parseIntrospection(env: Env, production: boolean): AppConfig['graphqlIntrospection'] {
+  const raw = env.GRAPHQL_INTROSPECTION?.trim().toLowerCase();
+  if (raw === undefined || raw === '') return production ? 'signed-in' : 'public';
+  if (raw === 'public' || raw === 'signed-in') return raw;
+  throw new ConfigError('GRAPHQL_INTROSPECTION', `expected public or signed-in, got "${env.GRAPHQL_INTROSPECTION}"`);
+}
+
+function parseStatementTimeout(env: Env): number {
+  const raw = env.API_STATEMENT_TIMEOUT_MS?.trim();
+  if (raw === undefined || raw === '') return 15_000;
+  const ms = Number(raw);
+  if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) {
+    throw new ConfigError('API_STATEMENT_TIMEOUT_MS', `expected whole milliseconds 0-3600000 (0 = no limit), got "${raw}"`);
+  }
+  return ms;
+}
+
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = env.NODE_ENV ?? 'development';
   if (nodeEnv !== 'development' && nodeEnv !== 'production' && nodeEnv !== 'test') {
@@ -227,7 +275,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     databaseUrl,
     embeddedPostgres: {
       dataDir: resolve(REPO_ROOT, env.DATA_DIR?.trim() || '.data', 'pg'),
-      port: parsePort(env, 'EMBEDDED_PG_PORT', 54329),
+      port: parsePort(env, 'EMBEDDED_PG_PORT', 15432),
     },
     auth: { tokenSecret: tokenSecret || DEFAULT_TOKEN_SECRET, tokenTtlSeconds },
     trustProxy: parseTrustProxy(env),
@@ -235,8 +283,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
     analyticsCache: parseBool(env, 'ANALYTICS_CACHE', true),
+    importConcurrency: parseConcurrency(env),
+    graphqlIntrospection: parseIntrospection(env, production),
+    apiStatementTimeoutMs: parseStatementTimeout(env),
     hsts: parseBool(env, 'HSTS', false),
     oidc: parseOidc(env),
+    clientLimits: {
+      maxInFlight: parseIntInRange(env, 'CLIENT_MAX_IN_FLIGHT', 32, 1, 10_000),
+      burst: parseIntInRange(env, 'CLIENT_BURST', 120, 1, 100_000),
+      perSecond: parseIntInRange(env, 'CLIENT_PER_SECOND', 30, 1, 100_000),
+      concurrency: parseIntInRange(env, 'API_CONCURRENCY', 16, 1, 10_000),
+      maxWaitMs: 10_000,
+    },
   };
 }
 
@@ -255,6 +313,9 @@ export const CONFIG_VARIABLES = [
   'DEMO_SCALE',
   'LOG_SQL',
   'ANALYTICS_CACHE',
+  'IMPORT_CONCURRENCY',
+  'GRAPHQL_INTROSPECTION',
+  'API_STATEMENT_TIMEOUT_MS',
   'HSTS',
   'OIDC_ISSUER',
   'OIDC_CLIENT_ID',
@@ -266,4 +327,8 @@ export const CONFIG_VARIABLES = [
   'OIDC_ROLE_MAP',
   'OIDC_PROVINCE_CLAIM',
   'OIDC_CREATE_USERS',
+  'CLIENT_MAX_IN_FLIGHT',
+  'CLIENT_BURST',
+  'CLIENT_PER_SECOND',
+  'API_CONCURRENCY',
 ] as const;

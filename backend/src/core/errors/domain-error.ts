@@ -5,6 +5,8 @@ export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
   NOT_FOUND = 'NOT_FOUND',
   CONFLICT = 'CONFLICT',
+  /** The database cannot be reached just now (restarting, down): try again shortly; nothing was done. */
+  SERVICE_UNAVAILABLE = 'SERVICE_UNAVAILABLE',
 }
 
 /** Where a problem is: a field of an input, or a row and column of an uploaded file. */
@@ -41,5 +43,15 @@ export class NotFoundError extends DomainError {
 export class BadInputError extends DomainError {
   constructor(message: string, problems: Problem[] = []) {
     super(ErrorCode.BAD_USER_INPUT, message, problems);
+  }
+}
+
+/** Seconds a client should wait before retrying while the database is away (an embedded restart takes 1-3 s). */
+export const RETRY_AFTER_SECONDS = 3;
+
+export class ServiceUnavailableError extends DomainError {
+  readonly retryAfterSeconds = RETRY_AFTER_SECONDS;
+  constructor(message = 'The database is not reachable just now: try again in a few seconds (a change sent at that moment may not have been kept).') {
+    super(ErrorCode.SERVICE_UNAVAILABLE, message);
   }
 }

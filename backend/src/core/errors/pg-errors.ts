@@ -20,3 +20,11 @@ export function dataExceptionMessage(error: unknown): string | null {
   // Only driver errors carry a SQLSTATE with these shapes; a domain error's code is a word.
   return DATA_EXCEPTIONS[code];
 }
+
+/** PostgreSQL's query_canceled: statement_timeout (or a cancel request) stopped the statement. */
+const QUERY_CANCELED = '57014';
+
+export function isStatementTimeout(error: unknown): boolean {
+  const e = error as { code?: unknown; driverError?: { code?: unknown } } | null;
+  return e?.code === QUERY_CANCELED || e?.driverError?.code === QUERY_CANCELED;
+}

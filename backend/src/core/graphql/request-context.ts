@@ -14,4 +14,6 @@ export interface RequestContext {
   actor: Actor | null;
   /** Why a presented token was not accepted (expired, revoked…), for a clear UNAUTHENTICATED message. */
   authProblem: string | null;
+  /** Set by callers that may only read (the export endpoint): any mutation is refused before it runs. */
+  queriesOnly?: boolean;
 }

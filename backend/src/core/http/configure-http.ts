@@ -1,8 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { clientLimits } from './client-limits.js';
 import { existsSync, readdirSync } from 'node:fs';
 import { extname, join, relative, resolve, sep } from 'node:path';
+import { configureGraphqlHttp } from '../graphql/http-edge.js';
 import { FRONTEND_DIST_DIR } from '../paths.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
@@ -41,7 +43,10 @@ export function securityHeaders(hsts: boolean) {
 /** The built dashboard at `/` beside the API, one port; unknown GET paths fall back to the SPA. */
 export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DIST_DIR): void {
   app.disable('x-powered-by');
-  app.use(securityHeaders(app.get<AppConfig>(APP_CONFIG).hsts));
+  const config = app.get<AppConfig>(APP_CONFIG);
+  app.use(clientLimits(config.clientLimits));
+  app.use(securityHeaders(config.hsts));
+  configureGraphqlHttp(app);
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) {
     console.warn(`[digigov] no built dashboard in ${distDir}: run "npm run build" (the API still works)`);

@@ -5,7 +5,7 @@ import { CLOCK, type Clock } from '../../core/clock.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { API_TOKEN_PREFIX, ApiTokenService } from './api-token.service.js';
-import { clientKey } from './client-address.js';
+import { clientKey } from '../../core/http/client-address.js';
 import { LoginThrottleKind } from './login-throttle.entity.js';
 import { LoginThrottleRepository, type ThrottleHit } from './login-throttle.repository.js';
 import { VerifierBusyError, verifyPassword } from './password.js';

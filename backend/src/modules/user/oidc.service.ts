@@ -6,7 +6,7 @@ import { APP_CONFIG } from '../../core/config/config.module.js';
 import { CLOCK, type Clock } from '../../core/clock.js';
 import type { Role } from '../../core/auth/actor.js';
 import { AuthService } from '../auth/auth.service.js';
-import { clientKey } from '../auth/client-address.js';
+import { clientKey } from '../../core/http/client-address.js';
 import { UserRepository } from './user.repository.js';
 import { UserService } from './user.service.js';
 

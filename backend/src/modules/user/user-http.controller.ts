@@ -1,7 +1,7 @@
 import { Controller, Get, Logger, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DomainError, ErrorCode } from '../../core/errors/domain-error.js';
-import { HTTP_STATUS } from '../../core/errors/http-status.js';
+import { sendDomainError } from '../../core/http/http-error.js';
 import { AuthService } from '../auth/auth.service.js';
 import { OIDC_COOKIE, OidcService, OidcSignInError } from './oidc.service.js';
 import { USER_IMPORT_LIMITS, UserImportService } from './user-import.service.js';
@@ -46,10 +46,7 @@ export class UserHttpController {
       // not to reuse this connection, whose request it is still sending (RFC 9112, 9.6).
       if (!req.complete) res.setHeader('Connection', 'close');
       req.resume();
-      if (err instanceof DomainError) {
-        res.status(HTTP_STATUS[err.code] ?? 400).json({ code: err.code, message: err.message, problems: err.problems });
-        return;
-      }
+      if (sendDomainError(res, err)) return;
       this.logger.error(err);
       res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
     }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { requireRole, requireWriter, type Actor } from '../../core/auth/actor.js';
 import { BadInputError, type Problem } from '../../core/errors/domain-error.js';
-import { csvRows } from '../import/spreadsheet/csv-source.js';
+import { csvRows, type CsvLimits } from '../import/spreadsheet/csv-source.js';
 import { cellText } from '../import/spreadsheet/normalize.js';
 import { isBlankRow, SpreadsheetFileError, type RawRow } from '../import/spreadsheet/raw-row.js';
 import { checkAccountFields, type AccountFields } from './account-rules.js';
@@ -10,6 +10,12 @@ import { UserRepository } from './user.repository.js';
 import { UserService, type PasswordLink } from './user.service.js';
 
 export const USER_IMPORT_LIMITS = { maxBytes: 1_000_000, maxRows: 2_000, maxProblems: 1_000 } as const;
+
+/**
+ * The CSV reader's bounds for an accounts file (four short columns): far tighter than a report's, so that a line of
+ * commas or one huge quoted field stops within a few kilobytes. Blank lines count towards maxRowNumber.
+ */
+const CSV_LIMITS: CsvLimits = { maxColumns: 32, maxCellChars: 1_000, maxRecordChars: 8_192, maxRowNumber: 10_000 };
 
 type Column = 'email' | 'displayName' | 'provinceCode' | 'role';
 
@@ -88,7 +94,7 @@ export class UserImportService {
     const rows: RawRow[] = [];
     let header: RawRow | null = null;
     try {
-      for await (const r of csvRows(bounded(body, USER_IMPORT_LIMITS.maxBytes))) {
+      for await (const r of csvRows(bounded(body, USER_IMPORT_LIMITS.maxBytes), CSV_LIMITS)) {
         if (isBlankRow(r)) continue;
         if (!header) header = r;
         else if (rows.length >= USER_IMPORT_LIMITS.maxRows) {
@@ -96,7 +102,9 @@ export class UserImportService {
         } else rows.push(r);
       }
     } catch (err) {
-      if (err instanceof SpreadsheetFileError) throw new BadInputError(err.message, [{ ...(err.row ? { row: err.row } : {}), code: err.code, message: err.message }]);
+      if (err instanceof SpreadsheetFileError) {
+        throw new BadInputError(err.message, [{ ...(err.row ? { row: err.row } : {}), ...(err.column ? { column: err.column } : {}), code: err.code, message: err.message }]);
+      }
       throw err;
     }
     if (!header) throw new BadInputError('The file is empty', [{ row: 1, code: 'NO_ROWS', message: 'Expected a header row (email, display name, province code, role) and one row per account' }]);

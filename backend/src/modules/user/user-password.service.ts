@@ -6,7 +6,7 @@ import { BadInputError, type Problem } from '../../core/errors/domain-error.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { AuthService } from '../auth/auth.service.js';
-import { clientKey } from '../auth/client-address.js';
+import { clientKey } from '../../core/http/client-address.js';
 import { LoginThrottleKind } from '../auth/login-throttle.entity.js';
 import { LoginThrottleRepository } from '../auth/login-throttle.repository.js';
 import { hashPassword, VerifierBusyError, verifyPassword } from '../auth/password.js';

@@ -94,4 +94,27 @@ describe('hostile input: strings, dates, numbers and cursors', () => {
       server.gql(SAVE, { i: { provinceCode: 'TH-40', quarterCode: Q, version, actionItems: [{ id: other.id, status: 'DONE', progressNote: 'x' }] } }, officer),
     );
   });
+
+  it('serves a flood from one address within its burst and refuses the rest at once, while others are served', async () => {
+    const flood = () =>
+      Promise.all(
+        Array.from({ length: 400 }, () =>
+          server.request('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
+            body: JSON.stringify({ query: '{ provinces { code nameTh region { code } } }' }),
+          }),
+        ),
+      );
+    const { result, ms, trivialMs } = await underAttack(server, flood);
+    const rssMb = server.rssMb();
+    record('400 parallel requests from one address (burst 120)', { ms, trivialMs, rssMb });
+    const refused = result.filter((r) => r.status === 429);
+    expect(refused.length).toBeGreaterThan(0);
+    expect(refused.every((r) => r.headers.get('retry-after') === '1' && r.body.errors[0].extensions.code === 'TOO_MANY_REQUESTS')).toBe(true);
+    expect(result.every((r) => r.status === 200 || r.status === 429)).toBe(true);
+    expect(trivialMs).toBeLessThan(TRIVIAL_MS);
+    expect(rssMb).toBeLessThan(MAX_RSS_MB);
+    expect(await server.writeFingerprint()).toBe(before);
+  });
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../core/paths.js';
@@ -16,6 +17,8 @@ export const DEMO_PASSWORD = 'demo-pass-2570';
 export const MAX_RSS_MB = 300;
 /** A trivial query sent while an attack runs must be answered within this. */
 export const TRIVIAL_MS = 1000;
+/** The trivial query is someone else's: another client address than the attack's (the server trusts the loopback proxy). */
+export const TRIVIAL_FROM = '192.0.2.1';
 
 /** Tables whose writes are the point of a refusal (counting attempts, auditing sign-in failures), not data. */
 const BOOKKEEPING = /throttle|login_attempt|audit_event|app_meta|session/;
@@ -57,9 +60,8 @@ function freePort(): Promise<number> {
   });
 }
 
-async function parse(res: Response): Promise<unknown> {
-  const text = await res.text();
-  if ((res.headers.get('content-type') ?? '').includes('json')) {
+function parseBody(headers: Headers, text: string): unknown {
+  if ((headers.get('content-type') ?? '').includes('json')) {
     try {
       return JSON.parse(text);
     } catch {
@@ -67,6 +69,38 @@ async function parse(res: Response): Promise<unknown> {
     }
   }
   return text;
+}
+
+/**
+ * One request on a connection of its own (node:http without an agent): fetch pools connections per origin and
+ * queues the rest in the client, which would time the test's own queue instead of the server, and would keep
+ * the trivial query of "someone else" waiting behind the attack's requests in the same process.
+ */
+function send(url: string, init: RequestInit): Promise<{ status: number; headers: Headers; body: string }> {
+  return encode(url, init).then(({ headers, body }) => new Promise((resolve, reject) => {
+    if (body) headers.set('content-length', String(body.length));
+    const req = httpRequest(url, { method: init.method ?? 'GET', headers: Object.fromEntries(headers.entries()), agent: false }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => {
+        const h = new Headers();
+        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+        resolve({ status: res.statusCode ?? 0, headers: h, body: Buffer.concat(chunks).toString('utf8') });
+      });
+      res.on('error', reject);
+    });
+    req.on('error', reject);
+    req.end(body);
+  }));
+}
+
+/** The body as bytes and its headers (FormData and the like encoded the way fetch would, boundary included). */
+async function encode(url: string, init: RequestInit): Promise<{ headers: Headers; body: Buffer | undefined }> {
+  if (init.body === undefined || init.body === null) return { headers: new Headers(init.headers), body: undefined };
+  if (typeof init.body === 'string') return { headers: new Headers(init.headers), body: Buffer.from(init.body) };
+  if (init.body instanceof Uint8Array || init.body instanceof ArrayBuffer) return { headers: new Headers(init.headers), body: Buffer.from(init.body as Uint8Array) };
+  const encoded = new Request(url, { method: init.method ?? 'POST', headers: init.headers, body: init.body, duplex: 'half' } as RequestInit);
+  return { headers: new Headers(encoded.headers), body: Buffer.from(await encoded.arrayBuffer()) };
 }
 
 function rssOf(pid: number): number {
@@ -92,6 +126,8 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
         PORT: String(port),
         DATABASE_URL: db.url,
         DEMO_DATA: 'false',
+        // The suite speaks for many clients from one machine: X-Forwarded-For names the client (see TRIVIAL_FROM).
+        TRUST_PROXY: 'loopback',
         ...env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -120,9 +156,8 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
 
   const request = async <T>(path: string, init: RequestInit = {}): Promise<HostileResponse<T>> => {
     const t0 = performance.now();
-    const res = await fetch(`${baseUrl}${path}`, init);
-    const body = (await parse(res)) as T;
-    return { status: res.status, headers: res.headers, body, ms: performance.now() - t0 };
+    const { status, headers, body } = await send(`${baseUrl}${path}`, init);
+    return { status, headers, body: parseBody(headers, body) as T, ms: performance.now() - t0 };
   };
   const gql = <T>(q: string, variables?: object, token?: string) =>
     request<T>('/graphql', {
@@ -155,7 +190,10 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
         db.url,
         tables.map((t) => `SELECT '${t}' AS t, count(*)::text AS n, max(xmin::text::bigint)::text AS x FROM "${t}"`).join(' UNION ALL '),
       );
-      return parts.map((p) => `${p.t}:${p.n}:${p.x ?? '-'}`).join(' ');
+      return parts
+        .map((p) => `${p.t}:${p.n}:${p.x ?? '-'}`)
+        .sort()
+        .join(' ');
     },
     async close() {
       if (!exited) {
@@ -169,15 +207,60 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
 }
 
 /**
- * Runs an attack and, 100 ms into it, a trivial query: returns how long the attack took to be answered and how
- * long the trivial query took. The caller asserts the refusal's code, the timings, the memory and the data.
+ * The trivial query is sent by a process of its own, as another user's browser would: sent from this process,
+ * it would wait behind the attack's own hundreds of responses in this process's event loop, and time the
+ * test's client instead of the server. The child is started before the attack; it sends on a line "go",
+ * and prints the status and its own timing.
+ */
+const TRIVIAL_CHILD = `
+const http = require('node:http');
+process.stdin.once('data', () => {
+  const body = JSON.stringify({ query: '{ __typename }' });
+  const t0 = performance.now();
+  const req = http.request(process.argv[1], { method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body), 'x-forwarded-for': process.argv[2] } }, (res) => {
+    res.resume();
+    res.on('end', () => { console.log(JSON.stringify({ status: res.statusCode, ms: performance.now() - t0 })); process.exit(0); });
+  });
+  req.on('error', (e) => { console.log(JSON.stringify({ status: 0, ms: performance.now() - t0, error: e.message })); process.exit(0); });
+  req.end(body);
+});
+`;
+
+function trivialProbe(baseUrl: string): { go(): Promise<{ status: number; ms: number }> } {
+  const child = spawn(process.execPath, ['-e', TRIVIAL_CHILD, `${baseUrl}/graphql`, TRIVIAL_FROM], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let out = '';
+  child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+  const finished = new Promise<{ status: number; ms: number }>((resolve, reject) => {
+    child.once('exit', () => {
+      try {
+        resolve(JSON.parse(out.trim()));
+      } catch {
+        reject(new Error(`the trivial query's process printed: ${out}`));
+      }
+    });
+  });
+  return {
+    go() {
+      child.stdin!.end('go\n');
+      return finished;
+    },
+  };
+}
+
+/**
+ * Runs an attack and, 100 ms into it, a trivial query from another process and another client address: returns
+ * how long the attack took to be answered and how long the trivial query took. The caller asserts the refusal's
+ * code, the timings, the memory and the data.
  */
 export async function underAttack<T>(server: HostileServer, attack: () => Promise<T>): Promise<{ result: T; ms: number; trivialMs: number }> {
+  const probe = trivialProbe(server.baseUrl);
+  // Let the probe's process start (its start-up is not the server's time).
+  await new Promise((r) => setTimeout(r, 300));
   const t0 = performance.now();
   const attacking = attack().then((result) => ({ result, ms: performance.now() - t0 }));
   await new Promise((r) => setTimeout(r, 100));
-  const trivial = await server.gql('{ __typename }');
-  if (trivial.status !== 200) throw new Error(`the trivial query failed during the attack: ${trivial.status} ${JSON.stringify(trivial.body)}`);
+  const trivial = await probe.go();
+  if (trivial.status !== 200) throw new Error(`the trivial query failed during the attack: ${JSON.stringify(trivial)}`);
   const { result, ms } = await attacking;
   return { result, ms, trivialMs: trivial.ms };
 }

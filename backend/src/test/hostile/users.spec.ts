@@ -68,10 +68,14 @@ describe('hostile input: accounts', () => {
       ),
     );
     record('300 parallel set-password guesses, one address', { ms, trivialMs, rssMb: server.rssMb() });
-    expect(new Set(result.map(codeOf))).toEqual(new Set(['BAD_USER_INPUT']));
-    const counts = result.map((r) => problemCodes(r)[0]).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
-    expect(counts.LINK_NOT_VALID).toBe(30);
-    expect(counts.TOO_MANY_ATTEMPTS).toBe(270);
+    // The per-client limiter (core/http/client-limits.ts) may refuse part of the burst before GraphQL; of the guesses
+    // that reach the service, exactly the address's 30 attempts are looked up, and the rest are refused by the throttle.
+    expect([...new Set(result.map(codeOf))].every((c) => c === 'BAD_USER_INPUT' || c === 'TOO_MANY_REQUESTS')).toBe(true);
+    const reached = result.filter((r) => codeOf(r) === 'BAD_USER_INPUT');
+    const counts = reached.map((r) => problemCodes(r)[0]).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
+    expect(counts.LINK_NOT_VALID).toBe(Math.min(30, reached.length));
+    expect((counts.LINK_NOT_VALID ?? 0) + (counts.TOO_MANY_ATTEMPTS ?? 0)).toBe(reached.length);
+    console.log(`[hostile] link guesses: ${reached.length} reached the service, ${result.length - reached.length} refused by the per-client limiter`);
     // Each guess waits for the address's counter row in turn (that is what makes the count exact), so the flood
     // takes longer than trivial queries; the trivial query itself must not wait much longer than in the baseline.
     expect(ms).toBeLessThan(3 * base.ms + 10_000);
@@ -87,7 +91,7 @@ describe('hostile input: accounts', () => {
       ]),
     );
     record('40 parallel 40 KB passwords', { ms, trivialMs, rssMb: server.rssMb() });
-    expect(new Set(result.map(codeOf))).toEqual(new Set(['BAD_USER_INPUT']));
+    expect([...new Set(result.map(codeOf))].every((c) => c === 'BAD_USER_INPUT' || c === 'TOO_MANY_REQUESTS')).toBe(true);
     // Refused by length, by the throttle, or as a link that is not one: never a password check or a hash.
     const allowed = new Set(['PASSWORD_TOO_LONG', 'WRONG_PASSWORD', 'TOO_MANY_ATTEMPTS', 'LINK_NOT_VALID']);
     for (const r of result) for (const c of problemCodes(r)) expect(allowed).toContain(c);
@@ -112,7 +116,8 @@ describe('hostile input: accounts', () => {
     expect(result.map((r) => r.status)).toEqual([400, 400, 400, ...Array<number>(20).fill(400), 403]);
     expect(problemCodes(result[0])).toEqual(['FILE_TOO_LARGE']);
     expect(problemCodes(result[1])).toEqual(['TOO_MANY_ROWS']);
-    expect(problemCodes(result[2])[0]).toMatch(/MALFORMED_CSV|NO_ROWS|FILE_TOO_LARGE|MISSING_COLUMN/);
+    // One quoted field of 980,000 characters stops at the reader's cell bound (1,000 characters for this file).
+    expect(problemCodes(result[2])).toEqual(['CELL_TOO_LONG']);
     expect(ms).toBeLessThan(20_000);
     expect(trivialMs).toBeLessThan(Math.max(TRIVIAL_MS, 3000));
   });

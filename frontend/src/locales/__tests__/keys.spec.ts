@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { API_ERROR_CODES } from '@/api/errors';
 import { INDEX_METHOD_CODES, PRIORITY_RULE_CODES, SMALL_SAMPLE_RULE_CODES } from '@/api/analytics-types';
 import { messages } from '../messages';
 
@@ -95,7 +96,7 @@ describe('message keys', () => {
 
   it('names every API error code and report status in both languages', () => {
     for (const locale of ['th', 'en'] as const) {
-      for (const code of ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT', 'NETWORK', 'UNKNOWN']) {
+      for (const code of API_ERROR_CODES) {
         expect(typeof lookup(messages[locale], `errors.${code}`), `${locale} errors.${code}`).toBe('string');
       }
       for (const status of ['NONE', 'DRAFT', 'SUBMITTED', 'APPROVED', 'RETURNED']) {

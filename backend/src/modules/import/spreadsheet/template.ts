@@ -3,6 +3,8 @@ import type { DataValidation, Worksheet } from 'exceljs';
 import type { Stream } from 'node:stream';
 import { columnLetter, MAX_TEXT_LENGTH, SEVERITY_MAX, SEVERITY_MIN, type TemplateColumn, type TemplateLayout } from './layout.js';
 import { DATA_SHEET_NAME, INSTRUCTIONS_SHEET_NAME } from './xlsx-source.js';
+// The one CSV cell rule (quoting and the formula guard), shared with the export endpoint.
+import { csvCell } from '../../export/csv.js';
 
 export interface TemplateRow {
   orgCode: string;
@@ -192,18 +194,8 @@ export async function writeXlsxTemplate(out: NodeJS.WritableStream, layout: Temp
   await wb.commit();
 }
 
-/** Excel runs text starting with these as a formula when it opens a CSV (CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
-function csvField(v: Cell): string {
-  if (v === null) return '';
-  if (typeof v === 'number') return String(v);
-  const s = FORMULA_START.test(v) ? `'${v}` : v;
-  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** The template as CSV: UTF-8 with a BOM (so Excel shows Thai), CRLF line ends, RFC 4180 quoting. */
 export function csvTemplate(layout: TemplateLayout, rows: TemplateRow[]): string {
   const lines = [layout.columns.map((c) => c.header), ...rows.map((r) => templateRowCells(layout, r))];
-  return `\uFEFF${lines.map((cells) => cells.map(csvField).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${lines.map((cells) => cells.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }
