@@ -1,7 +1,6 @@
 import 'reflect-metadata';
 import { loadConfig } from './core/config/app-config.js';
-import { migrateDown, migrateUp, openDatabase, prepareDatabase, seedReference, withClient } from './core/database/database-setup.js';
-import { isDemoLoaded, loadDemoData } from './modules/seed/demo.seeder.js';
+import { migrateDown, migrateUp, openDatabase, prepareDatabase } from './core/database/database-setup.js';
 import { CliUsageError, USER_CREATE_USAGE, userCreate } from './modules/user/cli-user-create.js';
 
 const USAGE = `Usage: node backend/dist/cli.js <command>
@@ -29,16 +28,11 @@ async function main(): Promise<void> {
       const steps = arg === 'all' ? Infinity : Number(arg ?? 1);
       console.log(`reverted: ${(await migrateDown(db.url, steps)).join(', ') || 'nothing'}`);
     } else if (command === 'seed') {
-      await migrateUp(db.url);
-      await seedReference(db.url);
+      // The server's own set-up, under its lock: a seed run while a server starts neither loads twice nor fails.
+      const r = await prepareDatabase(db.url, { demo: config.demoData, scale: config.demoScale });
       console.log('reference data loaded');
-      if (config.demoData) {
-        await withClient(db.url, async (c) => {
-          if (await isDemoLoaded(c)) return console.log('demo data already present (left unchanged)');
-          const r = await loadDemoData(c, { asOf: new Date(), scale: config.demoScale });
-          console.log(`demo data loaded in ${(r.ms / 1000).toFixed(1)} s: ${r.dataValues} data values`);
-        });
-      }
+      if (r.demoAlreadyLoaded) console.log('demo data already present (left unchanged)');
+      if (r.demo) console.log(`demo data loaded in ${(r.demo.ms / 1000).toFixed(1)} s: ${r.demo.dataValues} data values`);
     } else if (command === 'reset') {
       if (config.env === 'production' && !process.argv.includes('--yes')) {
         throw new Error('reset drops all data; in production pass --yes');

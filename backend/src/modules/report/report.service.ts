@@ -225,7 +225,10 @@ export class ReportService {
     const { result, report } = await this.db.transaction(async (m) => {
       const row = await this.lockForEdit(m, a, provinceId, quarterId, input.version);
       const applied = await applyChanges(m, ctx, row, changes, { userId: a.userId, reason: auditReason(input.reason) });
-      const changed = applied.inserted + applied.updated + applied.deleted > 0;
+      // Every acknowledged save of a known version moves the version, even when nothing changed: otherwise a
+      // slower, older request carrying the same version (an autosave the client gave up on) could commit after
+      // it and overwrite what the officer saw saved last.
+      const changed = applied.inserted + applied.updated + applied.deleted > 0 || input.version !== null;
       return { result: applied, report: await this.finishEdit(m, a, row, changed) };
     });
     // Analytics read what was just committed at once (other servers hear it through PostgreSQL's NOTIFY), with the

@@ -3,7 +3,7 @@ import type { Role } from '../../core/auth/actor.js';
 import { systemClock } from '../../core/clock.js';
 import type { AppConfig } from '../../core/config/app-config.js';
 import { createDataSource } from '../../core/database/data-source.js';
-import { migrateUp, openDatabase, seedReference, withClient } from '../../core/database/database-setup.js';
+import { openDatabase, prepareDatabase } from '../../core/database/database-setup.js';
 import { BadInputError, type Problem } from '../../core/errors/domain-error.js';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { UserRole } from './app-user.entity.js';
@@ -109,10 +109,9 @@ export async function userCreate(argv: string[], config: AppConfig): Promise<voi
 
   const db = await openDatabase(config);
   try {
-    // The schema and the provinces first: on a new installation this can run before the server's first start.
-    await migrateUp(db.url);
-    const provinces = await withClient(db.url, async (c) => (await c.query(`SELECT count(*)::int AS n FROM org_unit WHERE level = 'PROVINCE'`)).rows[0].n as number);
-    if (provinces === 0) await seedReference(db.url);
+    // The schema and the provinces first (on a new installation this may run before the server's first start), through
+    // the server's own set-up and its lock, so that a server starting meanwhile does not race it. Never the demo data.
+    await prepareDatabase(db.url, { demo: false });
     await create(db.url, input, password, generated);
   } finally {
     await db.stop();
