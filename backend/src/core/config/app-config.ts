@@ -43,6 +43,32 @@ export interface AppConfig {
   hsts: boolean;
   /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
   clientLimits: { maxInFlight: number; burst: number; perSecond: number; concurrency: number; maxRunning: number; maxWaitMs: number };
+  /** Sign-in through the agency's OpenID Connect identity provider; null when not configured. */
+  oidc: OidcConfig | null;
+}
+
+export type ConfigRole = 'ADMIN' | 'PLANNER' | 'OFFICER' | 'ANALYST';
+const ROLES: readonly ConfigRole[] = ['ADMIN', 'PLANNER', 'OFFICER', 'ANALYST'];
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Null for a public client (PKCE alone). */
+  clientSecret: string | null;
+  /** This app's callback, registered at the provider: https://<host>/api/auth/oidc/callback. */
+  redirectUri: string;
+  /** The agency's name on the sign-in button ("Sign in with <label>"). */
+  label: string;
+  scope: string;
+  /** The claim that names the user's role at the agency, and how its values map onto the product's roles. */
+  roleClaim: string | null;
+  roleMap: Record<string, ConfigRole>;
+  /** The claim holding an officer's province (ISO code, TH-xx). */
+  provinceClaim: string | null;
+  /** Create an account at the first sign-in when the claims map to a role; otherwise only existing accounts sign in. */
+  createUsers: boolean;
+  /** Plain http to the provider: only for a provider on this machine (tests, development). */
+  allowInsecure: boolean;
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -131,6 +157,60 @@ function parseScale(env: Env): number {
   return scale;
 }
 
+function parseOidc(env: Env): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) {
+    const stray = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_ROLE_CLAIM', 'OIDC_ROLE_MAP', 'OIDC_PROVINCE_CLAIM'].find((n) => env[n]?.trim());
+    if (stray) throw new ConfigError(stray, 'is set but OIDC_ISSUER is not: set both, or neither');
+    return null;
+  }
+  const url = (name: string, raw: string): URL => {
+    try {
+      return new URL(raw);
+    } catch {
+      throw new ConfigError(name, `not a valid URL: "${raw}"`);
+    }
+  };
+  const issuerUrl = url('OIDC_ISSUER', issuer);
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuerUrl.hostname);
+  if (issuerUrl.protocol !== 'https:' && !(issuerUrl.protocol === 'http:' && loopback)) {
+    throw new ConfigError('OIDC_ISSUER', 'must be an https:// URL (plain http only for a provider on this machine)');
+  }
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER');
+  const redirectUri = env.OIDC_REDIRECT_URI?.trim();
+  if (!redirectUri) throw new ConfigError('OIDC_REDIRECT_URI', 'is required with OIDC_ISSUER (https://<this host>/api/auth/oidc/callback)');
+  if (!url('OIDC_REDIRECT_URI', redirectUri).pathname.endsWith('/api/auth/oidc/callback')) {
+    throw new ConfigError('OIDC_REDIRECT_URI', 'must end with /api/auth/oidc/callback, where this app receives the answer');
+  }
+  const roleClaim = env.OIDC_ROLE_CLAIM?.trim() || null;
+  const roleMap: Record<string, ConfigRole> = {};
+  // "value=ROLE,value=ROLE": the agency's own role names on the left, the product's on the right.
+  for (const pair of (env.OIDC_ROLE_MAP ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = pair.lastIndexOf('=');
+    const value = pair.slice(0, eq).trim();
+    const role = pair.slice(eq + 1).trim().toUpperCase() as ConfigRole;
+    if (eq <= 0 || !ROLES.includes(role)) {
+      throw new ConfigError('OIDC_ROLE_MAP', `"${pair}" is not value=ROLE with ROLE one of ${ROLES.join(', ')}`);
+    }
+    roleMap[value] = role;
+  }
+  if (Object.keys(roleMap).length > 0 && !roleClaim) throw new ConfigError('OIDC_ROLE_MAP', 'needs OIDC_ROLE_CLAIM, the claim whose values it maps');
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET?.trim() || null,
+    redirectUri,
+    label: env.OIDC_LABEL?.trim() || issuerUrl.hostname,
+    scope: env.OIDC_SCOPE?.trim() || 'openid email profile',
+    roleClaim,
+    roleMap,
+    provinceClaim: env.OIDC_PROVINCE_CLAIM?.trim() || null,
+    createUsers: parseBool(env, 'OIDC_CREATE_USERS', true),
+    allowInsecure: issuerUrl.protocol === 'http:',
+  };
+}
+
 function parseConcurrency(env: Env): number {
   const raw = env.IMPORT_CONCURRENCY?.trim() || '2';
   const n = Number(raw);
@@ -207,6 +287,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlIntrospection: parseIntrospection(env, production),
     apiStatementTimeoutMs: parseStatementTimeout(env),
     hsts: parseBool(env, 'HSTS', false),
+    oidc: parseOidc(env),
     clientLimits: {
       maxInFlight: parseIntInRange(env, 'CLIENT_MAX_IN_FLIGHT', 32, 1, 10_000),
       burst: parseIntInRange(env, 'CLIENT_BURST', 120, 1, 100_000),
@@ -237,6 +318,16 @@ export const CONFIG_VARIABLES = [
   'GRAPHQL_INTROSPECTION',
   'API_STATEMENT_TIMEOUT_MS',
   'HSTS',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URI',
+  'OIDC_LABEL',
+  'OIDC_SCOPE',
+  'OIDC_ROLE_CLAIM',
+  'OIDC_ROLE_MAP',
+  'OIDC_PROVINCE_CLAIM',
+  'OIDC_CREATE_USERS',
   'CLIENT_MAX_IN_FLIGHT',
   'CLIENT_BURST',
   'CLIENT_PER_SECOND',
