@@ -41,6 +41,24 @@ export interface AppConfig {
   hsts: boolean;
   /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
   clientLimits: { maxInFlight: number; burst: number; perSecond: number };
+  /** Logs, metrics and shutdown (core/observability). */
+  observability: ObservabilityConfig;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface ObservabilityConfig {
+  /** LOG_LEVEL; default info, and warn under test (jest output stays readable). */
+  logLevel: LogLevel;
+  /** LOG_FORMAT: one JSON object a line (default in production and test), or short human lines (default in development). */
+  logFormat: 'json' | 'pretty';
+  /**
+   * METRICS_TOKEN: when set, /metrics asks for `Authorization: Bearer <token>`; when not, /metrics answers only
+   * a scraper on this machine (a loopback address, without proxy headers).
+   */
+  metricsToken: string | null;
+  /** SHUTDOWN_GRACE_MS: how long SIGTERM waits for requests in flight (imports too) before closing anyway. */
+  shutdownGraceMs: number;
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -118,6 +136,26 @@ function parseIntInRange(env: Env, name: string, fallback: number, min: number, 
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
   return n;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseObservability(env: Env, nodeEnv: AppConfig['env']): ObservabilityConfig {
+  const level = env.LOG_LEVEL?.trim().toLowerCase() || (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const format = env.LOG_FORMAT?.trim().toLowerCase() || (nodeEnv === 'development' ? 'pretty' : 'json');
+  if (format !== 'json' && format !== 'pretty') throw new ConfigError('LOG_FORMAT', `expected json or pretty, got "${env.LOG_FORMAT}"`);
+  const token = env.METRICS_TOKEN?.trim() || null;
+  // A scrape token travels in every scrape's header: long and of header-safe characters, like any bearer token.
+  if (token !== null && !/^[A-Za-z0-9._~+/=-]{24,256}$/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN', 'expected 24 to 256 characters of letters, digits and ._~+/=-');
+  }
+  return {
+    logLevel: level as LogLevel,
+    logFormat: format,
+    metricsToken: token,
+    shutdownGraceMs: parseIntInRange(env, 'SHUTDOWN_GRACE_MS', 25_000, 0, 600_000),
+  };
 }
 
 function parseScale(env: Env): number {
@@ -200,6 +238,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       burst: parseIntInRange(env, 'CLIENT_BURST', 120, 1, 100_000),
       perSecond: parseIntInRange(env, 'CLIENT_PER_SECOND', 30, 1, 100_000),
     },
+    observability: parseObservability(env, nodeEnv),
   };
 }
 
@@ -224,4 +263,8 @@ export const CONFIG_VARIABLES = [
   'CLIENT_MAX_IN_FLIGHT',
   'CLIENT_BURST',
   'CLIENT_PER_SECOND',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
+  'METRICS_TOKEN',
+  'SHUTDOWN_GRACE_MS',
 ] as const;

@@ -17,6 +17,7 @@ import { limitsPlugin } from './limits.plugin.js';
 import { LoaderFactory } from './loaders.js';
 import { RequestContextFactory } from './request-context.factory.js';
 import { textGuardPlugin } from './text-guard.js';
+import { observabilityPlugin } from '../observability/graphql-plugin.js';
 import type { RequestContext } from './request-context.js';
 
 @Module({
@@ -43,7 +44,7 @@ import type { RequestContext } from './request-context.js';
           formatError: createFormatError({ statementTimeoutMs: config.apiStatementTimeoutMs }),
           validationRules: armor.validationRules,
           // Armor is typed against @apollo/server's CommonJS declarations, we against its ESM ones: the same plugin.
-          plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), limitsPlugin(config), textGuardPlugin],
+          plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), limitsPlugin(config), textGuardPlugin, observabilityPlugin<RequestContext>()],
           transformSchema: (schema) => capListResults(schema, LIMITS.maxListItems),
           context: ({ req }: { req: Request }): Promise<RequestContext> => contexts.create(req),
         };

@@ -3,12 +3,14 @@ import type { Request, Response } from 'express';
 import { ErrorCode, DomainError } from '../../core/errors/domain-error.js';
 import { domainErrorOf } from '../../core/database/unavailable.js';
 import { sendDomainError } from '../../core/http/http-error.js';
+import { ImportObserver } from '../../core/observability/import-observer.js';
+import { logger } from '../../core/observability/logger.js';
 import { AuthService } from '../auth/auth.service.js';
 import { IMPORT_LIMITS, ImportService } from './import.service.js';
 
 function sendError(res: Response, err: unknown): void {
   if (sendDomainError(res, err)) return;
-  console.error('[import]', err);
+  logger().error({ component: 'import', err }, 'import failed');
   res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
 }
 
@@ -21,6 +23,7 @@ export class ImportController {
   constructor(
     private readonly imports: ImportService,
     private readonly auth: AuthService,
+    private readonly observer: ImportObserver,
   ) {}
 
   @Get('reports/:provinceCode/:quarterCode/template.:format')
@@ -56,7 +59,7 @@ export class ImportController {
         ]);
       }
       const filename = typeof req.headers['x-filename'] === 'string' ? decodeURIComponent(req.headers['x-filename']) : undefined;
-      const events = this.imports.run(actor, req as AsyncIterable<Buffer>, { quarterCode, dryRun: dryRun !== 'false', filename });
+      const events = this.observer.track(req, actor, this.imports.run(actor, req as AsyncIterable<Buffer>, { quarterCode, dryRun: dryRun !== 'false', filename }));
       const first = await events.next();
       res.status(200).setHeader('Content-Type', 'application/x-ndjson; charset=utf-8');
       if (!first.done) res.write(JSON.stringify(first.value) + '\n');
