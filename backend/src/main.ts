@@ -6,12 +6,26 @@ import { EmbeddedPostgresError, portIsFree } from './core/database/embedded-post
 import { openDatabase, prepareDatabase, type Database } from './core/database/database-setup.js';
 import { assertNoDemoAccounts, ProductionGuardError } from './core/database/production-guard.js';
 import { configureHttp } from './core/http/configure-http.js';
-import { createLogger, NestLogger, useProcessLogger, type Logger } from './core/observability/logger.js';
+import { createLogger, logger, NestLogger, useProcessLogger, type Logger } from './core/observability/logger.js';
 import { RequestObserver } from './core/observability/request-observer.js';
 import { AppModule } from './app.module.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/seed/demo-accounts.js';
 
 class StartupError extends Error {}
+
+/** Whether `step` settled within `ms` (a failure is logged and counts as settled). */
+function within(step: Promise<unknown>, ms: number, what: string): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const settled = step.then(
+    () => true,
+    (err: unknown) => {
+      logger().error({ err }, `${what} failed`);
+      return true;
+    },
+  );
+  return Promise.race([settled, late]).finally(() => clearTimeout(timer));
+}
 
 async function start(config: AppConfig, log: Logger): Promise<void> {
   const t0 = performance.now();
@@ -43,13 +57,21 @@ async function start(config: AppConfig, log: Logger): Promise<void> {
     const s0 = performance.now();
     log.info({ signal, inFlight: observer?.requestsInFlight ?? 0, graceMs: config.observability.shutdownGraceMs }, 'stopping: finishing the requests in flight');
     let abandoned = 0;
+    let drainMs = 0;
     if (observer && app) {
-      ({ abandoned } = await observer.drain(app.getHttpServer(), config.observability.shutdownGraceMs));
+      ({ abandoned, ms: drainMs } = await observer.drain(app.getHttpServer(), config.observability.shutdownGraceMs));
       if (abandoned > 0) log.warn({ abandoned }, 'grace period over: requests still running were cut off');
     }
-    await app?.close().catch((err: unknown) => log.error({ err }, 'closing the application failed'));
-    await db.stop().catch((err: unknown) => log.error({ err }, 'stopping the embedded PostgreSQL failed'));
-    log.info({ ms: Math.round(performance.now() - s0) }, 'stopped');
+    // A request cut off may still hold a pool connection (a statement waiting in PostgreSQL): closing the pool
+    // would wait for it, so closing is bounded too; the embedded PostgreSQL is stopped in any case.
+    const c0 = performance.now();
+    if (app && !(await within(app.close(), abandoned > 0 ? 2000 : 10_000, 'closing the application'))) {
+      log.warn('the application did not close in time (a statement still holds a database connection)');
+    }
+    const d0 = performance.now();
+    await within(db.stop(), 15_000, 'stopping the embedded PostgreSQL');
+    const now = performance.now();
+    log.info({ ms: Math.round(now - s0), drainMs: Math.round(drainMs), closeMs: Math.round(d0 - c0), databaseStopMs: Math.round(now - d0) }, 'stopped');
     process.exit(abandoned > 0 ? 1 : 0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
