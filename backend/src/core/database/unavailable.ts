@@ -1,4 +1,5 @@
 import { DomainError, ServiceUnavailableError } from '../errors/domain-error.js';
+import { logger } from '../observability/logger.js';
 
 /**
  * SQLSTATEs that mean "the server is away, not that the request was wrong": class 08 (connection exception),
@@ -51,7 +52,7 @@ export function domainErrorOf(err: unknown): DomainError | null {
   if (!isDatabaseUnavailable(err)) return null;
   if (Date.now() - lastWarning > WARN_EVERY_MS) {
     lastWarning = Date.now();
-    console.warn(`[digigov] database unreachable (${err instanceof Error ? err.message : String(err)}): answering SERVICE_UNAVAILABLE`);
+    logger().warn({ component: 'database', reason: err instanceof Error ? err.message : String(err) }, 'database unreachable: answering SERVICE_UNAVAILABLE');
   }
   return new ServiceUnavailableError();
 }

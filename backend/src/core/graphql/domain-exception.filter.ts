@@ -7,6 +7,7 @@ import { domainErrorOf } from '../database/unavailable.js';
 import { BadInputError } from '../errors/domain-error.js';
 import { dataExceptionMessage, isStatementTimeout } from '../errors/pg-errors.js';
 import { sendDomainError } from '../http/http-error.js';
+import { logger } from '../observability/logger.js';
 
 /**
  * Domain errors are answers (NOT_FOUND, FORBIDDEN…), not faults: pass them to formatError without logging. A lost
@@ -36,7 +37,7 @@ export class DataExceptionFilter implements GqlExceptionFilter {
     const message = dataExceptionMessage(exception.driverError);
     if (message) return new BadInputError(message);
     if (isStatementTimeout(exception)) {
-      console.warn(`[graphql] statement timeout: ${exception.query.replace(/\s+/g, ' ').slice(0, 120)}`);
+      logger().warn({ component: 'graphql', query: exception.query.replace(/\s+/g, ' ').slice(0, 120) }, 'statement timeout');
       return exception;
     }
     throw exception;

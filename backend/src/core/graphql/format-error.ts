@@ -3,6 +3,7 @@ import { DomainError, ErrorCode } from '../errors/domain-error.js';
 import { LimitError, QUERY_TOO_COMPLEX, RESULT_TOO_LARGE } from './limits.js';
 import { domainErrorOf } from '../database/unavailable.js';
 import { dataExceptionMessage, isStatementTimeout } from '../errors/pg-errors.js';
+import { logger } from '../observability/logger.js';
 
 /** extensions.code of a request stopped by the database's statement_timeout. */
 export const TIMEOUT = 'TIMEOUT';
@@ -61,7 +62,7 @@ export function createFormatError(options: { statementTimeoutMs: number }) {
     }
     const dataProblem = dataExceptionMessage((original as { driverError?: unknown })?.driverError ?? original);
     if (dataProblem) return { message: dataProblem, ...base, extensions: { code: ErrorCode.BAD_USER_INPUT } };
-    console.error('[graphql] internal error:', original);
+    logger().error({ component: 'graphql', err: original }, 'internal error');
     return { message: 'Internal server error', ...base, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
   };
 }

@@ -21,6 +21,7 @@ import { unavailableStatusPlugin } from './status.plugin.js';
 import { GraphQLError } from 'graphql';
 import { domainErrorOf } from '../database/unavailable.js';
 import { httpStatusOf } from '../http/http-error.js';
+import { observabilityPlugin } from '../observability/graphql-plugin.js';
 import type { RequestContext } from './request-context.js';
 
 /**
@@ -62,7 +63,7 @@ function contextError(err: unknown): never {
           formatError: createFormatError({ statementTimeoutMs: config.apiStatementTimeoutMs }),
           validationRules: armor.validationRules,
           // Armor is typed against @apollo/server's CommonJS declarations, we against its ESM ones: the same plugin.
-          plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), limitsPlugin(config), textGuardPlugin, unavailableStatusPlugin],
+          plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), limitsPlugin(config), textGuardPlugin, unavailableStatusPlugin, observabilityPlugin<RequestContext>()],
           transformSchema: (schema) => capListResults(schema, LIMITS.maxListItems),
           context: ({ req }: { req: Request }): Promise<RequestContext> => contexts.create(req).catch(contextError),
         };

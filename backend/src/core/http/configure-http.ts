@@ -8,6 +8,8 @@ import { configureGraphqlHttp } from '../graphql/http-edge.js';
 import { FRONTEND_DIST_DIR } from '../paths.js';
 import { APP_CONFIG } from '../config/config.module.js';
 import type { AppConfig } from '../config/app-config.js';
+import { logger } from '../observability/logger.js';
+import { RequestObserver } from '../observability/request-observer.js';
 
 /**
  * Security headers on every answer (helmet). Scripts come only from this origin, never inline: the dashboard is
@@ -43,19 +45,21 @@ export function securityHeaders(hsts: boolean) {
 /** The built dashboard at `/` beside the API, one port; unknown GET paths fall back to the SPA. */
 export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DIST_DIR): void {
   app.disable('x-powered-by');
+  // First: every request gets its id, its log line and its metrics, refusals by the middleware below included.
+  app.use(app.get(RequestObserver).middleware());
   const config = app.get<AppConfig>(APP_CONFIG);
   app.use(clientLimits(config.clientLimits));
   app.use(securityHeaders(config.hsts));
   configureGraphqlHttp(app);
   const index = join(distDir, 'index.html');
   if (!existsSync(index)) {
-    console.warn(`[digigov] no built dashboard in ${distDir}: run "npm run build" (the API still works)`);
+    logger().warn({ distDir }, 'no built dashboard: run "npm run build" (the API still works)');
     return;
   }
   app.use(precompressedAssets(distDir));
   app.useStaticAssets(distDir, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlOf(distDir, path)) });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path.startsWith('/api/') || req.path.startsWith('/explorer') || req.path.includes('.')) {
+    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path === '/metrics' || req.path.startsWith('/api/') || req.path.startsWith('/explorer') || req.path.includes('.')) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');

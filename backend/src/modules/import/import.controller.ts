@@ -3,6 +3,8 @@ import type { Request, Response } from 'express';
 import { ErrorCode, DomainError } from '../../core/errors/domain-error.js';
 import { domainErrorOf } from '../../core/database/unavailable.js';
 import { sendDomainError } from '../../core/http/http-error.js';
+import { ImportObserver } from '../../core/observability/import-observer.js';
+import { logger } from '../../core/observability/logger.js';
 import { AuthService } from '../auth/auth.service.js';
 import { TooManyImportsError } from './import-gate.js';
 import { IMPORT_LIMITS, ImportService } from './import.service.js';
@@ -15,7 +17,7 @@ function sendError(res: Response, err: unknown): void {
     return;
   }
   if (sendDomainError(res, err)) return;
-  console.error('[import]', err);
+  logger().error({ component: 'import', err }, 'import failed');
   res.status(500).json({ code: 'INTERNAL_SERVER_ERROR', message: 'Internal server error' });
 }
 
@@ -67,6 +69,7 @@ export class ImportController {
   constructor(
     private readonly imports: ImportService,
     private readonly auth: AuthService,
+    private readonly observer: ImportObserver,
   ) {}
 
   @Get('reports/:provinceCode/:quarterCode/template.:format')
@@ -103,7 +106,7 @@ export class ImportController {
         ]);
       }
       const filename = uploadFilename(req.headers['x-filename']);
-      const events = this.imports.run(actor, body, { quarterCode: quarterCode as string, dryRun: dryRun !== 'false', filename });
+      const events = this.observer.track(req, actor, this.imports.run(actor, body, { quarterCode: quarterCode as string, dryRun: dryRun !== 'false', filename }));
       for await (const ev of events) {
         // The result is known: what the client still sends is not needed.
         if (ev.type === 'result') await finishBody(req, res, body);
