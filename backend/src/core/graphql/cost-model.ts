@@ -83,6 +83,8 @@ export const LIST_SIZES: Record<string, ListSize> = {
   'Respondent.answers': CATEGORIES,
   'SaveReportResult.warnings': 100,
   'Target.milestones': 10,
+  /** The administrators' list of accounts, paged like reports. */
+  'UserAccountPage.items': (_arg, page) => page ?? 50,
 };
 
 /** A list field missing from LIST_SIZES (the schema test keeps this from happening). */

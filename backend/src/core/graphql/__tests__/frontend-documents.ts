@@ -1,7 +1,7 @@
 import { Kind, type DocumentNode } from 'graphql';
 
 /** The files of frontend/src/api that hold GraphQL documents (gql`…`). */
-export const API_FILES = ['analytics', 'api-tokens', 'approvals', 'auth', 'framework', 'report', 'shell'];
+export const API_FILES = ['analytics', 'api-tokens', 'approvals', 'auth', 'framework', 'report', 'shell', 'users'];
 
 /**
  * The dashboard's own GraphQL documents, as the browser sends them. The path is computed so that the backend's
