@@ -1,26 +1,16 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { MIGRATIONS_DIR, REPO_ROOT } from '../core/paths.js';
 import { DEMO_META_KEY } from '../modules/system/system.service.js';
 import { APPROVE, arrange, code } from './reporting-helpers.js';
+import { freePort } from './free-port.js';
 import { createTestDatabase, query } from './test-db.js';
 
 const MAIN = join(REPO_ROOT, 'backend', 'dist', 'main.js');
 const PASSWORD = 'demo-pass-2570';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Proc {
   child: ChildProcess;

@@ -1,9 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { REPO_ROOT } from '../../core/paths.js';
+import { freePort } from '../free-port.js';
 import { createTestDatabase, query } from '../test-db.js';
 
 /**
@@ -47,17 +47,6 @@ export interface HostileServer {
   /** Changes whenever a row of a data table is inserted, updated or deleted (bookkeeping tables aside). */
   writeFingerprint(options?: { include?: RegExp; exclude?: RegExp }): Promise<string>;
   close(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
 }
 
 function parseBody(headers: Headers, text: string): unknown {
