@@ -21,6 +21,7 @@ import { PeriodModule } from './modules/period/period.module.js';
 import { PublishedModule } from './modules/published/published.module.js';
 import { SourceModule } from './modules/source/source.module.js';
 import { SystemModule } from './modules/system/system.module.js';
+import { UserModule } from './modules/user/user.module.js';
 
 @Module({})
 export class AppModule {
@@ -47,6 +48,7 @@ export class AppModule {
         ImportModule,
         ExportModule,
         ExplorerModule,
+        UserModule,
       ],
     };
   }

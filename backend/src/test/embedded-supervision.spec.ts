@@ -370,9 +370,12 @@ describe('A database that goes away (DATABASE_URL)', () => {
     await proxy.cut();
     const anonymous = await gql(server.port, PROVINCES);
     expect(codeOf(anonymous)).toBe('SERVICE_UNAVAILABLE');
+    expect(anonymous.status).toBe(503);
     expect(anonymous.ms).toBeLessThan(2000);
     // Signed in: the token's user is read while building the request context.
-    expect(codeOf(await gql(server.port, PROVINCES, undefined, token))).toBe('SERVICE_UNAVAILABLE');
+    const signedIn = await gql(server.port, PROVINCES, undefined, token);
+    expect(codeOf(signedIn)).toBe('SERVICE_UNAVAILABLE');
+    expect(signedIn.status).toBe(503);
 
     const base = `http://127.0.0.1:${server.port}`;
     const exportRes = await fetch(`${base}/api/export.csv?query=${encodeURIComponent(PROVINCES)}`);

@@ -110,4 +110,90 @@ describe('Spreadsheet import over HTTP', () => {
     expect((await upload(app, planner, Buffer.from('x'), { dryRun: true })).status).toBe(403);
     expect(await auditCount(db.url)).toBeGreaterThan(0);
   });
+
+  describe('bounds of the upload endpoint', () => {
+    const post = (token: string, body: BodyInit, headers: Record<string, string> = {}, query = `quarterCode=${Q}&dryRun=true`) =>
+      fetch(`${app.baseUrl}/api/imports?${query}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', ...headers },
+        body,
+        duplex: 'half',
+      } as RequestInit);
+
+    /** A body that sends `head`, then holds the request open until released. */
+    function heldBody(head: Buffer): { body: ReadableStream<Uint8Array>; release: () => void } {
+      let release = () => undefined as void;
+      const released = new Promise<void>((r) => (release = r));
+      const body = new ReadableStream<Uint8Array>({
+        async start(c) {
+          c.enqueue(new Uint8Array(head));
+          await released;
+          c.close();
+        },
+      });
+      return { body, release };
+    }
+
+    it('refuses an X-Filename that is not percent-encoded UTF-8, holds a control character or is too long, with BAD_FILENAME', async () => {
+      for (const name of ['%E0%A4%A', '%ZZ', 'a%00b.csv', `${'x'.repeat(300)}.csv`]) {
+        const res = await post(officer, 'a,b\n', { 'x-filename': name });
+        expect({ name, status: res.status }).toEqual({ name, status: 400 });
+        expect(await res.json()).toMatchObject({ code: 'BAD_USER_INPUT', problems: [{ code: 'BAD_FILENAME' }] });
+      }
+    });
+
+    it('answers NOT_FOUND for a province or quarter code with NUL, in a template path or an upload', async () => {
+      for (const path of [`/api/reports/TH-40%00/${Q}/template.xlsx`, `/api/reports/TH-40/${Q}%00/template.csv`, `/api/reports/TH-40/${Q}/template.xlsx%00`]) {
+        const res = await fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${officer}` } });
+        expect({ path, status: res.status }).toEqual({ path, status: 404 });
+        expect(await res.json()).toMatchObject({ code: 'NOT_FOUND' });
+      }
+      for (const query of ['quarterCode=FY2570Q1%00&dryRun=true', 'quarterCode=a&quarterCode=b&dryRun=true']) {
+        const res = await post(officer, 'a,b\n', {}, query);
+        expect({ query, status: res.status }).toEqual({ query, status: 404 });
+        expect(await res.json()).toMatchObject({ code: 'NOT_FOUND' });
+      }
+    });
+
+    it('answers a 25 MB chunked CSV (no Content-Length) with its FILE_TOO_LARGE problem, which the client can read', async () => {
+      // The template's header, then rows that read as blank until the size limit is passed.
+      const header = Buffer.from((await (await templateOf(app, officer, 'TH-40', 'csv')).text()).split('\r\n')[0] + '\r\n', 'utf8');
+      const chunk = Buffer.alloc(1024 * 1024, ' '.repeat(1023) + '\n');
+      let sent = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(c) {
+          if (sent >= 25) return c.close();
+          c.enqueue(new Uint8Array(sent++ === 0 ? Buffer.concat([header, chunk]) : chunk));
+        },
+      });
+      const res = await post(officer, body, { 'x-filename': 'big.csv' });
+      expect(res.status).toBe(200);
+      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; problems?: Array<{ code: string }> });
+      expect(lines.at(-1)).toMatchObject({ type: 'result', ok: false });
+      expect(lines.at(-1)!.problems!.map((p) => p.code)).toEqual(['FILE_TOO_LARGE']);
+    });
+
+    it('answers 429 with Retry-After beyond IMPORT_CONCURRENCY imports at once, and takes uploads again once they end', async () => {
+      const held = [heldBody(Buffer.from('\uFEFF')), heldBody(Buffer.from('\uFEFF'))];
+      const running = held.map((h) => post(officer, h.body, { 'x-filename': 'slow.csv' }));
+      // Both are being read (the worker waits for their bytes) once a third is refused.
+      let third: Response | null = null;
+      for (let i = 0; i < 50 && third?.status !== 429; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        third = await post(officer, 'a,b\n', { 'x-filename': 'third.csv' });
+        if (third.status !== 429) await third.text();
+      }
+      expect(third!.status).toBe(429);
+      expect(third!.headers.get('retry-after')).toMatch(/^\d+$/);
+      expect(await third!.json()).toMatchObject({ code: 'TOO_MANY_IMPORTS' });
+      held.forEach((h) => h.release());
+      for (const r of await Promise.all(running)) {
+        expect(r.status).toBe(200);
+        await r.text();
+      }
+      const again = await post(officer, 'a,b\n', { 'x-filename': 'again.csv' });
+      expect(again.status).toBe(200);
+      await again.text();
+    });
+  });
 });

@@ -243,6 +243,21 @@ describe('Quarterly reporting over HTTP', () => {
       expect(Number(stored.value)).toBe(unit.value);
     });
 
+    it('moves the version on a save that changed nothing, so an older request with the same version cannot commit after it', async () => {
+      const r = (await reportRow(db.url, 'TH-40', Q))!;
+      const unit = (await completeValues(db.url, 'TH-40', PREV)).find((v) => v.dataElementCode === 'STAFF_TOTAL')!;
+      const saved = await saveAs(app, tokens['officer.th40'], { provinceCode: 'TH-40', quarterCode: Q, version: r.version, values: [{ ...unit, value: unit.value + 7 }] });
+      expect(saved.errors).toBeUndefined();
+      const v = saved.data!.saveReport.report.version;
+      // The officer's last autosave changes nothing, but it is what they saw saved.
+      const same = await saveAs(app, tokens['officer.th40'], { provinceCode: 'TH-40', quarterCode: Q, version: v, values: [{ ...unit, value: unit.value + 7 }] });
+      expect(same.data!.saveReport).toMatchObject({ updated: 0 });
+      expect(same.data!.saveReport.report.version).toBe(v + 1);
+      // An earlier request, held up and arriving now with the version it was sent with, is refused.
+      const late = await saveAs(app, tokens['officer.th40'], { provinceCode: 'TH-40', quarterCode: Q, version: v, values: [{ ...unit, value: unit.value + 3 }] });
+      expect(code(late)).toBe('CONFLICT');
+    });
+
     it('writes one audit row per changed value with old and new, and none for unchanged values', async () => {
       const units = (await completeValues(db.url, 'TH-40', PREV)).filter((v) => v.dataElementCode === 'STAFF_TOTAL').slice(0, 3);
       const r = (await reportRow(db.url, 'TH-40', Q))!;
@@ -323,6 +338,7 @@ describe('Quarterly reporting over HTTP', () => {
       });
       expect(code(saved)).toBe('OK');
       expect(saved.data!.saveReport.warnings).toEqual([expect.objectContaining({ dataElementCode: 'STAFF_TOTAL', basis: 'HISTORY' })]);
+      expect(saved.errors).toBeUndefined();
       const v = saved.data!.saveReport.report.version;
       const unconfirmed = await app.gql(SUBMIT, { i: { reportId: r.id, version: v } }, token);
       expect(code(unconfirmed)).toBe('BAD_USER_INPUT');

@@ -16,14 +16,14 @@ export interface TestApp {
 }
 
 /** The real application over HTTP on a free port, against the given database. */
-export async function startTestApp(databaseUrl: string, env: Record<string, string> = {}, options: { clock?: () => Date } = {}): Promise<TestApp> {
+export async function startTestApp(databaseUrl: string, env: Record<string, string> = {}, options: { clock?: () => Date; port?: number } = {}): Promise<TestApp> {
   // Tests change data with SQL and read it back at once: the cache (invalidated asynchronously by
   // notifications) has its own test and is off elsewhere.
   // Tests send hundreds of requests a second from one address: the per-client limits have their own tests.
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ANALYTICS_CACHE: 'false', CLIENT_MAX_IN_FLIGHT: '10000', CLIENT_BURST: '100000', CLIENT_PER_SECOND: '100000', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ANALYTICS_CACHE: 'false', CLIENT_MAX_IN_FLIGHT: '10000', CLIENT_BURST: '100000', CLIENT_PER_SECOND: '100000', API_CONCURRENCY: '10000', CLIENT_MAX_RUNNING: '10000', ...env });
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, options), { logger: ['error'] });
   configureHttp(app);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const baseUrl = `http://127.0.0.1:${address.port}`;
   return {

@@ -7,6 +7,7 @@ import problems from './en/problems';
 import report from './en/report';
 import spreadsheet from './en/spreadsheet';
 import workspace from './en/workspace';
+import users from './en/users';
 import type { MessageSchema } from './th';
 
 const en: MessageSchema = {
@@ -98,6 +99,7 @@ const en: MessageSchema = {
   ...approvals,
   ...analyst,
   ...framework,
+  ...users,
   ...analytics,
 };
 

@@ -7,6 +7,7 @@ import problems from './th/problems';
 import report from './th/report';
 import spreadsheet from './th/spreadsheet';
 import workspace from './th/workspace';
+import users from './th/users';
 
 /**
  * Thai messages, the default language and the schema English must match.
@@ -103,6 +104,7 @@ const th = {
   ...approvals,
   ...analyst,
   ...framework,
+  ...users,
   ...analytics,
 };
 

@@ -88,6 +88,24 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('@/views/framework/admin/index.vue'),
   },
   {
+    path: '/admin/users',
+    name: 'admin-users',
+    meta: { requiresAuth: true, roles: ['ADMIN'] },
+    component: () => import('@/views/admin/users/index.vue'),
+  },
+  {
+    // The invitation and reset links land here; anyone holding a valid link may use it.
+    path: '/set-password',
+    name: 'set-password',
+    component: () => import('@/views/auth/set-password/index.vue'),
+  },
+  {
+    path: '/account/password',
+    name: 'change-password',
+    meta: { requiresAuth: true },
+    component: () => import('@/views/auth/change-password/index.vue'),
+  },
+  {
     path: '/forbidden',
     name: 'forbidden',
     component: () => import('@/views/auth/forbidden/index.vue'),

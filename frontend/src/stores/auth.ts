@@ -114,6 +114,23 @@ export const useAuthStore = defineStore('auth', () => {
   }
 
   /**
+   * A session obtained other than by signIn: a set-password link, a changed password (the server revoked the old
+   * token and sent a new one), or the identity provider (token only: the user is then asked of the server).
+   */
+  function adoptSession(next: { token: string; expiresAt: string; user: User }): void {
+    setSession(next);
+  }
+
+  async function adoptToken(next: { token: string; expiresAt: string }): Promise<User | null> {
+    clearSession('signedOut');
+    endReason.value = null;
+    token.value = next.token;
+    expiresAt.value = next.expiresAt;
+    writeStored(next.token, next.expiresAt);
+    return restore();
+  }
+
+  /**
    * Restores the session from a stored token by asking the server who it
    * belongs to. Concurrent callers (the router guard, the header) share one request.
    */
@@ -196,6 +213,8 @@ export const useAuthStore = defineStore('auth', () => {
     endReason,
     isSignedIn,
     signIn,
+    adoptSession,
+    adoptToken,
     restore,
     signOut,
     expire,

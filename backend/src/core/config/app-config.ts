@@ -27,6 +27,8 @@ export interface AppConfig {
   logSql: boolean;
   /** Keep analytics results until the data they read changes (invalidated by PostgreSQL notifications). */
   analyticsCache: boolean;
+  /** Spreadsheet imports running at once (each parses in its own worker thread); more are answered 429. */
+  importConcurrency: number;
   /**
    * Who may run introspection (__schema, __type): 'public' lets anonymous callers read the schema; 'signed-in'
    * asks for a token. Default: 'signed-in' in production, 'public' elsewhere (GRAPHQL_INTROSPECTION).
@@ -40,9 +42,35 @@ export interface AppConfig {
   /** Send Strict-Transport-Security: only when the app is served over HTTPS (behind a TLS proxy). */
   hsts: boolean;
   /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
-  clientLimits: { maxInFlight: number; burst: number; perSecond: number };
+  clientLimits: { maxInFlight: number; burst: number; perSecond: number; concurrency: number; maxRunning: number; maxWaitMs: number };
+  /** Sign-in through the agency's OpenID Connect identity provider; null when not configured. */
+  oidc: OidcConfig | null;
   /** Logs, metrics and shutdown (core/observability). */
   observability: ObservabilityConfig;
+}
+
+export type ConfigRole = 'ADMIN' | 'PLANNER' | 'OFFICER' | 'ANALYST';
+const ROLES: readonly ConfigRole[] = ['ADMIN', 'PLANNER', 'OFFICER', 'ANALYST'];
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  /** Null for a public client (PKCE alone). */
+  clientSecret: string | null;
+  /** This app's callback, registered at the provider: https://<host>/api/auth/oidc/callback. */
+  redirectUri: string;
+  /** The agency's name on the sign-in button ("Sign in with <label>"). */
+  label: string;
+  scope: string;
+  /** The claim that names the user's role at the agency, and how its values map onto the product's roles. */
+  roleClaim: string | null;
+  roleMap: Record<string, ConfigRole>;
+  /** The claim holding an officer's province (ISO code, TH-xx). */
+  provinceClaim: string | null;
+  /** Create an account at the first sign-in when the claims map to a role; otherwise only existing accounts sign in. */
+  createUsers: boolean;
+  /** Plain http to the provider: only for a provider on this machine (tests, development). */
+  allowInsecure: boolean;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -167,6 +195,69 @@ function parseScale(env: Env): number {
   return scale;
 }
 
+function parseOidc(env: Env): OidcConfig | null {
+  const issuer = env.OIDC_ISSUER?.trim();
+  if (!issuer) {
+    const stray = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_ROLE_CLAIM', 'OIDC_ROLE_MAP', 'OIDC_PROVINCE_CLAIM'].find((n) => env[n]?.trim());
+    if (stray) throw new ConfigError(stray, 'is set but OIDC_ISSUER is not: set both, or neither');
+    return null;
+  }
+  const url = (name: string, raw: string): URL => {
+    try {
+      return new URL(raw);
+    } catch {
+      throw new ConfigError(name, `not a valid URL: "${raw}"`);
+    }
+  };
+  const issuerUrl = url('OIDC_ISSUER', issuer);
+  const loopback = ['127.0.0.1', 'localhost', '[::1]'].includes(issuerUrl.hostname);
+  if (issuerUrl.protocol !== 'https:' && !(issuerUrl.protocol === 'http:' && loopback)) {
+    throw new ConfigError('OIDC_ISSUER', 'must be an https:// URL (plain http only for a provider on this machine)');
+  }
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER');
+  const redirectUri = env.OIDC_REDIRECT_URI?.trim();
+  if (!redirectUri) throw new ConfigError('OIDC_REDIRECT_URI', 'is required with OIDC_ISSUER (https://<this host>/api/auth/oidc/callback)');
+  if (!url('OIDC_REDIRECT_URI', redirectUri).pathname.endsWith('/api/auth/oidc/callback')) {
+    throw new ConfigError('OIDC_REDIRECT_URI', 'must end with /api/auth/oidc/callback, where this app receives the answer');
+  }
+  const roleClaim = env.OIDC_ROLE_CLAIM?.trim() || null;
+  const roleMap: Record<string, ConfigRole> = {};
+  // "value=ROLE,value=ROLE": the agency's own role names on the left, the product's on the right.
+  for (const pair of (env.OIDC_ROLE_MAP ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+    const eq = pair.lastIndexOf('=');
+    const value = pair.slice(0, eq).trim();
+    const role = pair.slice(eq + 1).trim().toUpperCase() as ConfigRole;
+    if (eq <= 0 || !ROLES.includes(role)) {
+      throw new ConfigError('OIDC_ROLE_MAP', `"${pair}" is not value=ROLE with ROLE one of ${ROLES.join(', ')}`);
+    }
+    roleMap[value] = role;
+  }
+  if (Object.keys(roleMap).length > 0 && !roleClaim) throw new ConfigError('OIDC_ROLE_MAP', 'needs OIDC_ROLE_CLAIM, the claim whose values it maps');
+  return {
+    issuer,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET?.trim() || null,
+    redirectUri,
+    label: env.OIDC_LABEL?.trim() || issuerUrl.hostname,
+    scope: env.OIDC_SCOPE?.trim() || 'openid email profile',
+    roleClaim,
+    roleMap,
+    provinceClaim: env.OIDC_PROVINCE_CLAIM?.trim() || null,
+    createUsers: parseBool(env, 'OIDC_CREATE_USERS', true),
+    allowInsecure: issuerUrl.protocol === 'http:',
+  };
+}
+
+function parseConcurrency(env: Env): number {
+  const raw = env.IMPORT_CONCURRENCY?.trim() || '2';
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 16) {
+    throw new ConfigError('IMPORT_CONCURRENCY', `expected a whole number from 1 to 16, got "${env.IMPORT_CONCURRENCY}"`);
+  }
+  return n;
+}
+
 function parseIntrospection(env: Env, production: boolean): AppConfig['graphqlIntrospection'] {
   const raw = env.GRAPHQL_INTROSPECTION?.trim().toLowerCase();
   if (raw === undefined || raw === '') return production ? 'signed-in' : 'public';
@@ -230,13 +321,18 @@ export function loadConfig(env: Env = process.env): AppConfig {
     demoScale: parseScale(env),
     logSql: parseBool(env, 'LOG_SQL', false),
     analyticsCache: parseBool(env, 'ANALYTICS_CACHE', true),
+    importConcurrency: parseConcurrency(env),
     graphqlIntrospection: parseIntrospection(env, production),
     apiStatementTimeoutMs: parseStatementTimeout(env),
     hsts: parseBool(env, 'HSTS', false),
+    oidc: parseOidc(env),
     clientLimits: {
       maxInFlight: parseIntInRange(env, 'CLIENT_MAX_IN_FLIGHT', 32, 1, 10_000),
       burst: parseIntInRange(env, 'CLIENT_BURST', 120, 1, 100_000),
       perSecond: parseIntInRange(env, 'CLIENT_PER_SECOND', 30, 1, 100_000),
+      concurrency: parseIntInRange(env, 'API_CONCURRENCY', 128, 1, 10_000),
+      maxRunning: parseIntInRange(env, 'CLIENT_MAX_RUNNING', 8, 1, 10_000),
+      maxWaitMs: 10_000,
     },
     observability: parseObservability(env, nodeEnv),
   };
@@ -257,12 +353,25 @@ export const CONFIG_VARIABLES = [
   'DEMO_SCALE',
   'LOG_SQL',
   'ANALYTICS_CACHE',
+  'IMPORT_CONCURRENCY',
   'GRAPHQL_INTROSPECTION',
   'API_STATEMENT_TIMEOUT_MS',
   'HSTS',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URI',
+  'OIDC_LABEL',
+  'OIDC_SCOPE',
+  'OIDC_ROLE_CLAIM',
+  'OIDC_ROLE_MAP',
+  'OIDC_PROVINCE_CLAIM',
+  'OIDC_CREATE_USERS',
   'CLIENT_MAX_IN_FLIGHT',
   'CLIENT_BURST',
   'CLIENT_PER_SECOND',
+  'API_CONCURRENCY',
+  'CLIENT_MAX_RUNNING',
   'LOG_LEVEL',
   'LOG_FORMAT',
   'METRICS_TOKEN',

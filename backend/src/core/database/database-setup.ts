@@ -63,16 +63,35 @@ export interface PrepareResult {
   migrationsApplied: string[];
   demo: DemoLoadResult | null;
   demoAlreadyLoaded: boolean;
+  /** How long another process held the set-up lock before this one could start (0 when none did). */
+  waitedMs: number;
 }
 
-/** Migrate, load reference data, and load the demo data the first time only. */
+// Any fixed number other than the migrator's; holding it serialises the whole set-up of processes that start at once.
+export const SETUP_LOCK = 727_2571;
+
+/**
+ * Migrate, load reference data, and load the demo data the first time only. Replicas that start together on one
+ * database take turns under a session-level advisory lock: the first prepares, the others wait and then find the
+ * demo data present (without the lock both would load it, and the second would fail on duplicate org units).
+ * Session-level rather than per transaction because the set-up is several transactions; PostgreSQL releases it
+ * when the session ends, so a process killed half-way frees the next one, which finds its load rolled back.
+ */
 export async function prepareDatabase(url: string, options: { demo: boolean; asOf?: Date; scale?: number }): Promise<PrepareResult> {
-  const migrationsApplied = await migrateUp(url);
-  await seedReference(url);
-  if (!options.demo) return { migrationsApplied, demo: null, demoAlreadyLoaded: false };
   return withClient(url, async (c) => {
-    if (await isDemoLoaded(c)) return { migrationsApplied, demo: null, demoAlreadyLoaded: true };
-    const demo = await loadDemoData(c, { asOf: options.asOf ?? new Date(), scale: options.scale });
-    return { migrationsApplied, demo, demoAlreadyLoaded: false };
+    const t0 = performance.now();
+    const { rows } = await c.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [SETUP_LOCK]);
+    if (!rows[0].got) await c.query('SELECT pg_advisory_lock($1)', [SETUP_LOCK]);
+    const waitedMs = rows[0].got ? 0 : performance.now() - t0;
+    try {
+      const migrationsApplied = await new Migrator(c, readMigrations(MIGRATIONS_DIR)).up();
+      await inTransaction(c, () => seedReferenceData(c, loadReferenceData()));
+      if (!options.demo) return { migrationsApplied, demo: null, demoAlreadyLoaded: false, waitedMs };
+      if (await isDemoLoaded(c)) return { migrationsApplied, demo: null, demoAlreadyLoaded: true, waitedMs };
+      const demo = await loadDemoData(c, { asOf: options.asOf ?? new Date(), scale: options.scale });
+      return { migrationsApplied, demo, demoAlreadyLoaded: false, waitedMs };
+    } finally {
+      await c.query('SELECT pg_advisory_unlock($1)', [SETUP_LOCK]).catch(() => {});
+    }
   });
 }

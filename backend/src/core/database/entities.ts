@@ -29,6 +29,7 @@ import { ReportEntity } from '../../modules/report/report.entity.js';
 import { SourceEntity } from '../../modules/source/source.entity.js';
 import { AppMetaEntity } from '../../modules/system/app-meta.entity.js';
 import { AppUserEntity } from '../../modules/user/app-user.entity.js';
+import { PasswordTokenEntity } from '../../modules/user/password-token.entity.js';
 
 export const ENTITIES = [
   SourceEntity,
@@ -59,5 +60,6 @@ export const ENTITIES = [
   ApiTokenEntity,
   LoginThrottleEntity,
   UserSessionEntity,
+  PasswordTokenEntity,
   IndicatorRollupEntity,
 ];

@@ -17,8 +17,24 @@ import { limitsPlugin } from './limits.plugin.js';
 import { LoaderFactory } from './loaders.js';
 import { RequestContextFactory } from './request-context.factory.js';
 import { textGuardPlugin } from './text-guard.js';
+import { unavailableStatusPlugin } from './status.plugin.js';
+import { GraphQLError } from 'graphql';
+import { domainErrorOf } from '../database/unavailable.js';
+import { httpStatusOf } from '../http/http-error.js';
 import { observabilityPlugin } from '../observability/graphql-plugin.js';
 import type { RequestContext } from './request-context.js';
+
+/**
+ * Building the context reads the caller's session: when that fails for a known reason (the database is away),
+ * Apollo must answer with that code and status, not "Context creation failed" and 500.
+ */
+function contextError(err: unknown): never {
+  const known = domainErrorOf(err);
+  if (!known) throw err;
+  throw new GraphQLError(known.message, {
+    extensions: { code: known.code, http: { status: httpStatusOf(known.code), headers: new Map([['retry-after', '2']]) } },
+  });
+}
 
 @Module({
   imports: [
@@ -38,15 +54,18 @@ import type { RequestContext } from './request-context.js';
           // Who may introspect is decided per request (limits.plugin.ts), by the caller and GRAPHQL_INTROSPECTION.
           introspection: true,
           csrfPrevention: true,
+          // Nest would reset every answer with data to 200, the database-away 503 included (status.plugin.ts).
+          // No resolver throws an HTTP status of its own: domain errors are coded, not HTTP exceptions.
+          preserveHttpStatusForExecutionErrors: false,
           allowBatchedHttpRequests: false,
           includeStacktraceInErrorResponses: false,
           parseOptions: { maxTokens: LIMITS.maxTokens },
           formatError: createFormatError({ statementTimeoutMs: config.apiStatementTimeoutMs }),
           validationRules: armor.validationRules,
           // Armor is typed against @apollo/server's CommonJS declarations, we against its ESM ones: the same plugin.
-          plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), limitsPlugin(config), textGuardPlugin, observabilityPlugin<RequestContext>()],
+          plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), limitsPlugin(config), textGuardPlugin, unavailableStatusPlugin, observabilityPlugin<RequestContext>()],
           transformSchema: (schema) => capListResults(schema, LIMITS.maxListItems),
-          context: ({ req }: { req: Request }): Promise<RequestContext> => contexts.create(req),
+          context: ({ req }: { req: Request }): Promise<RequestContext> => contexts.create(req).catch(contextError),
         };
       },
     }),

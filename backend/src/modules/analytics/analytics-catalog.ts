@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { AnalyticsCache, reportChange, type CacheTag } from '../../core/cache/analytics-cache.js';
 import { BadInputError, NotFoundError } from '../../core/errors/domain-error.js';
-import type { IndicatorModel } from '../framework/dto/framework.model.js';
+import type { IndicatorModel, ObstacleCategoryModel } from '../framework/dto/framework.model.js';
 import { FrameworkService } from '../framework/framework.service.js';
 import { PeriodService } from '../period/period.service.js';
 import { AnalyticsRepository, underPath, type ScopeRow, type SumsRow } from './analytics.repository.js';
@@ -57,10 +58,24 @@ export function indicatorValue(ind: CatalogIndicator, q: CalendarQuarter, calend
 
 /**
  * The fiscal calendar and the nation change only when the reference data is loaded (at start-up), yet every
- * analytics query needs them: they are kept for a minute rather than read again on each request. Data,
- * indicators and targets are always read live.
+ * analytics query needs them: they are kept for a minute rather than read again on each request.
  */
 const REFERENCE_TTL_MS = 60_000;
+
+/**
+ * Indicators, obstacle categories and the nation's regions and provinces are what every analytics query starts
+ * from; reading them again on each request was most of its statements. With the analytics cache on they are kept
+ * in it until a framework change is heard (indicators and org units notify as the framework; data elements and
+ * obstacle categories are reference data, loaded at start-up), and a default quarter until a change to the report
+ * states it counts; with the cache off, everything is read live.
+ */
+const FRAMEWORK: CacheTag = { kinds: [], quarterIds: null };
+
+interface ScopeBook {
+  byCode: Map<string, ScopeRow>;
+  regions: ScopeRow[];
+  provinces: ScopeRow[];
+}
 
 /** Lookups every analytics query starts from: the calendar, indicators, the scope and the quarter. */
 @Injectable()
@@ -71,7 +86,41 @@ export class AnalyticsCatalog {
     private readonly repo: AnalyticsRepository,
     private readonly framework: FrameworkService,
     private readonly periods: PeriodService,
+    private readonly cache: AnalyticsCache,
   ) {}
+
+  private scopeBook(): Promise<ScopeBook> {
+    return this.cache.keep('catalog|scopes', FRAMEWORK, async () => {
+      const rows = await this.repo.allScopes();
+      return { byCode: new Map(rows.map((r) => [r.code, r])), regions: rows.filter((r) => r.level === 'REGION'), provinces: rows.filter((r) => r.level === 'PROVINCE') };
+    });
+  }
+
+  /** Regions or provinces (under a region, or all), in the reference data's order. */
+  async scopeRows(level: 'REGION' | 'PROVINCE', under: Scope | null = null): Promise<ScopeRow[]> {
+    const book = await this.scopeBook();
+    const rows = level === 'REGION' ? book.regions : book.provinces;
+    return under && under.level === ScopeLevel.REGION ? rows.filter((r) => r.region_code === under.code) : rows;
+  }
+
+  obstacleCategories(): Promise<ObstacleCategoryModel[]> {
+    return this.frameworkData('obstacleCategories', () => this.framework.obstacleCategories());
+  }
+
+  /** Framework data (reference data, published values, …) kept until a framework change is heard. */
+  frameworkData<T>(key: string, load: () => Promise<T>): Promise<T> {
+    return this.cache.keep(`catalog|${key}`, FRAMEWORK, load);
+  }
+
+  /**
+   * Quarters in which the scope has a report in one of the states (where progress finds its base); kept, with the
+   * cache on, until a change to those states. Null with the cache off: the caller reads them beside its data.
+   */
+  async visibleQuarterIds(statuses: VisibleStatus[], scope: Scope): Promise<number[] | null> {
+    if (!this.cache.enabled) return null;
+    const tag: CacheTag = { kinds: statuses.map((s) => reportChange(s, []).kind), quarterIds: null };
+    return this.cache.keep(`catalog|visibleQuarters|${statuses.join(',')}|${scope.code}`, tag, () => this.repo.visibleQuarterIds(statuses, scope.pathPrefix));
+  }
 
   private reference() {
     if (!this.cached || Date.now() - this.cached.at > REFERENCE_TTL_MS) {
@@ -95,8 +144,14 @@ export class AnalyticsCatalog {
 
   /** Indicators by code (all when null), in the framework's order; NOT_FOUND for an unknown code. */
   async indicators(codes: string[] | null = null): Promise<CatalogIndicator[]> {
-    const [keys, models] = await Promise.all([this.repo.indicatorKeys(codes), this.framework.indicators(codes)]);
-    for (const code of codes ?? []) if (!keys.some((k) => k.code === code)) throw new NotFoundError('Indicator', code);
+    const all = await this.cache.keep('catalog|indicators', FRAMEWORK, () => this.loadIndicators());
+    if (codes === null) return all;
+    for (const code of codes) if (!all.some((i) => i.code === code)) throw new NotFoundError('Indicator', code);
+    return all.filter((i) => codes.includes(i.code));
+  }
+
+  private async loadIndicators(): Promise<CatalogIndicator[]> {
+    const [keys, models] = await Promise.all([this.repo.indicatorKeys(), this.framework.indicators()]);
     const byCode = new Map(models.map((m) => [m.code, m]));
     return keys.map((k) => ({
       id: k.id,
@@ -115,7 +170,7 @@ export class AnalyticsCatalog {
 
   /** "TH", a region or a province; NOT_FOUND otherwise. */
   async scope(code: string, allowed: ScopeLevel[] = [ScopeLevel.NATION, ScopeLevel.REGION, ScopeLevel.PROVINCE]): Promise<Scope> {
-    const row = await this.repo.scope(code);
+    const row = (await this.scopeBook()).byCode.get(code);
     if (!row) throw new NotFoundError('Scope (nation, region or province)', code);
     const scope = toScope(row);
     if (!allowed.includes(scope.level)) throw new BadInputError(`${code} is a ${scope.level.toLowerCase()}; expected ${allowed.join(' or ').toLowerCase()}`, [{ field: 'scopeCode', message: `expected ${allowed.join(' or ')}` }]);
@@ -123,20 +178,20 @@ export class AnalyticsCatalog {
   }
 
   async province(code: string): Promise<Scope> {
-    const scope = await this.repo.scope(code);
+    const scope = (await this.scopeBook()).byCode.get(code);
     if (!scope || scope.level !== 'PROVINCE') throw new NotFoundError('Province', code);
     return toScope(scope);
   }
 
   async region(code: string): Promise<Scope> {
-    const scope = await this.repo.scope(code);
+    const scope = (await this.scopeBook()).byCode.get(code);
     if (!scope || scope.level !== 'REGION') throw new NotFoundError('Region', code);
     return toScope(scope);
   }
 
   /** The provinces under a scope (all of them under the nation), by code. */
   async provinces(under: Scope): Promise<Scope[]> {
-    return (await this.repo.scopes('PROVINCE', under.pathPrefix)).map(toScope);
+    return (await this.scopeRows('PROVINCE', under)).map(toScope);
   }
 
   nation(): Promise<Scope> {
@@ -153,8 +208,16 @@ export class AnalyticsCatalog {
       if (!q) throw new NotFoundError('Fiscal quarter', code);
       return q;
     }
-    const id = await this.repo.latestVisibleQuarterId(statuses, scopeCode);
+    const id = await this.defaultQuarterId(statuses, scopeCode);
     return id === null ? null : calendar.byId(id);
+  }
+
+  /** Kept until a change to the states it counts (of any quarter: one may overtake it); unknown scopes are not kept. */
+  private async defaultQuarterId(statuses: VisibleStatus[], scopeCode: string | null): Promise<number | null> {
+    const compute = () => this.repo.latestVisibleQuarterId(statuses, scopeCode);
+    if (!this.cache.enabled || (scopeCode !== null && !(await this.scopeBook()).byCode.has(scopeCode))) return compute();
+    const tag: CacheTag = { kinds: statuses.map((s) => reportChange(s, []).kind), quarterIds: null };
+    return this.cache.keep(`catalog|defaultQuarter|${statuses.join(',')}|${scopeCode ?? ''}`, tag, compute);
   }
 
   quarterByCode(calendar: QuarterCalendar, code: string): CalendarQuarter {

@@ -5,6 +5,7 @@ import { AnalyticsCatalog } from './analytics-catalog.js';
 import { AnalyticsRepository } from './analytics.repository.js';
 import { AnalyticsResolver } from './analytics.resolver.js';
 import { AnalyticsService } from './analytics.service.js';
+import { CachedAnalytics } from './cached.js';
 import { CompositeIndexResolver } from './composite-index.resolver.js';
 import { CompositeIndexService } from './composite-index.service.js';
 import { IndicatorProgressResolver } from './indicator-progress.resolver.js';
@@ -24,6 +25,7 @@ import { ProvinceRecommendationsService } from './province-recommendations.servi
     AnalyticsRepository,
     ObstacleRepository,
     AnalyticsCatalog,
+    CachedAnalytics,
     AnalyticsService,
     AnalyticsResolver,
     ObstaclePrevalenceService,

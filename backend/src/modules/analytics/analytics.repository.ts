@@ -83,6 +83,17 @@ export class AnalyticsRepository {
     );
   }
 
+  /** The nation, its regions and its provinces (with their region), in the order of scopes(). */
+  allScopes(): Promise<ScopeRow[]> {
+    return this.db.query(
+      `SELECT u.id, u.code, u.level, u.path, u.name_th, u.name_en, u.parent_id,
+              CASE WHEN u.level = 'PROVINCE' THEN r.code END AS region_code
+         FROM org_unit u LEFT JOIN org_unit r ON r.id = u.parent_id
+        WHERE u.level IN ('NATION', 'REGION', 'PROVINCE')
+        ORDER BY CASE WHEN u.level = 'REGION' THEN u.sort_order END, u.code`,
+    );
+  }
+
   /**
    * The quarter analytics show by default: the latest in which at least half of the scope's provinces have a
    * visible report, so that one early approval does not make a nearly empty quarter the national default;
@@ -133,19 +144,22 @@ export class AnalyticsRepository {
   }
 
   /**
-   * Sums per indicator and quarter over the visible reports of the provinces under a path, grouped by
+   * Sums per indicator and quarter over the visible reports of the provinces under a path (or of one province,
+   * by code: its reports are found through their key rather than by testing every province's path), grouped by
    * `group`: SCOPE (one group, id 0), PROVINCE (id = province) or REGION (id = the province's parent).
    * `withTotal` adds the scope's totals (group id 0) to a PROVINCE or REGION grouping in the same pass.
+   * `indicatorIds` null: every indicator (a caller that needs them all need not look them up first).
    */
   async sums(
     group: 'SCOPE' | 'PROVINCE' | 'REGION',
-    f: { pathPrefix: string; statuses: VisibleStatus[]; quarterIds: number[]; indicatorIds: number[]; withTotal?: boolean },
+    f: { pathPrefix: string; provinceCode?: string; statuses: VisibleStatus[]; quarterIds: number[]; indicatorIds: number[] | null; withTotal?: boolean },
   ): Promise<SumsRow[]> {
     const key = group === 'SCOPE' ? null : group === 'PROVINCE' ? 'p.id' : 'p.parent_id';
     const groupBy =
       key === null ? 'x.indicator_id, x.quarter_id'
       : f.withTotal ? `GROUPING SETS ((${key}, x.indicator_id, x.quarter_id), (x.indicator_id, x.quarter_id))`
       : `${key}, x.indicator_id, x.quarter_id`;
+    const where = f.provinceCode === undefined ? 'p.path LIKE $3' : `r.org_unit_id = (SELECT id FROM org_unit WHERE code = $3 AND level = 'PROVINCE')`;
     // r.quarter_id repeats x.quarter_id (a report's values are of its quarter) so that only those reports are read.
     return this.db.query(
       `SELECT ${key === null ? '0' : `COALESCE(${key}, 0)`} AS group_id, x.indicator_id, x.quarter_id,
@@ -154,21 +168,25 @@ export class AnalyticsRepository {
          FROM indicator_rollup x
          JOIN report r ON r.id = x.report_id
          JOIN org_unit p ON p.id = r.org_unit_id
-        WHERE x.quarter_id = ANY($1::smallint[]) AND x.indicator_id = ANY($4::smallint[])
-          AND r.quarter_id = ANY($1::smallint[]) AND r.status = ANY($2::report_status[]) AND p.path LIKE $3
+        WHERE x.quarter_id = ANY($1::smallint[]) ${f.indicatorIds === null ? '' : 'AND x.indicator_id = ANY($4::smallint[])'}
+          AND r.quarter_id = ANY($1::smallint[]) AND r.status = ANY($2::report_status[]) AND ${where}
         GROUP BY ${groupBy}`,
-      [f.quarterIds, f.statuses, f.pathPrefix, f.indicatorIds],
+      [f.quarterIds, f.statuses, f.provinceCode ?? f.pathPrefix, ...(f.indicatorIds === null ? [] : [f.indicatorIds])],
     );
   }
 
-  /** Targets of the given org units (pass the nation's id for the national targets). */
-  targets(orgUnitIds: number[], indicatorIds: number[], fiscalYears: number[]): Promise<TargetRow[]> {
+  /**
+   * Targets of the given org units, by id or by code (pass the nation's for the national targets); of every
+   * indicator when indicatorIds is null.
+   */
+  targets(orgUnits: { ids: number[] } | { codes: string[] }, indicatorIds: number[] | null, fiscalYears: number[]): Promise<TargetRow[]> {
     return this.db.query(
       `SELECT t.indicator_id, t.org_unit_id, u.code AS org_unit_code, u.level = 'NATION' AS national, t.fiscal_year, t.value,
               ARRAY[t.q1_milestone, t.q2_milestone, t.q3_milestone, t.q4_milestone]::text[] AS milestones
          FROM target t JOIN org_unit u ON u.id = t.org_unit_id
-        WHERE t.org_unit_id = ANY($1::int[]) AND t.indicator_id = ANY($2::smallint[]) AND t.fiscal_year = ANY($3::smallint[])`,
-      [orgUnitIds, indicatorIds, fiscalYears],
+        WHERE ${'ids' in orgUnits ? 't.org_unit_id = ANY($1::int[])' : 'u.code = ANY($1::text[])'} AND t.fiscal_year = ANY($2::smallint[])
+          ${indicatorIds === null ? '' : 'AND t.indicator_id = ANY($3::smallint[])'}`,
+      ['ids' in orgUnits ? orgUnits.ids : orgUnits.codes, fiscalYears, ...(indicatorIds === null ? [] : [indicatorIds])],
     );
   }
 }

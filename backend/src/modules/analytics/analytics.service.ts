@@ -13,7 +13,7 @@ export class AnalyticsService {
   /** Approved data only: this is the open view anyone may read. */
   async provinceIndicatorValues(indicatorCode: string, quarterCode: string | null): Promise<ProvinceIndicatorValuesModel> {
     const [indicator, calendar, nation, provinces] = await Promise.all([
-      this.catalog.indicator(indicatorCode), this.catalog.calendar(), this.catalog.nation(), this.repo.scopes('PROVINCE'),
+      this.catalog.indicator(indicatorCode), this.catalog.calendar(), this.catalog.nation(), this.catalog.scopeRows('PROVINCE'),
     ]);
     const quarter = await this.catalog.quarter(calendar, quarterCode, ['APPROVED']);
     if (!quarter) return { indicator: indicator.model, quarter: null, values: [] };

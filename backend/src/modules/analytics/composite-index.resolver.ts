@@ -1,8 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
-import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
-import { cachedAnalytics, canonicalWeights } from './cached.js';
+import { CachedAnalytics, canonicalWeights } from './cached.js';
 import { CompositeIndexService } from './composite-index.service.js';
 import { PillarWeightInput } from './dto/common.model.js';
 import { CompositeIndexModel } from './dto/composite-index.model.js';
@@ -11,7 +10,7 @@ import { CompositeIndexModel } from './dto/composite-index.model.js';
 export class CompositeIndexResolver {
   constructor(
     private readonly index: CompositeIndexService,
-    private readonly cache: AnalyticsCache,
+    private readonly cached: CachedAnalytics,
   ) {}
 
   @Query(() => CompositeIndexModel, {
@@ -25,6 +24,6 @@ export class CompositeIndexResolver {
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<CompositeIndexModel> {
     weights = canonicalWeights(weights);
-    return cachedAnalytics(this.cache, actor, includeSubmitted, 'compositeIndex', { quarterCode, regionCode, weights, includeSubmitted }, () => this.index.compositeIndex(actor, { quarterCode, regionCode, weights, includeSubmitted }));
+    return this.cached.get(actor, includeSubmitted, 'compositeIndex', { quarterCode, regionCode, weights, includeSubmitted }, { quarter: quarterCode, span: 'quarter' }, () => this.index.compositeIndex(actor, { quarterCode, regionCode, weights, includeSubmitted }));
   }
 }

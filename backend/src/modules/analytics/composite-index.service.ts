@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
 import { BadInputError } from '../../core/errors/domain-error.js';
-import { FrameworkService } from '../framework/framework.service.js';
 import { AnalyticsCatalog, indicatorValue, toScope, type CatalogIndicator } from './analytics-catalog.js';
 import { AnalyticsRepository, type ScopeRow, type SumsRow } from './analytics.repository.js';
 import type { CalendarQuarter, QuarterCalendar } from './calendar.js';
@@ -24,7 +23,6 @@ export class CompositeIndexService {
   constructor(
     private readonly repo: AnalyticsRepository,
     private readonly catalog: AnalyticsCatalog,
-    private readonly framework: FrameworkService,
   ) {}
 
   async compositeIndex(
@@ -46,7 +44,7 @@ export class CompositeIndexService {
 
   /** Pillars, goalposts and normalised weights; BAD_USER_INPUT for unknown pillars or bad weights. */
   async definition(indicatorList: CatalogIndicator[] | Promise<CatalogIndicator[]>, weights: PillarWeightInput[]): Promise<IndexDefinition> {
-    const [indicators, categories] = await Promise.all([indicatorList, this.framework.obstacleCategories()]);
+    const [indicators, categories] = await Promise.all([indicatorList, this.catalog.obstacleCategories()]);
     const inIndex = indicators.filter((i) => i.obstacleCategoryCode !== null && GOALPOSTS[i.code] !== undefined);
     let pillars: PillarDefinition[];
     try {
@@ -90,7 +88,7 @@ export class CompositeIndexService {
       ? [given.rows, given.provinces]
       : await Promise.all([
           this.repo.sums('PROVINCE', { pathPrefix: nation.pathPrefix, statuses, quarterIds: [quarter.id], indicatorIds: definition.indicators.map((i) => i.id) }),
-          this.repo.scopes('PROVINCE'),
+          this.catalog.scopeRows('PROVINCE'),
         ]);
     const byKey = new Map(rows.filter((r) => r.quarter_id === quarter.id).map((r) => [`${r.group_id}:${r.indicator_id}`, r]));
     const scored = provinces.map((p) => {

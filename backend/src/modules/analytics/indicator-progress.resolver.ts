@@ -1,8 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
-import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
-import { cachedAnalytics } from './cached.js';
+import { CachedAnalytics } from './cached.js';
 import { IndicatorComparisonModel, IndicatorProgressModel, IndicatorSeriesModel } from './dto/indicator-progress.model.js';
 import { IndicatorProgressService } from './indicator-progress.service.js';
 
@@ -13,7 +12,7 @@ const INCLUDE_SUBMITTED = { defaultValue: false, description: 'Also count report
 export class IndicatorProgressResolver {
   constructor(
     private readonly progress: IndicatorProgressService,
-    private readonly cache: AnalyticsCache,
+    private readonly cached: CachedAnalytics,
   ) {}
 
   @Query(() => IndicatorProgressModel, {
@@ -29,7 +28,7 @@ export class IndicatorProgressResolver {
     @Args('baseQuarterCode', { type: () => String, nullable: true }) baseQuarterCode: string | null,
     @Args('includeSubmitted', INCLUDE_SUBMITTED) includeSubmitted: boolean,
   ): Promise<IndicatorProgressModel> {
-    return cachedAnalytics(this.cache, actor, includeSubmitted, 'indicatorProgress', { indicatorCode, scopeCode, quarterCode, baseQuarterCode, includeSubmitted }, () => this.progress.indicatorProgress(actor, { indicatorCode, scopeCode, quarterCode, baseQuarterCode, includeSubmitted }));
+    return this.cached.get(actor, includeSubmitted, 'indicatorProgress', { indicatorCode, scopeCode, quarterCode, baseQuarterCode, includeSubmitted }, { quarter: quarterCode, span: 'upTo' }, () => this.progress.indicatorProgress(actor, { indicatorCode, scopeCode, quarterCode, baseQuarterCode, includeSubmitted }));
   }
 
   @Query(() => IndicatorSeriesModel, { description: 'An indicator over a scope, quarter by quarter, with the change from each previous quarter.' })
@@ -41,7 +40,7 @@ export class IndicatorProgressResolver {
     @Args('toQuarterCode', { type: () => String, nullable: true, description: 'Last quarter (default: the latest with visible data)' }) toQuarterCode: string | null,
     @Args('includeSubmitted', INCLUDE_SUBMITTED) includeSubmitted: boolean,
   ): Promise<IndicatorSeriesModel> {
-    return cachedAnalytics(this.cache, actor, includeSubmitted, 'indicatorSeries', { indicatorCode, scopeCode, fromQuarterCode, toQuarterCode, includeSubmitted }, () => this.progress.indicatorSeries(actor, { indicatorCode, scopeCode, fromQuarterCode, toQuarterCode, includeSubmitted }));
+    return this.cached.get(actor, includeSubmitted, 'indicatorSeries', { indicatorCode, scopeCode, fromQuarterCode, toQuarterCode, includeSubmitted }, { from: fromQuarterCode, to: toQuarterCode }, () => this.progress.indicatorSeries(actor, { indicatorCode, scopeCode, fromQuarterCode, toQuarterCode, includeSubmitted }));
   }
 
   @Query(() => IndicatorComparisonModel, { description: 'The six regions side by side for one indicator and quarter, ranked, with the change since the previous quarter.' })
@@ -51,7 +50,7 @@ export class IndicatorProgressResolver {
     @Args('quarterCode', { type: () => String, nullable: true }) quarterCode: string | null,
     @Args('includeSubmitted', INCLUDE_SUBMITTED) includeSubmitted: boolean,
   ): Promise<IndicatorComparisonModel> {
-    return cachedAnalytics(this.cache, actor, includeSubmitted, 'regionComparison', { indicatorCode, quarterCode, includeSubmitted }, () => this.progress.regionComparison(actor, { indicatorCode, quarterCode, includeSubmitted }));
+    return this.cached.get(actor, includeSubmitted, 'regionComparison', { indicatorCode, quarterCode, includeSubmitted }, { quarter: quarterCode, span: 'withPrevious' }, () => this.progress.regionComparison(actor, { indicatorCode, quarterCode, includeSubmitted }));
   }
 
   @Query(() => IndicatorComparisonModel, { description: 'Provinces ranked best first for one indicator and quarter (all, or those of one region: ranks are then within the region), with the change since the previous quarter.' })
@@ -62,6 +61,6 @@ export class IndicatorProgressResolver {
     @Args('regionCode', { type: () => String, nullable: true }) regionCode: string | null,
     @Args('includeSubmitted', INCLUDE_SUBMITTED) includeSubmitted: boolean,
   ): Promise<IndicatorComparisonModel> {
-    return cachedAnalytics(this.cache, actor, includeSubmitted, 'provinceRanking', { indicatorCode, quarterCode, regionCode, includeSubmitted }, () => this.progress.provinceRanking(actor, { indicatorCode, quarterCode, regionCode, includeSubmitted }));
+    return this.cached.get(actor, includeSubmitted, 'provinceRanking', { indicatorCode, quarterCode, regionCode, includeSubmitted }, { quarter: quarterCode, span: 'withPrevious' }, () => this.progress.provinceRanking(actor, { indicatorCode, quarterCode, regionCode, includeSubmitted }));
   }
 }

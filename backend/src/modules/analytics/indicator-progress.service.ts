@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
 import { BadInputError } from '../../core/errors/domain-error.js';
 import { AnalyticsCatalog, indicatorValue, toScope, type CatalogIndicator, type Scope } from './analytics-catalog.js';
-import { AnalyticsRepository, type SumsRow } from './analytics.repository.js';
+import { AnalyticsRepository, type SumsRow, type TargetRow } from './analytics.repository.js';
 import type { CalendarQuarter, QuarterCalendar } from './calendar.js';
 import { competitionRanks } from './composite.js';
 import { ScopeLevel, type IndicatorValueModel } from './dto/common.model.js';
@@ -55,24 +55,30 @@ export class IndicatorProgressService {
   /**
    * Progress of indicators over one scope in one quarter: the current value, the base (the first quarter
    * with a value, or the one given), the previous quarter, the target and the status. A few queries in all,
-   * whatever the number of indicators: sums of the candidate quarters, and targets.
+   * whatever the number of indicators: sums of the candidate quarters, and targets. A caller that read a
+   * province's whole series and its targets already (beside its own lookups) gives them. Indicators given as a
+   * promise (every indicator, being looked up meanwhile) let the sums start at once, for every indicator.
    */
   async progressOf(
     scope: Scope,
-    indicators: CatalogIndicator[],
+    indicatorList: CatalogIndicator[] | Promise<CatalogIndicator[]>,
     quarter: CalendarQuarter,
     calendar: QuarterCalendar,
     statuses: VisibleStatus[],
-    options: { baseQuarter?: CalendarQuarter | null; visibleQuarterIds?: number[] } = {},
+    options: { baseQuarter?: CalendarQuarter | null; visibleQuarterIds?: number[]; given?: { rows: SumsRow[]; targets: TargetRow[] } } = {},
   ): Promise<IndicatorProgressModel[]> {
     const baseQuarter = options.baseQuarter ?? null;
     if (baseQuarter && calendar.seq(baseQuarter) > calendar.seq(quarter)) {
       throw new BadInputError(`The base quarter ${baseQuarter.code} is after ${quarter.code}`, [{ field: 'baseQuarterCode', message: 'must not be after the quarter' }]);
     }
     const previous = calendar.previous(quarter);
-    const indicatorIds = indicators.map((i) => i.id);
-    const sumsOf = (quarters: CalendarQuarter[], ids = indicatorIds) =>
-      quarters.length === 0 ? Promise.resolve([]) : this.repo.sums('SCOPE', { pathPrefix: scope.pathPrefix, statuses, quarterIds: quarters.map((q) => q.id), indicatorIds: ids });
+    const indicatorIds = Array.isArray(indicatorList) ? indicatorList.map((i) => i.id) : null;
+    const sumsOf = (quarters: CalendarQuarter[], ids: number[] | null = indicatorIds) =>
+      quarters.length === 0
+        ? Promise.resolve([])
+        : this.repo.sums('SCOPE', {
+            pathPrefix: scope.pathPrefix, provinceCode: scope.level === ScopeLevel.PROVINCE ? scope.code : undefined, statuses, quarterIds: quarters.map((q) => q.id), indicatorIds: ids,
+          });
     const around = [quarter, ...(previous ? [previous] : [])];
     // The base is the first quarter with a value. A province's whole series is small (11 indicators × its
     // quarters): read it at once. For a region or the nation, read the current and previous quarters and,
@@ -85,18 +91,22 @@ export class IndicatorProgressService {
     // The caller may know the visible quarters already (the national overview asks beside its other lookups):
     // then the candidate quarters are read in the same query as the current one.
     const known = !series && !baseQuarter && options.visibleQuarterIds ? firstVisible(options.visibleQuarterIds) : null;
+    if (options.given && !series) throw new Error("Given rows must be a province's whole series");
     const nation = await this.catalog.nation();
-    const [rows, targetRows, visible] = await Promise.all([
-      sumsOf(series ?? [...around, ...(baseQuarter ? [baseQuarter] : []), ...(known?.candidates ?? []).filter((q) => !around.includes(q))]),
-      this.repo.targets([scope.id, nation.id], indicatorIds, [quarter.fiscalYear]),
-      series || baseQuarter || known ? Promise.resolve(null) : this.repo.visibleQuarterIds(statuses, scope.pathPrefix),
-    ]);
+    const [rows, targetRows, visible] = options.given
+      ? [[...options.given.rows], options.given.targets, null]
+      : await Promise.all([
+          sumsOf(series ?? [...around, ...(baseQuarter ? [baseQuarter] : []), ...(known?.candidates ?? []).filter((q) => !around.includes(q))]),
+          this.repo.targets({ ids: [scope.id, nation.id] }, indicatorIds, [quarter.fiscalYear]),
+          series || baseQuarter || known ? Promise.resolve(null) : this.repo.visibleQuarterIds(statuses, scope.pathPrefix),
+        ]);
     let candidates: CalendarQuarter[] = baseQuarter ? [baseQuarter] : (series ?? known?.candidates ?? []);
     let laterVisible: CalendarQuarter[] = known?.later ?? [];
     if (visible) {
       ({ candidates, later: laterVisible } = firstVisible(visible));
       rows.push(...(await sumsOf(candidates.filter((q) => !around.includes(q)))));
     }
+    const indicators = await indicatorList;
     const sums = byKey(rows);
     const targets = new TargetBook(targetRows);
     const point = (ind: CatalogIndicator, q: CalendarQuarter | null) => (q ? indicatorValue(ind, q, calendar, sums.get(key(ind.id, q.id))) : null);
@@ -157,7 +167,11 @@ export class IndicatorProgressService {
       throw new BadInputError(`${from.code} is after ${to.code}`, [{ field: 'fromQuarterCode', message: 'must not be after toQuarterCode' }]);
     }
     const quarters = calendar.range(from, to);
-    const sums = byKey(await this.repo.sums('SCOPE', { pathPrefix: scope.pathPrefix, statuses, quarterIds: quarters.map((q) => q.id), indicatorIds: [indicator.id] }));
+    const sums = byKey(
+      await this.repo.sums('SCOPE', {
+        pathPrefix: scope.pathPrefix, provinceCode: scope.level === ScopeLevel.PROVINCE ? scope.code : undefined, statuses, quarterIds: quarters.map((q) => q.id), indicatorIds: [indicator.id],
+      }),
+    );
     const points = quarters.map((q) => ({ q, p: indicatorValue(indicator, q, calendar, sums.get(key(indicator.id, q.id))) }));
     return {
       indicator: indicator.model,
@@ -172,7 +186,7 @@ export class IndicatorProgressService {
   async regionComparison(actor: Actor | null, a: { indicatorCode: string; quarterCode?: string | null; includeSubmitted?: boolean | null }): Promise<IndicatorComparisonModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const [indicator, nation, calendar, regions] = await Promise.all([
-      this.catalog.indicator(a.indicatorCode), this.catalog.nation(), this.catalog.calendar(), this.repo.scopes('REGION'),
+      this.catalog.indicator(a.indicatorCode), this.catalog.nation(), this.catalog.calendar(), this.catalog.scopeRows('REGION'),
     ]);
     return this.compare(indicator, nation, regions.map(toScope), 'REGION', calendar, statuses, a.quarterCode);
   }
@@ -186,7 +200,7 @@ export class IndicatorProgressService {
     const [indicator, nation, calendar, region] = await Promise.all([
       this.catalog.indicator(a.indicatorCode), this.catalog.nation(), this.catalog.calendar(), a.regionCode ? this.catalog.region(a.regionCode) : Promise.resolve(null),
     ]);
-    const provinces = (await this.repo.scopes('PROVINCE', region?.pathPrefix ?? null)).map(toScope);
+    const provinces = (await this.catalog.scopeRows('PROVINCE', region)).map(toScope);
     return this.compare(indicator, nation, provinces, 'PROVINCE', calendar, statuses, a.quarterCode);
   }
 
@@ -207,7 +221,7 @@ export class IndicatorProgressService {
     const [groupRows, nationRows, targetRows] = await Promise.all([
       this.repo.sums(group, f),
       this.repo.sums('SCOPE', f),
-      this.repo.targets([nation.id, ...scopes.map((s) => s.id)], [indicator.id], [quarter.fiscalYear]),
+      this.repo.targets({ ids: [nation.id, ...scopes.map((s) => s.id)] }, [indicator.id], [quarter.fiscalYear]),
     ]);
     const targets = new TargetBook(targetRows);
     const value = (s: Scope, rows: Map<string, SumsRow>, groupId: number): ScopeIndicatorValueModel => {

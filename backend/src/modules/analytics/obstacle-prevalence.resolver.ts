@@ -1,8 +1,7 @@
 import { Args, Context, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
-import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
-import { cachedAnalytics } from './cached.js';
+import { CachedAnalytics } from './cached.js';
 import type { RequestContext } from '../../core/graphql/request-context.js';
 import { SourceModel } from '../source/dto/source.model.js';
 import { RespondentLevel } from './dto/common.model.js';
@@ -13,7 +12,7 @@ import { ObstaclePrevalenceService } from './obstacle-prevalence.service.js';
 export class ObstaclePrevalenceResolver {
   constructor(
     private readonly prevalence: ObstaclePrevalenceService,
-    private readonly cache: AnalyticsCache,
+    private readonly cached: CachedAnalytics,
   ) {}
 
   @Query(() => ObstaclePrevalenceModel, {
@@ -30,7 +29,7 @@ export class ObstaclePrevalenceResolver {
     @Args('respondentLevel', { type: () => RespondentLevel, defaultValue: RespondentLevel.PROVINCE }) respondentLevel: RespondentLevel,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<ObstaclePrevalenceModel> {
-    return cachedAnalytics(this.cache, actor, includeSubmitted, 'obstaclePrevalence', { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }, () => this.prevalence.obstaclePrevalence(actor, { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }));
+    return this.cached.get(actor, includeSubmitted, 'obstaclePrevalence', { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }, fiscalYear ? { fiscalYear } : { quarter: quarterCode, span: 'quarter' }, () => this.prevalence.obstaclePrevalence(actor, { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }));
   }
 
   @Query(() => ObstaclePrevalenceByAreaModel, {
@@ -47,7 +46,7 @@ export class ObstaclePrevalenceResolver {
     @Args('respondentLevel', { type: () => RespondentLevel }) respondentLevel: RespondentLevel,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<ObstaclePrevalenceByAreaModel> {
-    return cachedAnalytics(this.cache, actor, includeSubmitted, 'obstaclePrevalenceByArea', { scopeCode, quarterCode, respondentLevel, includeSubmitted }, () => this.prevalence.obstaclePrevalenceByArea(actor, { scopeCode, quarterCode, respondentLevel, includeSubmitted }));
+    return this.cached.get(actor, includeSubmitted, 'obstaclePrevalenceByArea', { scopeCode, quarterCode, respondentLevel, includeSubmitted }, { quarter: quarterCode, span: 'quarter' }, () => this.prevalence.obstaclePrevalenceByArea(actor, { scopeCode, quarterCode, respondentLevel, includeSubmitted }));
   }
 
   @ResolveField(() => SourceModel, { nullable: true })

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Actor } from '../../core/auth/actor.js';
 import { BadInputError, NotFoundError } from '../../core/errors/domain-error.js';
 import type { ObstacleCategoryModel } from '../framework/dto/framework.model.js';
-import { FrameworkService } from '../framework/framework.service.js';
 import { AnalyticsCatalog, type Scope } from './analytics-catalog.js';
 import type { CalendarQuarter } from './calendar.js';
 import { RespondentLevel, ScopeLevel } from './dto/common.model.js';
@@ -24,7 +23,6 @@ export class ObstaclePrevalenceService {
   constructor(
     private readonly repo: ObstacleRepository,
     private readonly catalog: AnalyticsCatalog,
-    private readonly framework: FrameworkService,
   ) {}
 
   async obstaclePrevalence(
@@ -62,7 +60,7 @@ export class ObstaclePrevalenceService {
       quarter
         ? this.repo.prevalenceByProvince({ quarterId: quarter.id, statuses, level: a.respondentLevel, pathPrefix: scope.pathPrefix })
         : Promise.resolve([]),
-      this.framework.obstacleCategories(),
+      this.catalog.obstacleCategories(),
     ]);
     const byProvince = new Map(rows.map((r) => [r.province_id, r]));
     const areas: AreaObstaclePrevalenceModel[] = provinces.map((p) => ({ scope: p, ...prevalenceFigures(byProvince.get(p.id) ?? NO_RESPONSES, categories) }));
@@ -84,8 +82,8 @@ export class ObstaclePrevalenceService {
       quarters.length > 0
         ? this.repo.prevalence({ quarterIds: quarters.map((q) => q.id), statuses, level, pathPrefix: scope.pathPrefix })
         : Promise.resolve(NO_RESPONSES),
-      this.framework.obstacleCategories(),
-      this.repo.baseline(OBSTACLE_BASELINE_DATASET),
+      this.catalog.obstacleCategories(),
+      this.catalog.frameworkData(`baseline|${OBSTACLE_BASELINE_DATASET}`, () => this.repo.baseline(OBSTACLE_BASELINE_DATASET)),
     ]);
     return {
       scope,

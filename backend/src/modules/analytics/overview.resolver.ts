@@ -1,8 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import type { Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
-import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
-import { cachedAnalytics, canonicalWeights } from './cached.js';
+import { CachedAnalytics, canonicalWeights } from './cached.js';
 import { PillarWeightInput } from './dto/common.model.js';
 import { NationalOverviewModel, ProvinceScorecardModel } from './dto/overview.model.js';
 import { OverviewService } from './overview.service.js';
@@ -11,7 +10,7 @@ import { OverviewService } from './overview.service.js';
 export class OverviewResolver {
   constructor(
     private readonly overview: OverviewService,
-    private readonly cache: AnalyticsCache,
+    private readonly cached: CachedAnalytics,
   ) {}
 
   @Query(() => NationalOverviewModel, { description: 'Every indicator nationally against its target with its status, and obstacle prevalence among provinces, for one quarter.' })
@@ -20,7 +19,7 @@ export class OverviewResolver {
     @Args('quarterCode', { type: () => String, nullable: true, description: 'Default: the latest quarter with visible data' }) quarterCode: string | null,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<NationalOverviewModel> {
-    return cachedAnalytics(this.cache, actor, includeSubmitted, 'nationalOverview', { quarterCode, includeSubmitted }, () => this.overview.nationalOverview(actor, { quarterCode, includeSubmitted }));
+    return this.cached.get(actor, includeSubmitted, 'nationalOverview', { quarterCode, includeSubmitted }, { quarter: quarterCode, span: 'upTo' }, () => this.overview.nationalOverview(actor, { quarterCode, includeSubmitted }));
   }
 
   @Query(() => ProvinceScorecardModel, { description: 'Every indicator for one province in a quarter with its progress components and rank, and its index and rank.' })
@@ -32,6 +31,6 @@ export class OverviewResolver {
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<ProvinceScorecardModel> {
     weights = canonicalWeights(weights);
-    return cachedAnalytics(this.cache, actor, includeSubmitted, 'provinceScorecard', { provinceCode, quarterCode, weights, includeSubmitted }, () => this.overview.provinceScorecard(actor, { provinceCode, quarterCode, weights, includeSubmitted }));
+    return this.cached.get(actor, includeSubmitted, 'provinceScorecard', { provinceCode, quarterCode, weights, includeSubmitted }, { quarter: quarterCode, span: 'upTo' }, () => this.overview.provinceScorecard(actor, { provinceCode, quarterCode, weights, includeSubmitted }));
   }
 }

@@ -27,13 +27,16 @@ export class OverviewService {
   async nationalOverview(actor: Actor | null, a: { quarterCode?: string | null; includeSubmitted?: boolean | null }): Promise<NationalOverviewModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const [calendar, nation] = await Promise.all([this.catalog.calendar(), this.catalog.nation()]);
-    const [indicators, quarter, visibleQuarterIds] = await Promise.all([
-      this.catalog.indicators(),
-      this.catalog.quarter(calendar, a.quarterCode, statuses),
-      this.repo.visibleQuarterIds(statuses, nation.pathPrefix),
-    ]);
+    // A quarter given is known from the calendar; the default one is looked up first (it decides what to read).
+    const quarter = await this.catalog.quarter(calendar, a.quarterCode, statuses);
+    // Then everything at once: the indicators are looked up while their sums are read (with the quarters where
+    // progress finds its base, when the cache knows them, in the same statement).
+    const indicators = this.catalog.indicators();
+    const visibleQuarterIds = (await this.catalog.visibleQuarterIds(statuses, nation)) ?? undefined;
     const [progress, obstacles, reportingProvinces] = await Promise.all([
-      quarter ? this.progress.progressOf(nation, indicators, quarter, calendar, statuses, { visibleQuarterIds }) : Promise.resolve(indicators.map((i) => this.progress.emptyProgress(i, nation))),
+      quarter
+        ? this.progress.progressOf(nation, indicators, quarter, calendar, statuses, { visibleQuarterIds })
+        : indicators.then((list) => list.map((i) => this.progress.emptyProgress(i, nation))),
       this.prevalence.prevalenceOf(nation, quarter ? [quarter] : [], { fiscalYear: null, quarter }, RespondentLevel.PROVINCE, statuses),
       quarter ? this.repo.visibleReportCount(quarter.id, statuses, nation.pathPrefix) : Promise.resolve(0),
     ]);
@@ -45,38 +48,45 @@ export class OverviewService {
     a: { provinceCode: string; quarterCode?: string | null; weights?: PillarWeightInput[] | null; includeSubmitted?: boolean | null },
   ): Promise<ProvinceScorecardModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
+    const includeSubmitted = statuses.includes('SUBMITTED');
     const [calendar, nation] = await Promise.all([this.catalog.calendar(), this.catalog.nation()]);
+    // A quarter given is known from the calendar; the default one is looked up first (it decides what to read).
+    const quarter = await this.catalog.quarter(calendar, a.quarterCode, statuses, a.provinceCode);
+    // Then one round, all at once: the lookups, and the data read by the province's code and for every
+    // indicator, so that no query waits for another (the province's series, every province's sums in the
+    // quarter for ranks and the index, and the targets).
     const indicatorList = this.catalog.indicators();
-    // One round of lookups, all at once: the quarter is found by the province's code beside its own lookup.
-    const [province, indicators, provinces, quarter, definition] = await Promise.all([
+    const read = <T>(q: () => Promise<T[]>): Promise<T[]> => (quarter ? q() : Promise.resolve([]));
+    const [province, indicators, provinces, definition, series, rows, targets] = await Promise.all([
       this.catalog.province(a.provinceCode),
       indicatorList,
-      this.repo.scopes('PROVINCE'),
-      this.catalog.quarter(calendar, a.quarterCode, statuses, a.provinceCode),
+      this.catalog.scopeRows('PROVINCE'),
       this.index.definition(indicatorList, a.weights ?? []),
+      read(() => this.repo.sums('SCOPE', { pathPrefix: nation.pathPrefix, provinceCode: a.provinceCode, statuses, quarterIds: calendar.range(null, quarter!).map((q) => q.id), indicatorIds: null })),
+      read(() => this.repo.sums('PROVINCE', { pathPrefix: nation.pathPrefix, statuses, quarterIds: [quarter!.id], indicatorIds: null, withTotal: true })),
+      read(() => this.repo.targets({ codes: [a.provinceCode, nation.code] }, null, [quarter!.fiscalYear])),
     ]);
-    const includeSubmitted = statuses.includes('SUBMITTED');
     if (!quarter) {
       return { province, quarter: null, includeSubmitted, index: null, indicators: indicators.map((i) => ({ ...this.progress.emptyProgress(i, province), rank: null, rankedCount: 0, nationalValue: null })) };
     }
-    const f = { pathPrefix: nation.pathPrefix, statuses, quarterIds: [quarter.id], indicatorIds: indicators.map((i) => i.id), withTotal: true };
-    const [progress, rows] = await Promise.all([this.progress.progressOf(province, indicators, quarter, calendar, statuses), this.repo.sums('PROVINCE', f)]);
-    const provinceRows = rows.filter((r) => r.group_id !== 0);
-    const nationRows = rows.filter((r) => r.group_id === 0);
-    const indexes = await this.index.provinceIndexes(definition, quarter, calendar, statuses, { rows: provinceRows, provinces });
+    const [progress, indexes] = await Promise.all([
+      this.progress.progressOf(province, indicators, quarter, calendar, statuses, { given: { rows: series, targets } }),
+      this.index.provinceIndexes(definition, quarter, calendar, statuses, { rows: rows.filter((r) => r.group_id !== 0), provinces }),
+    ]);
 
-    const provinceIds = [...new Set(provinceRows.map((r) => r.group_id))];
+    // Every province's value of each indicator, for its rank: one pass over the rows.
+    const provinceIds = [...new Set(rows.filter((r) => r.group_id !== 0).map((r) => r.group_id))];
+    const byKey = new Map(rows.map((r) => [`${r.group_id}:${r.indicator_id}`, r]));
+    const own = provinceIds.indexOf(province.id);
     const scorecard = progress.map((p, i) => {
       const ind = indicators[i];
-      const rows = provinceRows.filter((r) => r.indicator_id === ind.id);
-      const values = provinceIds.map((id) => indicatorValue(ind, quarter, calendar, rows.find((r) => r.group_id === id))?.value ?? null);
+      const values = provinceIds.map((id) => indicatorValue(ind, quarter, calendar, byKey.get(`${id}:${ind.id}`))?.value ?? null);
       const ranks = competitionRanks(values, ind.direction >= 0);
-      const own = provinceIds.indexOf(province.id);
       return {
         ...p,
         rank: own >= 0 ? ranks[own] : null,
         rankedCount: ranks.filter((r) => r !== null).length,
-        nationalValue: indicatorValue(ind, quarter, calendar, nationRows.find((r) => r.indicator_id === ind.id))?.value ?? null,
+        nationalValue: indicatorValue(ind, quarter, calendar, byKey.get(`0:${ind.id}`))?.value ?? null,
       };
     });
     return { province, quarter, includeSubmitted, indicators: scorecard, index: indexes.find((x) => x.province.code === province.code) ?? null };

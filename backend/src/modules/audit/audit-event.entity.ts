@@ -20,6 +20,14 @@ export enum AuditAction {
   SIGNED_OUT = 'SIGNED_OUT',
   API_TOKEN_CREATED = 'API_TOKEN_CREATED',
   API_TOKEN_REVOKED = 'API_TOKEN_REVOKED',
+  /** Account events (migration 0010): old_value and new_value hold the account's fields before and after. */
+  USER_CREATED = 'USER_CREATED',
+  /** Role, province, display name or active flag changed. */
+  USER_CHANGED = 'USER_CHANGED',
+  /** A set-password link (invitation or reset) was issued; never the token itself. */
+  PASSWORD_LINK_ISSUED = 'PASSWORD_LINK_ISSUED',
+  /** A password was set through a link, or changed by its owner. */
+  PASSWORD_CHANGED = 'PASSWORD_CHANGED',
 }
 
 /**

@@ -10,12 +10,15 @@ import { AuthService } from './auth.service.js';
 import { LoginThrottleRepository } from './login-throttle.repository.js';
 import { TokenService } from './token.service.js';
 import { UserSessionRepository } from './user-session.repository.js';
+import { UserRepository } from '../user/user.repository.js';
 
 @Global()
 @Module({
   imports: [AuditModule],
-  providers: [TokenService, ApiTokenService, AuthService, AuthResolver, ApiTokenResolver, LoginThrottleRepository, UserSessionRepository],
-  exports: [AuthService, TokenService],
+  // The user SQL lives in modules/user (UserRepository); it is provided here, where sign-in needs it on every
+  // request, and shared with the user module through this global module's exports.
+  providers: [TokenService, ApiTokenService, AuthService, AuthResolver, ApiTokenResolver, LoginThrottleRepository, UserSessionRepository, UserRepository],
+  exports: [AuthService, TokenService, LoginThrottleRepository, UserRepository],
 })
 export class AuthModule implements OnModuleInit {
   constructor(

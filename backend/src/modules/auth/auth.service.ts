@@ -1,6 +1,5 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { Request } from 'express';
-import { DataSource } from 'typeorm';
 import { ForbiddenError, requireActor, UnauthenticatedError, type Actor, type Role } from '../../core/auth/actor.js';
 import { CLOCK, type Clock } from '../../core/clock.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
@@ -12,6 +11,7 @@ import { LoginThrottleRepository, type ThrottleHit } from './login-throttle.repo
 import { VerifierBusyError, verifyPassword } from './password.js';
 import { TokenService } from './token.service.js';
 import { UserSessionRepository } from './user-session.repository.js';
+import { UserRepository, type SignInUserRow } from '../user/user.repository.js';
 
 /**
  * The one answer to every refused sign-in: a wrong e-mail, a wrong password, a disabled account, a lock, a busy
@@ -30,20 +30,7 @@ const PURGE_EVERY_MS = 60 * 60_000;
  */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$mKwM4IuwfXo7EYW7Jv9j7w$y7qgK1tcvsxmaNpZ+ONmzHx+AB4/JH6wpcKFaLLAMuM';
 
-interface UserRow {
-  id: string;
-  email: string;
-  password_hash: string;
-  role: Role;
-  province_id: number | null;
-  province_code: string | null;
-  is_active: boolean;
-}
-
-const USER_SQL = `SELECT u.id, u.email, u.password_hash, u.role, u.province_id, p.code AS province_code, u.is_active
-                    FROM app_user u LEFT JOIN org_unit p ON p.id = u.province_id`;
-
-function toActor(u: UserRow, readOnly: boolean, sessionId?: string): Actor {
+function toActor(u: SignInUserRow, readOnly: boolean, sessionId?: string): Actor {
   return { userId: u.id, email: u.email, role: u.role, provinceId: u.province_id, provinceCode: u.province_code, readOnly, sessionId };
 }
 
@@ -53,7 +40,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
   private purgeTimer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly db: DataSource,
+    private readonly users: UserRepository,
     private readonly tokens: TokenService,
     private readonly apiTokens: ApiTokenService,
     private readonly throttle: LoginThrottleRepository,
@@ -82,7 +69,7 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     if (!byAccount.allowed) return this.refuseLocked(byAccount, seen);
 
     if (account.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH) return this.refuseFailed(null, seen);
-    const user = ((await this.db.query(`${USER_SQL} WHERE u.email = $1`, [account])) as UserRow[])[0];
+    const user = await this.users.forSignIn(account);
     let ok: boolean;
     try {
       ok = (await verifyPassword(user?.password_hash ?? DUMMY_HASH, password)) && user !== undefined && user.is_active;
@@ -93,6 +80,15 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     if (!ok || !user) return this.refuseFailed(user?.id ?? null, seen);
 
     await this.throttle.succeeded(address, account, pairKey, !trusted, now);
+    return this.startSession(user, seen);
+  }
+
+  /**
+   * A new sign-in session and its token, audited as a sign-in: after a password check, a new password (the old
+   * sessions were revoked by the database), or an identity provider's answer (`seen` says which).
+   */
+  async startSession(user: SignInUserRow, seen: Record<string, unknown>): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+    const now = this.now();
     const expiresAt = this.tokens.expiryFrom(now);
     const sessionId = await this.sessions.create(user.id, now, expiresAt);
     const { token } = await this.tokens.issue({ userId: user.id, sessionId }, now);
@@ -120,21 +116,14 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     if (match[1].startsWith(API_TOKEN_PREFIX)) {
       const claims = await this.apiTokens.userFor(match[1]);
       if ('problem' in claims) return { actor: null, problem: claims.problem };
-      const user = ((await this.db.query(`${USER_SQL} WHERE u.id = $1`, [claims.userId])) as UserRow[])[0];
+      const user = await this.users.forId(claims.userId);
       if (!user || !user.is_active) return { actor: null, problem: 'This account no longer exists or is disabled' };
       // API tokens only ever read, whatever the role of their owner.
       return { actor: toActor(user, true), problem: null };
     }
     const claims = await this.tokens.verify(match[1]);
     if ('problem' in claims) return { actor: null, problem: claims.problem };
-    // One query: the user and the session, which a sign-out, a new password or a new role revokes.
-    const rows: Array<UserRow & { revoked_at: Date | null }> = await this.db.query(
-      `SELECT u.id, u.email, u.password_hash, u.role, u.province_id, p.code AS province_code, u.is_active, s.revoked_at
-         FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN org_unit p ON p.id = u.province_id
-        WHERE s.id = $1 AND s.user_id = $2`,
-      [claims.sessionId, claims.userId],
-    );
-    const row = rows[0];
+    const row = await this.users.forSession(claims.sessionId, claims.userId);
     if (!row) return { actor: null, problem: 'This session no longer exists: sign in again' };
     if (row.revoked_at) return { actor: null, problem: 'You were signed out: sign in again' };
     if (!row.is_active) return { actor: null, problem: 'This account no longer exists or is disabled' };

@@ -118,6 +118,11 @@ export class LoginThrottleRepository {
     );
   }
 
+  /** Gives the address its attempt back after an attempt that succeeded outside sign-in (a set-password link). */
+  async giveBack(address: string, now: Date): Promise<void> {
+    await this.db.query(`UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0), updated_at = $2 WHERE kind = 'ADDRESS' AND key = $1`, [address, now]);
+  }
+
   /** Drops counters nobody has touched for two days and no longer trusted or locked. */
   async purge(): Promise<number> {
     const [, count]: [unknown, number] = await this.db.query(

@@ -1,7 +1,9 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ForbiddenError, requireRole, requireWriter, type Actor } from '../../core/auth/actor.js';
-import { DomainError } from '../../core/errors/domain-error.js';
+import type { AppConfig } from '../../core/config/app-config.js';
+import { APP_CONFIG } from '../../core/config/config.module.js';
+import { DomainError, NotFoundError } from '../../core/errors/domain-error.js';
 import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { loadReportContext } from '../report/report-context.js';
@@ -10,14 +12,23 @@ import { ReportPolicy } from '../report/report.policy.js';
 import { ReportService } from '../report/report.service.js';
 import { PeriodService } from '../period/period.service.js';
 import { buildLayout, columnLabel, type LayoutCategory, type LayoutElement, type TemplateLayout } from './spreadsheet/layout.js';
-import { readSpreadsheet, type ParsedRow, type Problem as FileProblem } from './spreadsheet/reader.js';
+import { ImportGate } from './import-gate.js';
+import { DEFAULT_IMPORT_LIMITS, type ParsedRow, type Problem as FileProblem } from './spreadsheet/reader.js';
 import { csvTemplate, writeXlsxTemplate, type TemplateRow } from './spreadsheet/template.js';
+import { DEFAULT_PARSER_OPTIONS, SpreadsheetParserPool } from './spreadsheet/worker-reader.js';
 
 /** A problem of the file (from the reader) or of its content against the database (unknown code, locked report…). */
 export type Problem = Omit<FileProblem, 'code'> & { code: string };
 
-/** 20 MB is several times a national file (7,850 rows is about 1 MB as XLSX). */
-export const IMPORT_LIMITS = { maxBytes: 20 * 1024 * 1024, maxRows: 10_000 };
+/** The bounds of an upload (spreadsheet/limits.ts, LIMITS.md): 20 MB is several times a national file (7,850 rows is about 1 MB as XLSX). */
+export const IMPORT_LIMITS = DEFAULT_IMPORT_LIMITS;
+
+/** Province and quarter codes are short ASCII ('TH-40', 'FY2570Q1'); anything else names nothing (and NUL would reach SQL). */
+const CODE_SHAPE = /^[A-Za-z0-9-]{1,32}$/;
+
+function assertCodeShape(what: string, code: unknown): asserts code is string {
+  if (typeof code !== 'string' || !CODE_SHAPE.test(code)) throw new NotFoundError(what, typeof code === 'string' ? code.replace(/[^\x20-\x7e]/g, '?').slice(0, 40) : String(code));
+}
 
 export interface ImportSummary {
   rowsRead: number;
@@ -43,13 +54,24 @@ export type ImportEvent =
 class DryRunRollback extends Error {}
 
 @Injectable()
-export class ImportService {
+export class ImportService implements OnModuleDestroy {
+  private readonly parser: SpreadsheetParserPool;
+  private readonly gate: ImportGate;
+
   constructor(
     private readonly db: DataSource,
     private readonly reports: ReportService,
     private readonly periods: PeriodService,
     private readonly cache: AnalyticsCache,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.gate = new ImportGate(config.importConcurrency);
+    this.parser = new SpreadsheetParserPool(DEFAULT_PARSER_OPTIONS);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.parser.close();
+  }
 
   async layout(): Promise<TemplateLayout> {
     const [elements, categories] = await Promise.all([
@@ -66,6 +88,8 @@ export class ImportService {
 
   /** The province's template for a quarter: its own row and one per local organization, pre-filled with what is stored. */
   async template(actor: Actor | null, provinceCode: string, quarterCode: string, format: 'xlsx' | 'csv', out: NodeJS.WritableStream): Promise<void> {
+    assertCodeShape('Province', provinceCode);
+    assertCodeShape('Fiscal quarter', quarterCode);
     const { provinceId, quarterId } = await this.reports.resolveProvinceQuarter(provinceCode, quarterCode);
     const a = requireRole(actor, ['ADMIN', 'PLANNER', 'OFFICER'], 'download report templates');
     if (a.role === 'OFFICER' && a.provinceId !== provinceId) throw new ForbiddenError("You may download only your own province's template");
@@ -101,12 +125,23 @@ export class ImportService {
   async *run(actor: Actor | null, body: AsyncIterable<Buffer>, options: { quarterCode: string; dryRun: boolean; filename?: string }): AsyncGenerator<ImportEvent> {
     const a = requireWriter(actor);
     if (a.role !== 'ADMIN' && a.role !== 'OFFICER') throw new ForbiddenError(`Your role (${a.role}) may not import report data`);
+    assertCodeShape('Fiscal quarter', options.quarterCode);
+    // Before the body is read: past the limit the upload is refused at once (TooManyImportsError).
+    const leave = this.gate.enter();
+    try {
+      yield* this.apply(a, body, options);
+    } finally {
+      leave();
+    }
+  }
+
+  private async *apply(a: Actor, body: AsyncIterable<Buffer>, options: { quarterCode: string; dryRun: boolean; filename?: string }): AsyncGenerator<ImportEvent> {
     const quarter = await this.periods.fiscalQuarter(options.quarterCode);
     const layout = await this.layout();
     const problems: Problem[] = [];
     const rows: ParsedRow[] = [];
     let rowsRead = 0;
-    for await (const ev of readSpreadsheet(body, layout, IMPORT_LIMITS, options.filename)) {
+    for await (const ev of this.parser.read(body, layout, IMPORT_LIMITS, options.filename)) {
       if (ev.type === 'progress') {
         rowsRead = ev.rowsRead;
         yield ev;
@@ -193,7 +228,8 @@ export class ImportService {
       yield { ...fail(), summary: { ...summary, inserted: 0, updated: 0, deleted: 0, unchanged: 0 } };
       return;
     }
-    if (!options.dryRun) this.cache.invalidate();
+    // Imports edit drafts only (lockForEdit), which no analytics count.
+    if (!options.dryRun) this.cache.invalidate({ kind: 'draft', quarterIds: [quarter.id] });
     yield { type: 'result', dryRun: options.dryRun, ok: true, summary, problems: [], warnings };
   }
 

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { ForbiddenError, requireActor, requireRole, seesAllStates, type Actor } from '../../core/auth/actor.js';
-import { AnalyticsCache } from '../../core/cache/analytics-cache.js';
+import { AnalyticsCache, reportChange } from '../../core/cache/analytics-cache.js';
 import { CLOCK, type Clock } from '../../core/clock.js';
 import { BadInputError, DomainError, ErrorCode, NotFoundError } from '../../core/errors/domain-error.js';
 import { AuditAction } from '../audit/audit-event.entity.js';
@@ -225,11 +225,16 @@ export class ReportService {
     const { result, report } = await this.db.transaction(async (m) => {
       const row = await this.lockForEdit(m, a, provinceId, quarterId, input.version);
       const applied = await applyChanges(m, ctx, row, changes, { userId: a.userId, reason: auditReason(input.reason) });
-      const changed = applied.inserted + applied.updated + applied.deleted > 0;
+      // Every acknowledged save of a known version moves the version, even when nothing changed: otherwise a
+      // slower, older request carrying the same version (an autosave the client gave up on) could commit after
+      // it and overwrite what the officer saw saved last.
+      const changed = applied.inserted + applied.updated + applied.deleted > 0 || input.version !== null;
       return { result: applied, report: await this.finishEdit(m, a, row, changed) };
     });
-    // Analytics read what was just committed at once (other servers hear it through PostgreSQL's NOTIFY).
-    this.cache.invalidate();
+    // Analytics read what was just committed at once (other servers hear it through PostgreSQL's NOTIFY), with the
+    // notification's granularity: an edit leaves the report a draft (the state machine edits no other), which no
+    // analytics count, so the cached dashboards stay.
+    this.cache.invalidate(reportChange(report.status, [report.quarter_id]));
     return { ...result, report: await this.model(actor, report) };
   }
 
@@ -269,7 +274,8 @@ export class ReportService {
       await this.audit(m, a, r, AuditAction.STATUS_CHANGED, { status: r.status }, { status: to, action }, reason);
       return (await this.repo.byId(m, r.id))!;
     });
-    this.cache.invalidate();
+    // Every decision leaves or enters SUBMITTED or APPROVED: the quarter's results counting either go.
+    this.cache.invalidate(reportChange(ReportStatus.SUBMITTED, [row.quarter_id]), reportChange(ReportStatus.APPROVED, [row.quarter_id]));
     return this.model(actor, row);
   }
 

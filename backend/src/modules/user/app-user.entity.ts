@@ -23,9 +23,9 @@ export class AppUserEntity {
   @Column({ type: 'varchar', length: 254 })
   email: string;
 
-  /** argon2id PHC string. */
-  @Column({ type: 'text' })
-  passwordHash: string;
+  /** argon2id PHC string; null until the owner sets a password (invitation), or for identity-provider accounts. */
+  @Column({ type: 'text', nullable: true })
+  passwordHash: string | null;
 
   @Column({ type: 'text' })
   displayName: string;
@@ -54,4 +54,9 @@ export class AppUserEntity {
 
   @Column({ type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
+
+  /** "<issuer> <sub>" of the OpenID Connect account bound at its first sign-in (migration 0010). */
+  @Index('uq_app_user_oidc_subject', { unique: true })
+  @Column({ type: 'varchar', length: 512, nullable: true })
+  oidcSubject: string | null;
 }

@@ -12,7 +12,7 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('defaults to port 3000, an embedded database and demo data in development', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ env: 'development', port: 3000, databaseUrl: null, demoData: true, demoScale: 1 });
+    expect(c).toMatchObject({ env: 'development', port: 3000, databaseUrl: null, demoData: true, demoScale: 1, importConcurrency: 2 });
   });
 
   it('uses DATABASE_URL when given', () => {
@@ -25,6 +25,8 @@ describe('loadConfig', () => {
     expect(errorOf({ DEMO_DATA: 'maybe' }).variable).toBe('DEMO_DATA');
     expect(errorOf({ NODE_ENV: 'staging' }).variable).toBe('NODE_ENV');
     expect(errorOf({ DEMO_SCALE: '0' }).variable).toBe('DEMO_SCALE');
+    expect(errorOf({ IMPORT_CONCURRENCY: '0' }).variable).toBe('IMPORT_CONCURRENCY');
+    expect(errorOf({ IMPORT_CONCURRENCY: 'two' }).variable).toBe('IMPORT_CONCURRENCY');
   });
 
   it('refuses to run production with a missing, default or short token secret', () => {

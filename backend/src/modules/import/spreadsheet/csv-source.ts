@@ -1,11 +1,18 @@
+import { columnLetter } from './layout.js';
+import type { ImportLimits } from './limits.js';
 import { SpreadsheetFileError, type RawRow } from './raw-row.js';
+
+export type CsvLimits = Pick<ImportLimits, 'maxColumns' | 'maxCellChars' | 'maxRecordChars' | 'maxRowNumber'>;
 
 /**
  * RFC 4180 records from UTF-8 bytes, streamed: quoted fields may hold commas, quotes ("") and line
  * breaks; records end with CRLF, LF or CR. A UTF-8 BOM is dropped. Row numbers
  * count records, as Excel shows them (a quoted line break does not start a new row).
+ * The bounds are checked as the text is scanned, before anything is built past them: a line of 8 MB of
+ * commas stops at the column limit, a run of 8 MB of letters at the cell limit, without the field or
+ * record ever holding more than the limit.
  */
-export async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<RawRow> {
+export async function* csvRows(chunks: AsyncIterable<Buffer>, limits: CsvLimits): AsyncGenerator<RawRow> {
   // fatal: a Thai file saved in TIS-620 must be refused, not turned into replacement characters.
   // Chunks are cut at character boundaries here (not by a streaming decoder), so that the row of a
   // bad byte can be found by decoding the same bytes leniently.
@@ -18,12 +25,54 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<Ra
   let skipLf = false;
   let rowNo = 1;
   let quoteStartRow = 1;
+  /** Characters in the current record's finished fields and their separators. */
+  let recordChars = 0;
+
+  const tooLong = (extra: number) => {
+    if (field.length + extra > limits.maxCellChars) {
+      const at = columnLetter(record.length + 1);
+      throw new SpreadsheetFileError(
+        'CELL_TOO_LONG',
+        `Cell ${at}${rowNo} holds more than ${limits.maxCellChars.toLocaleString('en-US')} characters, more than Excel itself allows in a cell. Check for a quote (") that is never closed: it makes the rest of the file one cell.`,
+        rowNo,
+        at,
+      );
+    }
+    if (recordChars + field.length + extra > limits.maxRecordChars) {
+      throw new SpreadsheetFileError(
+        'RECORD_TOO_LONG',
+        `Row ${rowNo} is longer than ${limits.maxRecordChars.toLocaleString('en-US')} characters, far longer than a row of the template. Check for a quote (") that is never closed, or save the file again from Excel.`,
+        rowNo,
+      );
+    }
+  };
+  const endField = () => {
+    if (record.length + 1 >= limits.maxColumns + 1) {
+      const at = columnLetter(limits.maxColumns + 1);
+      throw new SpreadsheetFileError(
+        'TOO_MANY_COLUMNS',
+        `Row ${rowNo} has more than ${limits.maxColumns.toLocaleString('en-US')} columns; the template has far fewer. Delete the columns after the template's last one.`,
+        rowNo,
+        at,
+      );
+    }
+    recordChars += field.length + 1;
+    record.push(field);
+    field = '';
+  };
 
   const endRecord = (): RawRow => {
-    record.push(field);
+    if (rowNo > limits.maxRowNumber) {
+      throw new SpreadsheetFileError(
+        'TOO_MANY_ROWS',
+        `The file goes on past row ${limits.maxRowNumber.toLocaleString('en-US')} (blank rows included), far more than the template has. Delete the rows after your data.`,
+        rowNo,
+      );
+    }
+    endField();
     const row: RawRow = { row: rowNo, cells: record.map((v) => ({ value: v === '' ? null : v, formula: false, error: null })) };
     record = [];
-    field = '';
+    recordChars = 0;
     quoteClosed = false;
     rowNo++;
     return row;
@@ -39,7 +88,10 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<Ra
   const consume = function* (text: string): Generator<RawRow> {
     let runStart = -1; // start of a run of ordinary characters, appended to field in one slice
     const flush = (i: number) => {
-      if (runStart >= 0) field += text.slice(runStart, i);
+      if (runStart >= 0) {
+        tooLong(i - runStart);
+        field += text.slice(runStart, i);
+      }
       runStart = -1;
     };
     for (let i = 0; i < text.length; i++) {
@@ -58,6 +110,7 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<Ra
       }
       if (ch === '"') {
         flush(i);
+        tooLong(1);
         if (quoteClosed) {
           field += '"'; // "" inside a quoted field
           inQuotes = true;
@@ -68,8 +121,7 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>): AsyncGenerator<Ra
         } else field += '"'; // a stray quote inside an unquoted value is kept as text
       } else if (ch === ',') {
         flush(i);
-        record.push(field);
-        field = '';
+        endField();
         quoteClosed = false;
       } else if (ch === '\r' || ch === '\n') {
         flush(i);

@@ -25,7 +25,7 @@ function utf8Text(head: Buffer): string | null {
 }
 
 /**
- * 'xlsx' for a ZIP container (PK\x03\x04), 'csv' for UTF-8 text without NUL or other control bytes;
+ * 'xlsx' for a ZIP container (PK\x03\x04), 'csv' for UTF-8 text with no more than 1% NUL or other control bytes;
  * null for anything else (PDF, images, legacy .xls and other OLE2 files, UTF-16, binary), and for text
  * whose name claims an Excel workbook.
  */
@@ -35,7 +35,10 @@ export function detectFormat(firstBytes: Buffer, filename?: string): 'xlsx' | 'c
   if (startsWith(firstBytes, OLE2) || BINARY_MAGIC.some(([m]) => startsWith(firstBytes, m))) return null;
   if (startsWith(firstBytes, [0xff, 0xfe]) || startsWith(firstBytes, [0xfe, 0xff])) return null;
   const text = utf8Text(firstBytes);
-  if (text === null || /[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/.test(text)) return null;
+  // Binary data and UTF-16 without a BOM are full of control bytes; a stray NUL in a text file is not,
+  // and is refused later with its row and column (BAD_CHARACTER).
+  const controls = text?.match(/[\x00-\x08\x0B\x0C\x0E-\x1F\x7F]/g)?.length ?? 0;
+  if (text === null || controls > text.length / 100) return null;
   if (filename && EXCEL_EXTENSION.test(filename)) return null;
   return 'csv';
 }

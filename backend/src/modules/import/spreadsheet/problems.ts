@@ -6,7 +6,12 @@ export const FILE_LEVEL_CODES = [
   'CSV_NOT_UTF8',
   'MALFORMED_CSV',
   'FILE_TOO_LARGE',
+  /** The file is within the size limit but beyond another bound (limits.ts), or its parse outgrew its worker. */
+  'FILE_TOO_COMPLEX',
   'TOO_MANY_ROWS',
+  'TOO_MANY_COLUMNS',
+  'CELL_TOO_LONG',
+  'RECORD_TOO_LONG',
   'EMPTY_FILE',
   'MISSING_HEADER',
   'MISSING_COLUMN',
@@ -30,6 +35,8 @@ export const ROW_LEVEL_CODES = [
   'BAD_DATE',
   'BAD_URL',
   'TEXT_TOO_LONG',
+  /** A NUL character or half of a UTF-16 surrogate pair: no text column can store it (PostgreSQL refuses NUL). */
+  'BAD_CHARACTER',
   'MULTIPLE_SHEETS_WITH_DATA',
 ] as const;
 

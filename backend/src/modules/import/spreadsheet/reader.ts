@@ -3,40 +3,38 @@ import { csvRows } from './csv-source.js';
 import { detectFormat, notASpreadsheet, WHAT_TO_UPLOAD } from './detect.js';
 import { checkHeader } from './header.js';
 import { columnLabel, columnLetter, type TemplateLayout } from './layout.js';
+import { importLimits, type ImportLimits } from './limits.js';
 import { problem, type Problem } from './problems.js';
 import { isBlankRow, SpreadsheetFileError, type RawRow } from './raw-row.js';
 import { RowParser, type ParsedRow } from './row-parser.js';
-import { xlsxRows, type XlsxItem } from './xlsx-source.js';
+import type { XlsxItem } from './xlsx-source.js';
 
 export type { Problem, ProblemCode } from './problems.js';
 export type { ParsedRow } from './row-parser.js';
 export { detectFormat } from './detect.js';
-
-export interface ImportLimits {
-  /** Largest upload accepted, in bytes (as uploaded: compressed for XLSX). */
-  maxBytes: number;
-  /** Most data rows accepted (blank rows not counted). */
-  maxRows: number;
-  /** Problems reported before the reader gives up with TOO_MANY_PROBLEMS; 1,000 when not given. */
-  maxProblems?: number;
-}
+export { DEFAULT_IMPORT_LIMITS, importLimits, type ImportLimits } from './limits.js';
 
 export type ReadEvent = { type: 'row'; row: ParsedRow } | { type: 'problem'; problem: Problem } | { type: 'progress'; rowsRead: number };
 
-export const DEFAULT_MAX_PROBLEMS = 1000;
 export const PROGRESS_EVERY = 500;
-/** How much an XLSX may unpack to, relative to maxBytes: the template's XML compresses about 10-15 times. */
-const MAX_INFLATE_RATIO = 100;
 /** Enough to see a magic number, a BOM, and whether a CSV's header row is UTF-8. */
 const SNIFF_BYTES = 8192;
 
 type SourceItem = XlsxItem;
 
+/** A reader's file-level error as a problem; a cell's column is named with its template header when it has one. */
+function fileProblem(err: SpreadsheetFileError, layout: TemplateLayout): Problem {
+  if (err.column === null) return problem(err.code, err.message, err.row);
+  const n = [...err.column].reduce((v, ch) => v * 26 + ch.charCodeAt(0) - 64, 0);
+  const c = layout.columns[n - 1];
+  return problem(err.code, err.message, err.row, c && err.row !== 1 ? columnLabel(n, c.header) : err.column);
+}
+
 /** Throwing at the size limit keeps a cut-off last record (CSV) or archive (XLSX) from being read at all. */
 const stopAtLimit = () => new SpreadsheetFileError('FILE_TOO_LARGE', 'too large');
 
-async function* csvItems(source: ByteSource): AsyncGenerator<SourceItem> {
-  for await (const row of csvRows(source.chunks(stopAtLimit))) yield { type: 'row', row };
+async function* csvItems(source: ByteSource, limits: ImportLimits): AsyncGenerator<SourceItem> {
+  for await (const row of csvRows(source.chunks(stopAtLimit), limits)) yield { type: 'row', row };
 }
 
 function tooLarge(limits: ImportLimits): Problem {
@@ -48,16 +46,20 @@ function tooLarge(limits: ImportLimits): Problem {
  * one, and problems are reported as they are found (all of them, up to maxProblems). Problems with the
  * file as a whole (not a spreadsheet, too large, header not the template's, too many rows) end the read.
  * A row event follows its own problems; a row with problems has hasProblems set and must not be saved.
- * The input is consumed and closed (a Node stream is destroyed when the read ends early).
+ * Every bound of limits.ts applies (the defaults for those not given); past one, a coded problem ends the read.
+ * The input is consumed and closed (a Node stream is destroyed when the read ends early). An XLSX is
+ * kept in a temp folder under `options.tempRoot` (the system's by default) while it is read.
  */
 export async function* readSpreadsheet(
   input: AsyncIterable<Buffer> | NodeJS.ReadableStream,
   layout: TemplateLayout,
-  limits: ImportLimits,
+  given: Partial<ImportLimits>,
   filename?: string,
+  options: { tempRoot?: string } = {},
 ): AsyncGenerator<ReadEvent> {
+  const limits = importLimits(given);
   const source = new ByteSource(input, limits.maxBytes);
-  const maxProblems = limits.maxProblems ?? DEFAULT_MAX_PROBLEMS;
+  const maxProblems = limits.maxProblems;
   let problemCount = 0;
   /** Yields the problems; false once the cap is reached (the final TOO_MANY_PROBLEMS note included). */
   function* report(problems: Problem[]): Generator<ReadEvent, boolean> {
@@ -78,7 +80,8 @@ export async function* readSpreadsheet(
     if (head.length === 0) return void (yield* report([problem('EMPTY_FILE', `The file is empty. ${WHAT_TO_UPLOAD}`)]));
     const format = detectFormat(head, filename);
     if (format === null) return void (yield* report([notASpreadsheet(head, filename)]));
-    const items = format === 'xlsx' ? xlsxRows(source.chunks(stopAtLimit), limits.maxBytes * MAX_INFLATE_RATIO) : csvItems(source);
+    // exceljs is loaded when the first workbook comes: a parse worker reading a CSV starts in a fraction of the time.
+    const items = format === 'xlsx' ? (await import('./xlsx-source.js')).xlsxRows(source.chunks(stopAtLimit), limits, options.tempRoot) : csvItems(source, limits);
 
     const parser = new RowParser(layout);
     let headerSeen = false;
@@ -134,7 +137,7 @@ export async function* readSpreadsheet(
       }
     } catch (err) {
       if (source.tooLarge) return void (yield* report([tooLarge(limits)]));
-      if (err instanceof SpreadsheetFileError) return void (yield* report([problem(err.code, err.message, err.row)]));
+      if (err instanceof SpreadsheetFileError) return void (yield* report([fileProblem(err, layout)]));
       throw err;
     }
     if (source.tooLarge) return void (yield* report([tooLarge(limits)]));

@@ -53,6 +53,11 @@ function isHttpUrl(s: string): boolean {
   }
 }
 
+/** NUL (PostgreSQL refuses it in text) or a lone UTF-16 surrogate (not a character; refused when encoded as UTF-8). */
+export function hasBadCharacter(s: string): boolean {
+  return s.includes('\u0000') || /[\uD800-\uDFFF]/u.test(s);
+}
+
 /** Turns raw rows into ParsedRows, keeping what must be remembered across rows (org codes seen). */
 export class RowParser {
   private readonly orgCodeRows = new Map<string, number>();
@@ -82,6 +87,10 @@ export class RowParser {
       const report = (code: ProblemCode, message: string) => problems.push(problem(code, message, raw.row, columnLabel(i + 1, column.header)));
       if (cell?.error) {
         report('WRONG_TYPE', `Cell ${address} shows the error ${cell.error}. Replace it with a value, or leave the cell blank.`);
+        return;
+      }
+      if (typeof cell?.value === 'string' && hasBadCharacter(cell.value)) {
+        report('BAD_CHARACTER', `Cell ${address} holds a NUL character or half of a surrogate pair, which cannot be stored as text. Retype the value.`);
         return;
       }
       if (cell?.formula) {

@@ -34,6 +34,7 @@ describe('header links by role', () => {
     expect(links.ANALYST).toContain('nav-analyst');
     expect(links.ANALYST).not.toContain('nav-framework');
     expect(links.PLANNER).toEqual(expect.arrayContaining(['nav-approvals', 'nav-framework', 'nav-analyst']));
-    expect(links.ADMIN).toEqual(expect.arrayContaining(['nav-workspace', 'nav-approvals', 'nav-framework', 'nav-analyst']));
+    expect(links.ADMIN).toEqual(expect.arrayContaining(['nav-workspace', 'nav-approvals', 'nav-framework', 'nav-analyst', 'nav-users']));
+    for (const role of ['anonymous', 'OFFICER', 'ANALYST', 'PLANNER'] as const) expect(links[role]).not.toContain('nav-users');
   });
 });

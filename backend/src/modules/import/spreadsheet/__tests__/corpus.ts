@@ -12,8 +12,12 @@ export interface CorpusFile {
   name: string;
   filename: string;
   bytes: Buffer;
-  /** The problem code the file must produce; every problem it produces has this code unless listed in `also`. */
-  expect: ProblemCode;
+  /**
+   * The problem code the file must produce; every problem it produces has this code unless listed in `also`.
+   * ACCEPT: the file is valid and must be read without any problem, giving `rows` rows.
+   */
+  expect: ProblemCode | 'ACCEPT';
+  rows?: number;
   also?: ProblemCode[];
   /** Limits for this file (small ones for the size and row-count cases). */
   limits?: Partial<ImportLimits>;

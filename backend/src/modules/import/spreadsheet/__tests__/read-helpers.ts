@@ -2,7 +2,7 @@ import type { TemplateLayout } from '../layout.js';
 import { readSpreadsheet, type ImportLimits, type ParsedRow, type Problem } from '../reader.js';
 import { chunked } from './files.js';
 
-export const TEST_LIMITS: ImportLimits = { maxBytes: 5_000_000, maxRows: 10_000 };
+export const TEST_LIMITS: Partial<ImportLimits> = { maxBytes: 5_000_000, maxRows: 10_000 };
 
 export interface ReadResult {
   rows: ParsedRow[];

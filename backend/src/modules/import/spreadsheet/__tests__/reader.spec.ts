@@ -4,17 +4,25 @@ import { columnLabel, columnLetter, type TemplateLayout } from '../layout.js';
 import { FILE_LEVEL_CODES, PROBLEM_CODES } from '../problems.js';
 import { detectFormat, readSpreadsheet } from '../reader.js';
 import { csvTemplate, writeXlsxTemplate } from '../template.js';
+import { buildArmourCorpus } from './armour-corpus.js';
 import { buildGoodFile, buildMalformedCorpus, gridOf, type CorpusFile } from './corpus.js';
-import { chunked, collector, minimalXlsx, noise, toXlsx } from './files.js';
+import { workbookRelativeTarget } from '../xlsx-source.js';
+import { chunked, collector, minimalXlsx, noise, openpyxlLikeXlsx, toXlsx } from './files.js';
 import { plainRow, readAll, TEST_LIMITS } from './read-helpers.js';
 import { GOOD_ROWS, referenceLayout } from './test-layout.js';
 
 const layout: TemplateLayout = referenceLayout();
 let corpus: CorpusFile[];
+/** The generated hostile files (armour-corpus.ts), read with the default bounds. */
+let armour: CorpusFile[];
 let good: Awaited<ReturnType<typeof buildGoodFile>>;
+/** Each file of the corpus must be answered within this (zip bombs and floods included). */
+const MAX_MS_PER_FILE = 5000;
+const leftovers = (before: Set<string>) => readdirSync(tmpdir()).filter((f) => !before.has(f) && /^(tmp-|digigov-upload-)/.test(f));
 
 beforeAll(async () => {
   corpus = await buildMalformedCorpus(layout, GOOD_ROWS);
+  armour = await buildArmourCorpus(layout, GOOD_ROWS);
   good = await buildGoodFile(layout);
 });
 
@@ -28,18 +36,30 @@ function columnMatches(at: { row: number | null; column: string }, column: strin
 
 describe('readSpreadsheet', () => {
   describe('malformed files', () => {
-    it('has at least 55 distinct malformed files, in both formats', () => {
+    it('has at least 300 distinct files, in both formats', () => {
+      const all = [...corpus, ...armour];
       expect(corpus.length).toBeGreaterThanOrEqual(55);
-      expect(new Set(corpus.map((f) => f.name)).size).toBe(corpus.length);
-      expect(corpus.some((f) => f.filename.endsWith('.xlsx'))).toBe(true);
-      expect(corpus.some((f) => f.filename.endsWith('.csv'))).toBe(true);
+      expect(all.length).toBeGreaterThanOrEqual(300);
+      expect(new Set(all.map((f) => f.name)).size).toBe(all.length);
+      expect(all.some((f) => f.filename.endsWith('.xlsx'))).toBe(true);
+      expect(all.some((f) => f.filename.endsWith('.csv'))).toBe(true);
     });
 
-    it('reports the expected problem, and only that kind, for every malformed file', async () => {
+    it('reports the expected problem, and only that kind, for every file (or reads a valid one exactly), quickly, leaving no temp folder', async () => {
       const failures: string[] = [];
-      for (const f of corpus) {
-        const { problems } = await readAll(f.bytes, layout, { filename: f.filename, limits: f.limits });
+      const before = new Set(readdirSync(tmpdir()));
+      const slowest = { name: '', ms: 0 };
+      for (const f of [...corpus, ...armour]) {
+        const t0 = performance.now();
+        const { problems, rows } = await readAll(f.bytes, layout, { filename: f.filename, limits: f.limits });
+        const ms = performance.now() - t0;
+        if (ms > slowest.ms) Object.assign(slowest, { name: f.name, ms });
+        if (ms > MAX_MS_PER_FILE) failures.push(`${f.name}: took ${ms.toFixed(0)} ms`);
         const codes = problems.map((p) => p.code);
+        if (f.expect === 'ACCEPT') {
+          if (problems.length > 0 || rows.length !== f.rows) failures.push(`${f.name}: expected ${f.rows} rows and no problem, got ${rows.length} rows and [${codes.join(', ')}] ${problems[0]?.message ?? ''}`);
+          continue;
+        }
         const allowed = new Set([f.expect, ...(f.also ?? [])]);
         const hit = problems.find((p) => p.code === f.expect);
         if (!hit) failures.push(`${f.name}: expected ${f.expect}, got [${codes.join(', ')}] ${problems[0]?.message ?? ''}`);
@@ -50,16 +70,18 @@ describe('readSpreadsheet', () => {
           if (p.message.length < 20 || !/[.]$/.test(p.message)) failures.push(`${f.name}: message is not a sentence: ${p.message}`);
         }
       }
+      console.log(`[corpus] ${corpus.length + armour.length} files read in-process; slowest: ${slowest.name} (${slowest.ms.toFixed(0)} ms)`);
       expect(failures).toEqual([]);
+      expect(leftovers(before)).toEqual([]);
     });
 
     it('covers every problem code the reader can produce', () => {
-      const covered = new Set(corpus.map((f) => f.expect));
+      const covered = new Set<string>([...corpus, ...armour].map((f) => f.expect));
       expect(PROBLEM_CODES.filter((c) => !covered.has(c))).toEqual([]);
     });
 
     it('ends the read at a file-level problem and reports no rows after it', async () => {
-      for (const f of corpus.filter((x) => (FILE_LEVEL_CODES as readonly string[]).includes(x.expect))) {
+      for (const f of [...corpus, ...armour.filter((x) => x.bytes.length < 100_000)].filter((x) => (FILE_LEVEL_CODES as readonly string[]).includes(x.expect))) {
         const { problems } = await readAll(f.bytes, layout, { filename: f.filename, limits: f.limits });
         const last = problems[problems.length - 1];
         expect({ name: f.name, code: (FILE_LEVEL_CODES as readonly string[]).includes(last.code) }).toEqual({ name: f.name, code: true });
@@ -211,11 +233,11 @@ describe('readSpreadsheet', () => {
       expect(problems.map((p) => p.row)).toEqual(rows.map((_, i) => i + 2));
     });
 
-    it('refuses an XLSX that unpacks to far more than its size allows (a zip bomb)', async () => {
+    it('refuses an XLSX that unpacks to more than the bound, before parsing it (a zip bomb)', async () => {
       // 30 MB of XML whitespace deflates to about 30 KB: far beyond what a template compresses to.
       const bomb = minimalXlsx(`<sheetData>${' '.repeat(30 * 1024 * 1024)}<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`);
       expect(bomb.length).toBeLessThan(100_000);
-      const { problems } = await readAll(bomb, layout, { limits: { maxBytes: 100_000 } });
+      const { problems } = await readAll(bomb, layout, { limits: { maxBytes: 100_000, maxInflatedBytes: 10 * 1024 * 1024 } });
       expect(problems.map((p) => p.code)).toEqual(['FILE_TOO_LARGE']);
     });
 
@@ -229,14 +251,25 @@ describe('readSpreadsheet', () => {
       expect(rows.map((r) => [r.orgCode, r.values.get('STAFF_TOTAL')])).toEqual([['TH-40', 7]]);
     });
 
+    it('reads a workbook as openpyxl writes it: absolute part names, worksheets before the workbook', async () => {
+      const bytes = openpyxlLikeXlsx(gridOf(layout, GOOD_ROWS));
+      expect(bytes.includes(Buffer.from('Target="/xl/worksheets/sheet1.xml"'))).toBe(false); // deflated, as openpyxl stores it
+      const { rows, problems } = await readAll(bytes, layout, { filename: 'openpyxl.xlsx' });
+      expect(problems).toEqual([]);
+      expect(rows.map((r) => [r.orgCode, r.orgName, r.values.get('STAFF_TOTAL')])).toEqual(GOOD_ROWS.map((r) => [r.orgCode, r.orgName, r.values?.STAFF_TOTAL ?? null]));
+      expect(workbookRelativeTarget('/xl/worksheets/sheet1.xml')).toBe('worksheets/sheet1.xml');
+      expect(workbookRelativeTarget('./worksheets/sheet2.xml')).toBe('worksheets/sheet2.xml');
+      expect(workbookRelativeTarget('../xl/worksheets/sheet3.xml')).toBe('worksheets/sheet3.xml');
+      expect(workbookRelativeTarget('worksheets/sheet4.xml')).toBe('worksheets/sheet4.xml');
+    });
+
     it('leaves no temp files behind, whether a read ends normally, at a problem or cut short', async () => {
       const before = new Set(readdirSync(tmpdir()));
       for (const f of corpus.filter((x) => x.filename.endsWith('.xlsx'))) await readAll(f.bytes, layout, { filename: f.filename, limits: f.limits });
       const it = readSpreadsheet(chunked(good.xlsx), layout, TEST_LIMITS);
       await it.next();
       await it.return(undefined);
-      const left = () => readdirSync(tmpdir()).filter((f) => !before.has(f) && /^(tmp-|digigov-upload-)/.test(f));
-      expect(left()).toEqual([]);
+      expect(leftovers(before)).toEqual([]);
     });
 
     it('stops cleanly when the consumer stops early', async () => {

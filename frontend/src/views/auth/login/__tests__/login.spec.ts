@@ -14,7 +14,8 @@ function login(role: string, provinceCode: string | null = null) {
 }
 
 async function mountLogin(answers: GraphqlAnswers, path = '/login') {
-  const { pinia, urqlPlugin, i18n, fetch } = appPlugins({ answers });
+  // The page asks once whether an identity provider is configured (none here unless a test says so).
+  const { pinia, urqlPlugin, i18n, fetch } = appPlugins({ answers: { OidcSignIn: { data: { oidcSignIn: null } }, ...answers } });
   const router = createRouter({ history: createMemoryHistory(), routes: stubbed });
   await router.push(path);
   const wrapper = mount(LoginPage, { global: { plugins: [pinia, urqlPlugin, router, i18n] } });
@@ -37,7 +38,7 @@ describe('login page', () => {
     await submit(wrapper, '', '');
     expect(wrapper.get('[data-testid="login-error"]').text()).toContain('กรุณากรอกอีเมลและรหัสผ่าน');
     expect(wrapper.get('[data-testid="login-email"]').attributes('aria-invalid')).toBe('true');
-    expect(fetch).not.toHaveBeenCalled();
+    expect(fetch.mock.calls.map((c) => String((c[1] as RequestInit).body)).filter((b) => b.includes('mutation Login'))).toEqual([]);
   });
 
   it('says the e-mail or password is wrong, and clears the password', async () => {
@@ -69,5 +70,37 @@ describe('login page', () => {
     const { wrapper, router } = await mountLogin({ Login: login('OFFICER', 'TH-40') }, '/login?redirect=/approvals');
     await submit(wrapper, 'e@x', 'pw');
     expect(router.currentRoute.value.name).toBe('workspace-current');
+  });
+});
+
+describe('login page with the agency identity provider', () => {
+  beforeEach(() => localStorage.clear());
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('offers "Sign in with <agency>" only when the server has one configured', async () => {
+    const without = await mountLogin({});
+    await flushPromises();
+    expect(without.wrapper.find('[data-testid="oidc-sign-in"]').exists()).toBe(false);
+    const withIdp = await mountLogin({ OidcSignIn: { data: { oidcSignIn: { label: 'Ministry ID', startPath: '/api/auth/oidc/start' } } } });
+    await flushPromises();
+    const button = withIdp.wrapper.get('[data-testid="oidc-sign-in"]');
+    expect(button.text()).toBe('เข้าสู่ระบบด้วย Ministry ID');
+    expect(button.attributes('href')).toBe('/api/auth/oidc/start');
+  });
+
+  it("takes the provider's token from the fragment, removes it from the address, and signs in", async () => {
+    const expires = new Date(Date.now() + 3_600_000).toISOString();
+    const { router } = await mountLogin({ Me: { data: { me: { id: 'u', email: 'somchai@khonkaen.go.th', role: 'OFFICER', provinceCode: 'TH-40', readOnly: false } } } }, `/login#oidc_token=tok-123&expires=${encodeURIComponent(expires)}`);
+    await flushPromises();
+    expect(router.currentRoute.value.name).toBe('workspace-current');
+    expect(router.currentRoute.value.hash).toBe('');
+    expect(localStorage.getItem('digigov.accessToken')).toBe('tok-123');
+  });
+
+  it("says why the provider's sign-in was refused", async () => {
+    const { wrapper, router } = await mountLogin({}, '/login#oidc_error=NO_ROLE');
+    await flushPromises();
+    expect(wrapper.get('[data-testid="oidc-error"]').text()).toContain('บทบาทของท่านในหน่วยงาน');
+    expect(router.currentRoute.value.hash).toBe('');
   });
 });
