@@ -117,7 +117,7 @@ export class ImportController {
     } catch (err) {
       if (res.headersSent) {
         const domain = domainErrorOf(err);
-        if (!domain) console.error('[import]', err);
+        if (!domain) logger().error({ component: 'import', err }, 'import failed after its answer began');
         res.end(JSON.stringify({ type: 'error', code: domain?.code ?? 'INTERNAL_SERVER_ERROR', message: domain?.message ?? 'Internal server error' }) + '\n');
         return;
       }

@@ -10,6 +10,7 @@ import { importLimits, type ImportLimits } from './limits.js';
 import type { FromWorker, ParseJob, ToWorker } from './parse-worker.js';
 import { problem } from './problems.js';
 import type { ReadEvent } from './reader.js';
+import { logger } from '../../../core/observability/logger.js';
 
 const here = fileURLToPath(import.meta.url);
 /**
@@ -184,7 +185,7 @@ export class SpreadsheetParserPool {
       if (inputError) throw inputError;
       const end = outcome!;
       if (end.kind !== 'done') {
-        if (end.kind === 'failed') console.error('[import] the upload parser failed:', end.message);
+        if (end.kind === 'failed') logger().error({ component: 'import', reason: end.message }, 'the upload parser failed');
         yield { type: 'problem', problem: problem('FILE_TOO_COMPLEX', tooComplexMessage(end, this.options)) };
       }
     } finally {
