@@ -29,7 +29,9 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 /** The JavaScript index.html loads before any view: the entry module and its modulepreloads. */
 function staticInitialJs() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-  const files = [...html.matchAll(/<script type="module"[^>]*src="([^"]+)"|<link rel="modulepreload"[^>]*href="([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+  const files = [
+    ...html.matchAll(/<script type="module"[^>]*src="([^"]+)"|<link rel="modulepreload"[^>]*href="([^"]+)"/g),
+  ].map((m) => m[1] ?? m[2]);
   return files.map((f) => {
     const raw = readFileSync(join(DIST, f));
     return { file: f, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
@@ -41,9 +43,20 @@ async function startServer() {
   if (!reuse) rmSync(DIR, { recursive: true, force: true });
   mkdirSync(DIR, { recursive: true });
   const port = await freePort();
-  const env = { ...process.env, NODE_ENV: 'development', PORT: String(port), HOST: '127.0.0.1', DATA_DIR: DIR, EMBEDDED_PG_PORT: String(await freePort()) };
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: DIR,
+    EMBEDDED_PG_PORT: String(await freePort()),
+  };
   delete env.DATABASE_URL;
-  const child = spawn(process.execPath, ['--max-old-space-size=192', '--max-semi-space-size=8', join(ROOT, 'backend', 'dist', 'main.js')], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--max-old-space-size=192', '--max-semi-space-size=8', join(ROOT, 'backend', 'dist', 'main.js')],
+    { env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
@@ -52,7 +65,12 @@ async function startServer() {
     if (child.exitCode != null || Date.now() - started > 180_000) throw new Error(`server did not start:\n${out}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  log(out.split('\n').filter((l) => /demo data|ready in/.test(l)).join(' · '));
+  log(
+    out
+      .split('\n')
+      .filter((l) => /demo data|ready in/.test(l))
+      .join(' · '),
+  );
   return { url: `http://127.0.0.1:${port}`, stop: () => child.kill('SIGTERM') };
 }
 
@@ -61,8 +79,14 @@ async function drawOverview(page, url) {
   const scripts = new Map();
   const onResponse = async (res) => {
     if (res.request().resourceType() !== 'script') return;
-    const sizes = await res.request().sizes().catch(() => null);
-    scripts.set(res.url(), { sent: sizes ? sizes.responseBodySize : 0, encoding: res.headers()['content-encoding'] ?? 'none' });
+    const sizes = await res
+      .request()
+      .sizes()
+      .catch(() => null);
+    scripts.set(res.url(), {
+      sent: sizes ? sizes.responseBodySize : 0,
+      encoding: res.headers()['content-encoding'] ?? 'none',
+    });
   };
   page.on('response', onResponse);
   await page.goto(url, { waitUntil: 'commit' });
@@ -95,11 +119,22 @@ async function main() {
   if (!existsSync(join(DIST, 'index.html'))) throw new Error('no built dashboard: run npm run build');
   const runs = Number(arg('--runs') ?? 7);
   const server = arg('--url') ? { url: arg('--url'), stop: () => {} } : await startServer();
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
-  const result = { at: new Date().toISOString(), host: { cpus: os.cpus().length, load: os.loadavg().map((l) => Number(l.toFixed(2))) }, url: server.url };
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
+  const result = {
+    at: new Date().toISOString(),
+    host: { cpus: os.cpus().length, load: os.loadavg().map((l) => Number(l.toFixed(2))) },
+    url: server.url,
+  };
   try {
     const initial = staticInitialJs();
-    result.staticInitial = { files: initial, raw: initial.reduce((a, f) => a + f.raw, 0), gzip: initial.reduce((a, f) => a + f.gzip, 0) };
+    result.staticInitial = {
+      files: initial,
+      raw: initial.reduce((a, f) => a + f.raw, 0),
+      gzip: initial.reduce((a, f) => a + f.gzip, 0),
+    };
 
     const viewports = [
       { name: 'desktop 1400×1000', width: 1400, height: 1000 },
@@ -123,9 +158,12 @@ async function main() {
         fetched ??= first.scripts;
         const again = await drawOverview(page, `${server.url}/`);
         warm.push(again.ms);
-        if (viewport.width === 1400 && i === 0) await page.screenshot({ path: join(OUT, 'dashboard-overview.png'), fullPage: false });
+        if (viewport.width === 1400 && i === 0)
+          await page.screenshot({ path: join(OUT, 'dashboard-overview.png'), fullPage: false });
         await context.close();
-        log(`${viewport.name} run ${i + 1}: cold ${first.ms.toFixed(0)} ms (${first.charts} charts), warm ${again.ms.toFixed(0)} ms`);
+        log(
+          `${viewport.name} run ${i + 1}: cold ${first.ms.toFixed(0)} ms (${first.charts} charts), warm ${again.ms.toFixed(0)} ms`,
+        );
       }
       const sent = fetched.reduce((a, s) => a + s.sent, 0);
       const raw = fetched.reduce((a, s) => a + readFileSync(join(DIST, s.file)).length, 0);

@@ -19,7 +19,12 @@ export async function buildBenchDatabase(url, log) {
   await migrateUp(url);
   await seedReference(url);
   const demo = await withClient(url, (c) =>
-    loadDemoData(c, { asOf: BENCH_AS_OF, firstQuarter: FIRST_QUARTER, scale: 1, onPhase: (p, ms) => log(`  ${p}: ${(ms / 1000).toFixed(1)} s`) }),
+    loadDemoData(c, {
+      asOf: BENCH_AS_OF,
+      firstQuarter: FIRST_QUARTER,
+      scale: 1,
+      onPhase: (p, ms) => log(`  ${p}: ${(ms / 1000).toFixed(1)} s`),
+    }),
   );
   log(`demo data: ${demo.localOrganizations} local organizations, ${demo.reports} reports, ${demo.dataValues} values`);
   const fillers = await withClient(url, (c) =>
@@ -33,15 +38,17 @@ export async function buildBenchDatabase(url, log) {
       }
       // No indicator reads the fillers, so the roll-up trigger would only copy millions of rows into its
       // transition table to find no report to refresh.
-      return withBulkLoad(c, 'data_value', () => withTriggersDisabled(c, 'data_value', ['trg_data_value_rollup_insert'], async () => {
-        const r = await c.query(
-          `INSERT INTO data_value (quarter_id, data_element_id, org_unit_id, report_id, value, is_demo)
+      return withBulkLoad(c, 'data_value', () =>
+        withTriggersDisabled(c, 'data_value', ['trg_data_value_rollup_insert'], async () => {
+          const r = await c.query(
+            `INSERT INTO data_value (quarter_id, data_element_id, org_unit_id, report_id, value, is_demo)
            SELECT dv.quarter_id, f.id, dv.org_unit_id, dv.report_id, (hashint4(dv.org_unit_id * 31 + f.id) & 1023), true
              FROM data_value dv JOIN data_element u ON u.id = dv.data_element_id AND u.code = 'UNIT_REPORTING'
              CROSS JOIN data_element f WHERE f.code LIKE 'BENCH_FILLER_%'`,
-        );
-        return r.rowCount;
-      }));
+          );
+          return r.rowCount;
+        }),
+      );
     }),
   );
   await withClient(url, (c) => c.query('VACUUM ANALYZE'));

@@ -39,7 +39,12 @@ export async function latency(fn, { n = 300, warmup = 30 } = {}) {
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
-  return { p50: percentile(times, 50), p95: percentile(times, 95), mean: times.reduce((a, b) => a + b, 0) / times.length, n };
+  return {
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    mean: times.reduce((a, b) => a + b, 0) / times.length,
+    n,
+  };
 }
 
 /** Requests per second with `concurrency` loops for `seconds`, all on loopback. */

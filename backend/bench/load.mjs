@@ -96,7 +96,9 @@ function generator(seed) {
 /** What the run needs from the database: provinces, indicators, the quarter open for entry and officers for it. */
 async function prepare(sql, officerCount) {
   const provinces = (await sql.query(`SELECT id, code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`)).rows;
-  const regions = (await sql.query(`SELECT code FROM org_unit WHERE level = 'REGION' ORDER BY code`)).rows.map((r) => r.code);
+  const regions = (await sql.query(`SELECT code FROM org_unit WHERE level = 'REGION' ORDER BY code`)).rows.map(
+    (r) => r.code,
+  );
   const indicators = (await sql.query(`SELECT code FROM indicator ORDER BY sort_order`)).rows.map((r) => r.code);
   const [open] = (
     await sql.query(
@@ -122,7 +124,14 @@ async function prepare(sql, officerCount) {
   ).rows;
   const units = new Map();
   for (const p of editable) {
-    units.set(p.code, (await sql.query(`SELECT code FROM org_unit WHERE parent_id = $1 AND level = 'LOCAL' ORDER BY code LIMIT 3`, [p.id])).rows.map((r) => r.code));
+    units.set(
+      p.code,
+      (
+        await sql.query(`SELECT code FROM org_unit WHERE parent_id = $1 AND level = 'LOCAL' ORDER BY code LIMIT 3`, [
+          p.id,
+        ])
+      ).rows.map((r) => r.code),
+    );
   }
   // Officer accounts of the benchmark, one per province (is_demo: they go with the demo data).
   const hash = await hashPassword(BENCH_PASSWORD);
@@ -139,14 +148,25 @@ async function prepare(sql, officerCount) {
 
 async function startServer(databaseUrl) {
   const port = await freePort();
-  const server = spawn(process.execPath, ['--max-old-space-size=192', '--max-semi-space-size=8', join(OPTIONS.dist, 'main.js')], {
-    env: {
-      PATH: process.env.PATH, DATABASE_URL: databaseUrl, PORT: String(port), HOST: '127.0.0.1', DEMO_DATA: 'false', NODE_ENV: 'development',
-      // 200 users from one loopback address: the per-client limits (where the build has them) would refuse them.
-      CLIENT_MAX_IN_FLIGHT: '10000', CLIENT_BURST: '100000', CLIENT_PER_SECOND: '100000',
+  const server = spawn(
+    process.execPath,
+    ['--max-old-space-size=192', '--max-semi-space-size=8', join(OPTIONS.dist, 'main.js')],
+    {
+      env: {
+        PATH: process.env.PATH,
+        DATABASE_URL: databaseUrl,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DEMO_DATA: 'false',
+        NODE_ENV: 'development',
+        // 200 users from one loopback address: the per-client limits (where the build has them) would refuse them.
+        CLIENT_MAX_IN_FLIGHT: '10000',
+        CLIENT_BURST: '100000',
+        CLIENT_PER_SECOND: '100000',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   let text = '';
   server.stdout.on('data', (d) => (text += d));
   server.stderr.on('data', (d) => (text += d));
@@ -158,14 +178,22 @@ async function startServer(databaseUrl) {
 }
 
 async function signIn(base, email, password) {
-  return (await post(base, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password } })).login.token;
+  return (await post(base, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password } }))
+    .login.token;
 }
 
 async function run(base, ctx) {
   const { users, seconds, thinkMs, maxRequests } = OPTIONS;
   const planner = await signIn(base, 'planner@demo.local', 'demo-pass-2570');
   const analystLogin = await signIn(base, 'analyst@demo.local', 'demo-pass-2570');
-  const analyst = (await post(base, 'mutation { createApiToken(input: { name: "bench:load", expiresInDays: 1 }) { token } }', {}, analystLogin)).createApiToken.token;
+  const analyst = (
+    await post(
+      base,
+      'mutation { createApiToken(input: { name: "bench:load", expiresInDays: 1 }) { token } }',
+      {},
+      analystLogin,
+    )
+  ).createApiToken.token;
 
   const anonymous = Math.round(users * 0.6);
   const analysts = Math.round(users * 0.2);
@@ -174,9 +202,18 @@ async function run(base, ctx) {
   for (const p of ctx.editable.slice(0, officerWanted)) {
     const token = await signIn(base, `bench.officer.${p.code.toLowerCase()}@bench.local`, BENCH_PASSWORD);
     const report = (await post(base, Q.report, { p: p.code, q: ctx.open.code }, token)).report;
-    officers.push({ province: p.code, token, version: report?.version ?? null, units: ctx.units.get(p.code), acked: null, unsure: [], saves: 0 });
+    officers.push({
+      province: p.code,
+      token,
+      version: report?.version ?? null,
+      units: ctx.units.get(p.code),
+      acked: null,
+      unsure: [],
+      saves: 0,
+    });
   }
-  if (officers.length < officerWanted) log(`only ${officers.length} provinces have an editable report in ${ctx.open.code}: ${officers.length} officers`);
+  if (officers.length < officerWanted)
+    log(`only ${officers.length} provinces have an editable report in ${ctx.open.code}: ${officers.length} officers`);
 
   const samples = new Map();
   const errors = new Map();
@@ -210,7 +247,8 @@ async function run(base, ctx) {
       const x = rnd();
       if (role === 'anonymous') {
         if (x < 1 / 3) await timed('nationalOverview', () => post(base, Q.overview, {}));
-        else if (x < 2 / 3) await timed('provinceScorecard', () => post(base, Q.scorecard, { p: pick(ctx.provinces, rnd) }));
+        else if (x < 2 / 3)
+          await timed('provinceScorecard', () => post(base, Q.scorecard, { p: pick(ctx.provinces, rnd) }));
         else await timed('provinceIndicatorValues', () => post(base, Q.values, { i: ind }));
       } else {
         const q = [
@@ -232,8 +270,18 @@ async function run(base, ctx) {
     await sleep(rnd() * OPTIONS.autosaveMs);
     while (more()) {
       o.saves++;
-      const values = o.units.map((u, k) => ({ orgUnitCode: u, dataElementCode: ctx.element, value: 10 + ((o.saves * 7 + k) % 90) }));
-      const input = { provinceCode: o.province, quarterCode: ctx.open.code, version: o.version, values, reason: 'bench:load autosave' };
+      const values = o.units.map((u, k) => ({
+        orgUnitCode: u,
+        dataElementCode: ctx.element,
+        value: 10 + ((o.saves * 7 + k) % 90),
+      }));
+      const input = {
+        provinceCode: o.province,
+        quarterCode: ctx.open.code,
+        version: o.version,
+        values,
+        reason: 'bench:load autosave',
+      };
       let result = null;
       const ok = await timed('saveReport', async () => (result = await post(base, Q.save, { i: input }, o.token)));
       if (ok) {
@@ -250,7 +298,9 @@ async function run(base, ctx) {
     }
   };
 
-  log(`${users} virtual users (${anonymous} anonymous, ${analysts} analysts, ${officers.length} officers) for ${seconds} s, readers' pause ${thinkMs} ms on average`);
+  log(
+    `${users} virtual users (${anonymous} anonymous, ${analysts} analysts, ${officers.length} officers) for ${seconds} s, readers' pause ${thinkMs} ms on average`,
+  );
   await Promise.all([
     ...Array.from({ length: anonymous }, (_, i) => reader(i, 'anonymous')),
     ...Array.from({ length: analysts }, (_, i) => reader(anonymous + i, 'analyst')),
@@ -258,7 +308,15 @@ async function run(base, ctx) {
   ]);
   const elapsed = (performance.now() - started) / 1000;
   const cache = (await post(base, Q.cache, {}, planner)).systemInfo.analyticsCache;
-  return { elapsed, samples, errors, requests, officers, cache, counts: { anonymous, analysts, officers: officers.length } };
+  return {
+    elapsed,
+    samples,
+    errors,
+    requests,
+    officers,
+    cache,
+    counts: { anonymous, analysts, officers: officers.length },
+  };
 }
 
 /** Every officer's last acknowledged values are in the database (or, after a failed save, one of those tried since). */
@@ -275,7 +333,8 @@ async function checkNothingLost(sql, ctx, officers) {
       );
       const allowed = [v.value, ...o.unsure.map((u) => u[k].value)];
       checked++;
-      if (!rows[0] || !allowed.includes(rows[0].value)) lost.push(`${o.province} ${v.orgUnitCode}: saved ${v.value}, found ${rows[0]?.value ?? 'nothing'}`);
+      if (!rows[0] || !allowed.includes(rows[0].value))
+        lost.push(`${o.province} ${v.orgUnitCode}: saved ${v.value}, found ${rows[0]?.value ?? 'nothing'}`);
     }
   }
   return { checked, lost };
@@ -295,7 +354,13 @@ function summarise(r, lost, load) {
     machine: `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB`,
     loadBefore: load.before,
     loadAfter: os.loadavg().map((x) => Number(x.toFixed(2))),
-    options: { users: OPTIONS.users, seconds: OPTIONS.seconds, thinkMs: OPTIONS.thinkMs, maxRequests: OPTIONS.maxRequests, autosaveMs: OPTIONS.autosaveMs },
+    options: {
+      users: OPTIONS.users,
+      seconds: OPTIONS.seconds,
+      thinkMs: OPTIONS.thinkMs,
+      maxRequests: OPTIONS.maxRequests,
+      autosaveMs: OPTIONS.autosaveMs,
+    },
     users: r.counts,
     elapsed: r.elapsed,
     requests: r.requests,
@@ -325,16 +390,21 @@ function render(runs) {
     '',
     'Targets: 200 users, 0 errors, p95 ≤ 500 ms, ≥ 300 requests/s.',
     '',
-    '| run | commit | users | duration | requests | req/s | errors | p50 / p95 / p99 ms | cache hits / misses | officers\' values lost | load avg before → after |',
+    "| run | commit | users | duration | requests | req/s | errors | p50 / p95 / p99 ms | cache hits / misses | officers' values lost | load avg before → after |",
     '|---|---|---|---|---|---|---|---|---|---|---|',
-    ...runs.map((x) => `| ${x.label} (${x.at.slice(0, 16)}Z) | ${x.commit?.slice(0, 9) ?? ''} | ${x.options.users} (${x.users.anonymous}/${x.users.analysts}/${x.users.officers}), pause ${x.options.thinkMs} ms | ${x.elapsed.toFixed(0)} s | ${x.requests} | **${x.throughput.toFixed(0)}** | ${x.errors} | **${f(x.overall.p50)} / ${f(x.overall.p95)} / ${f(x.overall.p99)}** | ${x.cache ? `${x.cache.hits} / ${x.cache.misses}` : 'n/a'} | ${x.lost.lost} of ${x.lost.checked} checked | ${x.loadBefore.join(' ')} → ${x.loadAfter.join(' ')} |`),
+    ...runs.map(
+      (x) =>
+        `| ${x.label} (${x.at.slice(0, 16)}Z) | ${x.commit?.slice(0, 9) ?? ''} | ${x.options.users} (${x.users.anonymous}/${x.users.analysts}/${x.users.officers}), pause ${x.options.thinkMs} ms | ${x.elapsed.toFixed(0)} s | ${x.requests} | **${x.throughput.toFixed(0)}** | ${x.errors} | **${f(x.overall.p50)} / ${f(x.overall.p95)} / ${f(x.overall.p99)}** | ${x.cache ? `${x.cache.hits} / ${x.cache.misses}` : 'n/a'} | ${x.lost.lost} of ${x.lost.checked} checked | ${x.loadBefore.join(' ')} → ${x.loadAfter.join(' ')} |`,
+    ),
     '',
     ...runs.slice(-4).flatMap((x) => [
       `## ${x.label} (${x.at.slice(0, 16)}Z): per query (p50 / p95 / p99 ms, count)`,
       '',
       '| query | p50 | p95 | p99 | n |',
       '|---|---|---|---|---|',
-      ...Object.entries(x.byQuery).sort().map(([k, s]) => `| ${k} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${s.n} |`),
+      ...Object.entries(x.byQuery)
+        .sort()
+        .map(([k, s]) => `| ${k} | ${f(s.p50)} | ${f(s.p95)} | ${f(s.p99)} | ${s.n} |`),
       '',
       ...(x.errors ? ['Errors:', '', ...Object.entries(x.errorKinds).map(([k, n]) => `- ${n} × ${k}`), ''] : []),
     ]),
@@ -385,8 +455,12 @@ async function main() {
   runs.push(summary);
   write(runs);
   const o = summary.overall;
-  log(`${summary.requests} requests in ${summary.elapsed.toFixed(1)} s: ${summary.throughput.toFixed(0)} req/s, ${summary.errors} errors, p50 ${o.p50?.toFixed(0)} ms, p95 ${o.p95?.toFixed(0)} ms, p99 ${o.p99?.toFixed(0)} ms`);
-  log(`cache ${JSON.stringify(summary.cache)}; officers' values: ${summary.lost.lost} lost of ${summary.lost.checked} checked; load ${summary.loadBefore.join(' ')} → ${summary.loadAfter.join(' ')}`);
+  log(
+    `${summary.requests} requests in ${summary.elapsed.toFixed(1)} s: ${summary.throughput.toFixed(0)} req/s, ${summary.errors} errors, p50 ${o.p50?.toFixed(0)} ms, p95 ${o.p95?.toFixed(0)} ms, p99 ${o.p99?.toFixed(0)} ms`,
+  );
+  log(
+    `cache ${JSON.stringify(summary.cache)}; officers' values: ${summary.lost.lost} lost of ${summary.lost.checked} checked; load ${summary.loadBefore.join(' ')} → ${summary.loadAfter.join(' ')}`,
+  );
   log('saved to bench-results/load.md');
   if (summary.lost.lost > 0) process.exitCode = 1;
 }

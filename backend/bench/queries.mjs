@@ -79,7 +79,12 @@ export const QUERIES = {
           ORDER BY q.fiscal_year DESC, q.quarter DESC LIMIT 1`,
       )
     ).rows;
-    const quarters = (await sql.query(`SELECT id FROM fiscal_quarter WHERE id <= $1 AND EXISTS (SELECT 1 FROM report r WHERE r.quarter_id = fiscal_quarter.id) ORDER BY id`, [latest.id])).rows.map((r) => r.id);
+    const quarters = (
+      await sql.query(
+        `SELECT id FROM fiscal_quarter WHERE id <= $1 AND EXISTS (SELECT 1 FROM report r WHERE r.quarter_id = fiscal_quarter.id) ORDER BY id`,
+        [latest.id],
+      )
+    ).rows.map((r) => r.id);
     const provinces = (await sql.query(`SELECT id, code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`)).rows;
     const [nation] = (await sql.query(`SELECT id FROM org_unit WHERE level = 'NATION'`)).rows;
     // Current, previous and base (first) quarter: what the overview compares.
@@ -101,7 +106,12 @@ export const QUERIES = {
       graphql: SCORECARD,
       variables: (ctx, i) => ({ p: ctx.provinces[i % ctx.provinces.length].code, q: ctx.latest.code }),
       sql: SCORECARD_ROLLUP_SQL,
-      sqlParams: (ctx, i) => [ctx.provinces[i % ctx.provinces.length].id, ctx.latest.id, ctx.nation.id, ctx.latest.fiscal_year],
+      sqlParams: (ctx, i) => [
+        ctx.provinces[i % ctx.provinces.length].id,
+        ctx.latest.id,
+        ctx.nation.id,
+        ctx.latest.fiscal_year,
+      ],
       baseSql: SCORECARD_BASE_SQL,
       baseSqlParams: (ctx, i) => [ctx.provinces[i % ctx.provinces.length].id, ctx.latest.id],
     },
@@ -109,16 +119,38 @@ export const QUERIES = {
 
   /** Approves a submitted report of the latest quarter through the API and polls the overview until it counts it. */
   async approvalVisibility(base, sql, ctx, gql) {
-    const login = await gql(base, 'mutation { login(input: { email: "planner@demo.local", password: "demo-pass-2570" }) { token } }');
+    const login = await gql(
+      base,
+      'mutation { login(input: { email: "planner@demo.local", password: "demo-pass-2570" }) { token } }',
+    );
     const token = login.login.token;
-    let [report] = (await sql.query(`SELECT id, version FROM report WHERE quarter_id = $1 AND status = 'SUBMITTED' LIMIT 1`, [ctx.latest.id])).rows;
+    let [report] = (
+      await sql.query(`SELECT id, version FROM report WHERE quarter_id = $1 AND status = 'SUBMITTED' LIMIT 1`, [
+        ctx.latest.id,
+      ])
+    ).rows;
     if (!report) {
-      [report] = (await sql.query(`UPDATE report SET status = 'SUBMITTED' WHERE id = (SELECT id FROM report WHERE quarter_id = $1 AND status = 'APPROVED' LIMIT 1) RETURNING id, version`, [ctx.latest.id])).rows;
+      [report] = (
+        await sql.query(
+          `UPDATE report SET status = 'SUBMITTED' WHERE id = (SELECT id FROM report WHERE quarter_id = $1 AND status = 'APPROVED' LIMIT 1) RETURNING id, version`,
+          [ctx.latest.id],
+        )
+      ).rows;
     }
-    const count = async () => (await gql(base, 'query($q: String) { nationalOverview(quarterCode: $q) { reportingProvinces } }', { q: ctx.latest.code })).nationalOverview.reportingProvinces;
+    const count = async () =>
+      (
+        await gql(base, 'query($q: String) { nationalOverview(quarterCode: $q) { reportingProvinces } }', {
+          q: ctx.latest.code,
+        })
+      ).nationalOverview.reportingProvinces;
     const before = await count();
     const t = performance.now();
-    await gql(base, 'mutation($i: ReportDecisionInput!) { approveReport(input: $i) { status } }', { i: { reportId: report.id, version: report.version } }, token);
+    await gql(
+      base,
+      'mutation($i: ReportDecisionInput!) { approveReport(input: $i) { status } }',
+      { i: { reportId: report.id, version: report.version } },
+      token,
+    );
     let polls = 0;
     while ((await count()) === before) {
       polls++;

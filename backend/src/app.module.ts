@@ -26,13 +26,19 @@ import { UserModule } from './modules/user/user.module.js';
 @Module({})
 export class AppModule {
   /** The database URL is known only after the embedded PostgreSQL (or DATABASE_URL) is ready. */
-  static forRoot(config: AppConfig, databaseUrl: string, options: { clock?: Clock; logger?: Logger } = {}): DynamicModule {
+  static forRoot(
+    config: AppConfig,
+    databaseUrl: string,
+    options: { clock?: Clock; logger?: Logger } = {},
+  ): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config, options.clock),
         ObservabilityModule.forRoot(config, options.logger),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.apiStatementTimeoutMs })),
+        TypeOrmModule.forRoot(
+          dataSourceOptions(databaseUrl, { logSql: config.logSql, statementTimeoutMs: config.apiStatementTimeoutMs }),
+        ),
         SourceModule,
         CacheModule,
         AuthModule,

@@ -32,14 +32,17 @@ async function main(): Promise<void> {
       const r = await prepareDatabase(db.url, { demo: config.demoData, scale: config.demoScale });
       console.log('reference data loaded');
       if (r.demoAlreadyLoaded) console.log('demo data already present (left unchanged)');
-      if (r.demo) console.log(`demo data loaded in ${(r.demo.ms / 1000).toFixed(1)} s: ${r.demo.dataValues} data values`);
+      if (r.demo)
+        console.log(`demo data loaded in ${(r.demo.ms / 1000).toFixed(1)} s: ${r.demo.dataValues} data values`);
     } else if (command === 'reset') {
       if (config.env === 'production' && !process.argv.includes('--yes')) {
         throw new Error('reset drops all data; in production pass --yes');
       }
       await migrateDown(db.url, Infinity);
       const r = await prepareDatabase(db.url, { demo: config.demoData, scale: config.demoScale });
-      console.log(`reset done: ${r.migrationsApplied.join(', ')}${r.demo ? `, demo data ${r.demo.dataValues} values` : ''}`);
+      console.log(
+        `reset done: ${r.migrationsApplied.join(', ')}${r.demo ? `, demo data ${r.demo.dataValues} values` : ''}`,
+      );
     }
   } finally {
     await db.stop();

@@ -32,7 +32,9 @@ async function start(config: AppConfig, log: Logger): Promise<void> {
   const info = (s: string) => log.info(s);
 
   if (!(await portIsFree(config.port, config.host === '0.0.0.0' ? undefined : config.host))) {
-    throw new StartupError(`Port ${config.port} is already in use. Stop the program using it, or set PORT to another port.`);
+    throw new StartupError(
+      `Port ${config.port} is already in use. Stop the program using it, or set PORT to another port.`,
+    );
   }
 
   const db: Database = await openDatabase(config, info);
@@ -55,7 +57,10 @@ async function start(config: AppConfig, log: Logger): Promise<void> {
     }
     stopping = true;
     const s0 = performance.now();
-    log.info({ signal, inFlight: observer?.requestsInFlight ?? 0, graceMs: config.observability.shutdownGraceMs }, 'stopping: finishing the requests in flight');
+    log.info(
+      { signal, inFlight: observer?.requestsInFlight ?? 0, graceMs: config.observability.shutdownGraceMs },
+      'stopping: finishing the requests in flight',
+    );
     let abandoned = 0;
     let drainMs = 0;
     if (observer && app) {
@@ -71,7 +76,15 @@ async function start(config: AppConfig, log: Logger): Promise<void> {
     const d0 = performance.now();
     await within(db.stop(), 15_000, 'stopping the embedded PostgreSQL');
     const now = performance.now();
-    log.info({ ms: Math.round(now - s0), drainMs: Math.round(drainMs), closeMs: Math.round(d0 - c0), databaseStopMs: Math.round(now - d0) }, 'stopped');
+    log.info(
+      {
+        ms: Math.round(now - s0),
+        drainMs: Math.round(drainMs),
+        closeMs: Math.round(d0 - c0),
+        databaseStopMs: Math.round(now - d0),
+      },
+      'stopped',
+    );
     process.exit(abandoned > 0 ? 1 : 0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -81,8 +94,10 @@ async function start(config: AppConfig, log: Logger): Promise<void> {
     const prep = await prepareDatabase(db.url, { demo: config.demoData, scale: config.demoScale });
     if (prep.migrationsApplied.length > 0) info(`migrations applied: ${prep.migrationsApplied.join(', ')}`);
     if (prep.demo) {
-      info(`demo data loaded in ${(prep.demo.ms / 1000).toFixed(1)} s: ${prep.demo.localOrganizations} local organizations, ` +
-        `${prep.demo.reports} reports, ${prep.demo.dataValues} data values`);
+      info(
+        `demo data loaded in ${(prep.demo.ms / 1000).toFixed(1)} s: ${prep.demo.localOrganizations} local organizations, ` +
+          `${prep.demo.reports} reports, ${prep.demo.dataValues} data values`,
+      );
     } else if (prep.demoAlreadyLoaded) info('demo data already present (left unchanged)');
     if (config.env === 'production') await assertNoDemoAccounts(db.url);
 
@@ -110,7 +125,8 @@ async function start(config: AppConfig, log: Logger): Promise<void> {
   console.log(`\n  DigiGov Monitor   ${url}/\n  GraphQL API       ${url}/graphql\n`);
   if (config.demoData) {
     console.log(`  Demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const a of DEMO_ACCOUNTS) console.log(`    ${a.email.padEnd(28)} ${a.role}${a.provinceCode ? ` ${a.provinceCode}` : ''}`);
+    for (const a of DEMO_ACCOUNTS)
+      console.log(`    ${a.email.padEnd(28)} ${a.role}${a.provinceCode ? ` ${a.provinceCode}` : ''}`);
     console.log('  The demo data is synthetic; the dashboard says so wherever it is shown.\n');
   }
   console.log('  Press Ctrl-C to stop.\n');
@@ -134,7 +150,8 @@ process.on('uncaughtException', (err) => {
 try {
   await start(config, log);
 } catch (err) {
-  const expected = err instanceof EmbeddedPostgresError || err instanceof StartupError || err instanceof ProductionGuardError;
+  const expected =
+    err instanceof EmbeddedPostgresError || err instanceof StartupError || err instanceof ProductionGuardError;
   // An expected refusal is explained in its message; anything else keeps its stack.
   log.fatal(expected ? {} : { err }, `cannot start: ${err instanceof Error ? err.message : String(err)}`);
   process.exit(1);

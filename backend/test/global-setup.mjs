@@ -39,11 +39,20 @@ export default async function globalSetup() {
   admin.pathname = '/postgres';
   const template = new URL(pg.url);
   template.pathname = `/${TEMPLATE_DB}`;
-  await prepareDatabase(template.toString(), { demo: true, asOf: new Date(`${DEMO_AS_OF}T12:00:00Z`), scale: DEMO_SCALE });
+  await prepareDatabase(template.toString(), {
+    demo: true,
+    asOf: new Date(`${DEMO_AS_OF}T12:00:00Z`),
+    scale: DEMO_SCALE,
+  });
   const envFile = join(CACHE_DIR, 'env.json');
-  writeFileSync(envFile, JSON.stringify({ adminUrl: admin.toString(), template: TEMPLATE_DB, port, demoAsOf: DEMO_AS_OF }));
+  writeFileSync(
+    envFile,
+    JSON.stringify({ adminUrl: admin.toString(), template: TEMPLATE_DB, port, demoAsOf: DEMO_AS_OF }),
+  );
   // Test files run in this process (--runInBand) and find the database through this variable.
   process.env.DIGIGOV_TEST_ENV = envFile;
   globalThis.__TEST_CACHE_DIR__ = CACHE_DIR;
-  console.log(`\n[test] PostgreSQL on port ${port}; template database ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n[test] PostgreSQL on port ${port}; template database ready in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+  );
 }

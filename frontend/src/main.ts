@@ -14,7 +14,8 @@ import './styles/print.css';
 
 // Charts measure their text once, after the web font has loaded (EChart.vue): ask for
 // both weights and both subsets now rather than when the page first lays them out.
-for (const weight of ['400', '600']) void document.fonts?.load(`${weight} 16px "Noto Sans Thai"`, 'กA').catch(() => undefined);
+for (const weight of ['400', '600'])
+  void document.fonts?.load(`${weight} 16px "Noto Sans Thai"`, 'กA').catch(() => undefined);
 
 // English is a separate chunk (locales/messages.ts): load it first when it is the remembered choice.
 const initialLocale = readStoredLocale();

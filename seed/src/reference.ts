@@ -204,7 +204,9 @@ export function validateReferenceData(d: ReferenceData): string[] {
       }
       const expected = Math.round((v.count / ds.denominator) * 10000) / 100;
       if (Math.abs(expected - v.percentage) > 0.001) {
-        problems.push(`published dataset ${ds.code}: ${v.categoryCode ?? v.measureCode} ${v.percentage} % ≠ ${v.count}/${ds.denominator}`);
+        problems.push(
+          `published dataset ${ds.code}: ${v.categoryCode ?? v.measureCode} ${v.percentage} % ≠ ${v.count}/${ds.denominator}`,
+        );
       }
     }
   }

@@ -4,12 +4,18 @@ import { BadInputError } from './errors/domain-error.js';
 export const MAX_REASON_LENGTH = 1000;
 
 /** The trimmed reason (null when blank), refused with a located problem when required and missing, or too long. */
-export function auditReason(raw: string | null | undefined, options: { required?: string; field?: string } = {}): string | null {
+export function auditReason(
+  raw: string | null | undefined,
+  options: { required?: string; field?: string } = {},
+): string | null {
   const field = options.field ?? 'reason';
   const reason = raw?.trim() || null;
-  if (!reason && options.required) throw new BadInputError('Give a reason', [{ field, code: 'REQUIRED', message: options.required }]);
+  if (!reason && options.required)
+    throw new BadInputError('Give a reason', [{ field, code: 'REQUIRED', message: options.required }]);
   if (reason && reason.length > MAX_REASON_LENGTH) {
-    throw new BadInputError('Reason too long', [{ field, code: 'TEXT_TOO_LONG', message: `At most ${MAX_REASON_LENGTH.toLocaleString('en-US')} characters` }]);
+    throw new BadInputError('Reason too long', [
+      { field, code: 'TEXT_TOO_LONG', message: `At most ${MAX_REASON_LENGTH.toLocaleString('en-US')} characters` },
+    ]);
   }
   return reason;
 }

@@ -3,7 +3,8 @@ import { createTestDatabase, query } from './test-db.js';
 import { movableClock, signIn, startTestApp, type TestApp } from './test-app.js';
 import { arrange, code, reportRow, saveAs } from './reporting-helpers.js';
 
-const OVERVIEW = 'query($q: String, $s: Boolean! = false) { nationalOverview(quarterCode: $q, includeSubmitted: $s) { reportingProvinces } }';
+const OVERVIEW =
+  'query($q: String, $s: Boolean! = false) { nationalOverview(quarterCode: $q, includeSubmitted: $s) { reportingProvinces } }';
 const INFO = '{ systemInfo { analyticsCache { enabled version hits misses } } }';
 
 describe('Analytics cache', () => {
@@ -11,14 +12,29 @@ describe('Analytics cache', () => {
   let app: TestApp;
   let planner: string;
   let quarter: string;
-  const info = async () => (await app.gql<{ systemInfo: { analyticsCache: { enabled: boolean; version: number; hits: number; misses: number } | null } }>(INFO, {}, planner)).data!.systemInfo.analyticsCache!;
+  const info = async () =>
+    (
+      await app.gql<{
+        systemInfo: { analyticsCache: { enabled: boolean; version: number; hits: number; misses: number } | null };
+      }>(INFO, {}, planner)
+    ).data!.systemInfo.analyticsCache!;
   const reporting = async (token?: string, includeSubmitted = false) =>
-    (await app.gql<{ nationalOverview: { reportingProvinces: number } }>(OVERVIEW, { q: quarter, s: includeSubmitted }, token)).data!.nationalOverview.reportingProvinces;
+    (
+      await app.gql<{ nationalOverview: { reportingProvinces: number } }>(
+        OVERVIEW,
+        { q: quarter, s: includeSubmitted },
+        token,
+      )
+    ).data!.nationalOverview.reportingProvinces;
 
   beforeAll(async () => {
     db = await createTestDatabase();
     // A day FY2570Q1 is open for entry, so that officers can save drafts.
-    app = await startTestApp(db.url, { ANALYTICS_CACHE: 'true' }, { clock: movableClock('2026-11-21T10:00:00+07:00').clock });
+    app = await startTestApp(
+      db.url,
+      { ANALYTICS_CACHE: 'true' },
+      { clock: movableClock('2026-11-21T10:00:00+07:00').clock },
+    );
     planner = await signIn(app, 'planner@demo.local');
     [{ code: quarter }] = await query<{ code: string }>(
       db.url,
@@ -54,7 +70,11 @@ describe('Analytics cache', () => {
       `SELECT r.id, r.version FROM report r JOIN fiscal_quarter q ON q.id = r.quarter_id WHERE q.code = $1 AND r.status = 'SUBMITTED' ORDER BY r.id LIMIT 1`,
       [quarter],
     );
-    const res = await app.gql('mutation($i: ReportDecisionInput!) { approveReport(input: $i) { status } }', { i: { reportId: r.id, version: r.version } }, planner);
+    const res = await app.gql(
+      'mutation($i: ReportDecisionInput!) { approveReport(input: $i) { status } }',
+      { i: { reportId: r.id, version: r.version } },
+      planner,
+    );
     expect(code(res)).toBe('OK');
     expect(await reporting()).toBe(before + 1);
   });
@@ -97,7 +117,14 @@ describe('Analytics cache: what a change drops', () => {
   let listener: pg.Client;
   const heard: Array<{ kind: string; quarterIds: number[] | null }> = [];
 
-  const info = async () => (await app.gql<{ systemInfo: { analyticsCache: { version: number; hits: number; misses: number } } }>(INFO, {}, planner)).data!.systemInfo.analyticsCache;
+  const info = async () =>
+    (
+      await app.gql<{ systemInfo: { analyticsCache: { version: number; hits: number; misses: number } } }>(
+        INFO,
+        {},
+        planner,
+      )
+    ).data!.systemInfo.analyticsCache;
   const overview = async (q: string | null, token?: string, includeSubmitted = false) => {
     const res = await app.gql<{ nationalOverview: { quarter: { code: string } | null; reportingProvinces: number } }>(
       'query($q: String, $s: Boolean!) { nationalOverview(quarterCode: $q, includeSubmitted: $s) { quarter { code } reportingProvinces } }',
@@ -115,9 +142,11 @@ describe('Analytics cache: what a change drops', () => {
     // A marker after the change: notifications arrive in commit order, so once ours is heard the change's were.
     await query(db.url, `SELECT pg_notify('digigov_data_changed', '{"kind":"draft","quarterIds":[]}')`);
     const until = Date.now() + 5000;
-    while (!heard.slice(before).some((h) => h.kind === 'draft' && h.quarterIds?.length === 0) && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    while (!heard.slice(before).some((h) => h.kind === 'draft' && h.quarterIds?.length === 0) && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 10));
     const count = heard.length - before;
-    while ((await info()).version < version + made + count && Date.now() < until) await new Promise((r) => setTimeout(r, 10));
+    while ((await info()).version < version + made + count && Date.now() < until)
+      await new Promise((r) => setTimeout(r, 10));
     expect((await info()).version).toBe(version + made + count);
     return heard.slice(before, -1);
   };
@@ -131,7 +160,11 @@ describe('Analytics cache: what a change drops', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    app = await startTestApp(db.url, { ANALYTICS_CACHE: 'true' }, { clock: movableClock('2026-11-21T10:00:00+07:00').clock });
+    app = await startTestApp(
+      db.url,
+      { ANALYTICS_CACHE: 'true' },
+      { clock: movableClock('2026-11-21T10:00:00+07:00').clock },
+    );
     planner = await signIn(app, 'planner@demo.local');
     officer = await signIn(app, 'officer.th40@demo.local');
     // The tests below approve two submitted reports of the latest quarter and return a third.
@@ -171,18 +204,28 @@ describe('Analytics cache: what a change drops', () => {
     let version = (await reportRow(db.url, 'TH-40', 'FY2570Q1'))!.version;
     for (const value of [3, 4, 5]) {
       const heardNow = await settled(async () => {
-        const res = await saveAs(app, officer, { provinceCode: 'TH-40', quarterCode: 'FY2570Q1', version, values: [{ orgUnitCode: unit, dataElementCode: element, value }] });
+        const res = await saveAs(app, officer, {
+          provinceCode: 'TH-40',
+          quarterCode: 'FY2570Q1',
+          version,
+          values: [{ orgUnitCode: unit, dataElementCode: element, value }],
+        });
         expect(code(res)).toBe('OK');
         expect(res.data!.saveReport.inserted + res.data!.saveReport.updated).toBe(1);
         version = res.data!.saveReport.report.version;
       }, 1);
       // The trigger says what changed: a draft of FY2570Q1, once.
-      const [{ id: open }] = await query<{ id: number }>(db.url, `SELECT id FROM fiscal_quarter WHERE code = 'FY2570Q1'`);
+      const [{ id: open }] = await query<{ id: number }>(
+        db.url,
+        `SELECT id FROM fiscal_quarter WHERE code = 'FY2570Q1'`,
+      );
       expect(heardNow).toEqual([{ kind: 'draft', quarterIds: [open] }]);
-      expect(await counted(async () => {
-        await overview(null);
-        await overview(latest.code);
-      })).toEqual({ hits: 2, misses: 0 });
+      expect(
+        await counted(async () => {
+          await overview(null);
+          await overview(latest.code);
+        }),
+      ).toEqual({ hits: 2, misses: 0 });
     }
   });
 
@@ -205,11 +248,20 @@ describe('Analytics cache: what a change drops', () => {
   it('makes an approval by another process visible within a second, in the default quarter too', async () => {
     const before = { latest: await overview(latest.code), default: await overview(null) };
     const t = Date.now();
-    await query(db.url, `UPDATE report SET status = 'APPROVED' WHERE id = (SELECT id FROM report WHERE quarter_id = $1 AND status = 'SUBMITTED' ORDER BY id LIMIT 1)`, [latest.id]);
-    while ((await overview(latest.code)).reportingProvinces === before.latest.reportingProvinces && Date.now() - t < 5000) await new Promise((r) => setTimeout(r, 10));
+    await query(
+      db.url,
+      `UPDATE report SET status = 'APPROVED' WHERE id = (SELECT id FROM report WHERE quarter_id = $1 AND status = 'SUBMITTED' ORDER BY id LIMIT 1)`,
+      [latest.id],
+    );
+    while (
+      (await overview(latest.code)).reportingProvinces === before.latest.reportingProvinces &&
+      Date.now() - t < 5000
+    )
+      await new Promise((r) => setTimeout(r, 10));
     expect(Date.now() - t).toBeLessThan(1000);
     expect((await overview(latest.code)).reportingProvinces).toBe(before.latest.reportingProvinces + 1);
-    if (before.default.quarter?.code === latest.code) expect((await overview(null)).reportingProvinces).toBe(before.default.reportingProvinces + 1);
+    if (before.default.quarter?.code === latest.code)
+      expect((await overview(null)).reportingProvinces).toBe(before.default.reportingProvinces + 1);
   });
 
   it("drops an approval's quarter and the default quarter, and keeps the results of earlier quarters", async () => {
@@ -217,9 +269,18 @@ describe('Analytics cache: what a change drops', () => {
     await overview(latest.code);
     await overview(null);
     const heardNow = await settled(() =>
-      query(db.url, `UPDATE report SET status = 'APPROVED' WHERE id = (SELECT id FROM report WHERE quarter_id = $1 AND status = 'SUBMITTED' ORDER BY id LIMIT 1)`, [latest.id]),
+      query(
+        db.url,
+        `UPDATE report SET status = 'APPROVED' WHERE id = (SELECT id FROM report WHERE quarter_id = $1 AND status = 'SUBMITTED' ORDER BY id LIMIT 1)`,
+        [latest.id],
+      ),
     );
-    expect(heardNow).toEqual(expect.arrayContaining([{ kind: 'approved', quarterIds: [latest.id] }, { kind: 'submitted', quarterIds: [latest.id] }]));
+    expect(heardNow).toEqual(
+      expect.arrayContaining([
+        { kind: 'approved', quarterIds: [latest.id] },
+        { kind: 'submitted', quarterIds: [latest.id] },
+      ]),
+    );
     expect(await counted(() => overview(earlier.code))).toEqual({ hits: 1, misses: 0 });
     expect(await counted(() => overview(latest.code))).toEqual({ hits: 0, misses: 1 });
     expect(await counted(() => overview(null))).toEqual({ hits: 0, misses: 1 });
@@ -229,24 +290,40 @@ describe('Analytics cache: what a change drops', () => {
     const submitted = await overview(latest.code, planner, true);
     await overview(latest.code);
     await settled(() =>
-      query(db.url, `UPDATE report SET status = 'RETURNED' WHERE id = (SELECT id FROM report WHERE quarter_id = $1 AND status = 'SUBMITTED' ORDER BY id LIMIT 1)`, [latest.id]),
+      query(
+        db.url,
+        `UPDATE report SET status = 'RETURNED' WHERE id = (SELECT id FROM report WHERE quarter_id = $1 AND status = 'SUBMITTED' ORDER BY id LIMIT 1)`,
+        [latest.id],
+      ),
     );
     expect(await counted(() => overview(latest.code))).toEqual({ hits: 1, misses: 0 });
-    expect(await counted(async () => expect((await overview(latest.code, planner, true)).reportingProvinces).toBe(submitted.reportingProvinces - 1))).toEqual({ hits: 0, misses: 1 });
+    expect(
+      await counted(async () =>
+        expect((await overview(latest.code, planner, true)).reportingProvinces).toBe(submitted.reportingProvinces - 1),
+      ),
+    ).toEqual({ hits: 0, misses: 1 });
   });
 
   it('reads org units and indicators again once a framework change is heard (they are kept with the results)', async () => {
     const scorecard = async () =>
-      (await app.gql<{ provinceScorecard: { province: { nameEn: string }; indicators: Array<{ indicator: { nameEn: string } }> } }>(
-        'query($q: String) { provinceScorecard(provinceCode: "TH-50", quarterCode: $q) { province { nameEn } indicators { indicator { nameEn } } } }',
-        { q: earlier.code },
-      )).data!.provinceScorecard;
+      (
+        await app.gql<{
+          provinceScorecard: { province: { nameEn: string }; indicators: Array<{ indicator: { nameEn: string } }> };
+        }>(
+          'query($q: String) { provinceScorecard(provinceCode: "TH-50", quarterCode: $q) { province { nameEn } indicators { indicator { nameEn } } } }',
+          { q: earlier.code },
+        )
+      ).data!.provinceScorecard;
     const before = await scorecard();
     const t = Date.now();
     await query(db.url, `UPDATE org_unit SET name_en = name_en || ' (renamed)' WHERE code = 'TH-50'`);
-    await query(db.url, `UPDATE indicator SET name_en = name_en || ' (renamed)' WHERE sort_order = (SELECT min(sort_order) FROM indicator)`);
+    await query(
+      db.url,
+      `UPDATE indicator SET name_en = name_en || ' (renamed)' WHERE sort_order = (SELECT min(sort_order) FROM indicator)`,
+    );
     let after = await scorecard();
-    while (!after.indicators[0].indicator.nameEn.endsWith('(renamed)') && Date.now() - t < 5000) after = await scorecard();
+    while (!after.indicators[0].indicator.nameEn.endsWith('(renamed)') && Date.now() - t < 5000)
+      after = await scorecard();
     expect(Date.now() - t).toBeLessThan(1000);
     expect(after.province.nameEn).toBe(`${before.province.nameEn} (renamed)`);
     expect(after.indicators[0].indicator.nameEn).toBe(`${before.indicators[0].indicator.nameEn} (renamed)`);
@@ -254,7 +331,9 @@ describe('Analytics cache: what a change drops', () => {
 
   it('drops everything when the framework changes', async () => {
     await overview(earlier.code);
-    const heardNow = await settled(() => query(db.url, `UPDATE target SET value = value WHERE id = (SELECT min(id) FROM target)`));
+    const heardNow = await settled(() =>
+      query(db.url, `UPDATE target SET value = value WHERE id = (SELECT min(id) FROM target)`),
+    );
     expect(heardNow).toContainEqual({ kind: 'framework', quarterIds: null });
     expect(await counted(() => overview(earlier.code))).toEqual({ hits: 0, misses: 1 });
   });

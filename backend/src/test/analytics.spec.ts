@@ -10,7 +10,14 @@ const Q = 'FY2569Q3';
 interface Progress {
   indicator: { code: string; direction: number };
   scope: { code: string };
-  current: { value: number; numerator: number; denominator: number; units: number; t: number; quarterCode: string } | null;
+  current: {
+    value: number;
+    numerator: number;
+    denominator: number;
+    units: number;
+    t: number;
+    quarterCode: string;
+  } | null;
   base: { value: number; t: number; quarterCode: string } | null;
   target: { value: number; orgUnitCode: string; t: number; fiscalYear: number } | null;
   achievementPct: number | null;
@@ -47,7 +54,9 @@ describe('Analytics over HTTP', () => {
 
   async function progressOf(indicatorCode: string, scopeCode: string, extra = '', token?: string) {
     const res = await app.gql<{ indicatorProgress: Progress }>(
-      `{ indicatorProgress(indicatorCode: "${indicatorCode}", scopeCode: "${scopeCode}" ${extra}) { ${PROGRESS_FIELDS} } }`, {}, token,
+      `{ indicatorProgress(indicatorCode: "${indicatorCode}", scopeCode: "${scopeCode}" ${extra}) { ${PROGRESS_FIELDS} } }`,
+      {},
+      token,
     );
     expect(res.errors).toBeUndefined();
     return res.data!.indicatorProgress;
@@ -56,7 +65,8 @@ describe('Analytics over HTTP', () => {
   beforeAll(async () => {
     db = await createTestDatabase();
     app = await startTestApp(db.url, {}, { clock: time.clock });
-    for (const who of ['admin', 'planner', 'analyst', 'officer.th40']) tokens[who] = await signIn(app, `${who}@demo.local`);
+    for (const who of ['admin', 'planner', 'analyst', 'officer.th40'])
+      tokens[who] = await signIn(app, `${who}@demo.local`);
   });
   afterAll(async () => {
     await app.close();
@@ -69,12 +79,30 @@ describe('Analytics over HTTP', () => {
       baseline { datasetCode comparable population anyObstacle { count respondents percentage ciLow ciHigh } categories { category { code } count percentage } source { code document } }`;
     type Prevalence = {
       respondents: number;
-      anyObstacle: { count: number; respondents: number; percentage: number; ciLow: number; ciHigh: number; smallSample: boolean };
-      categories: Array<{ category: { code: string }; count: number; percentage: number; meanSeverity: number | null; smallSample: boolean }>;
+      anyObstacle: {
+        count: number;
+        respondents: number;
+        percentage: number;
+        ciLow: number;
+        ciHigh: number;
+        smallSample: boolean;
+      };
+      categories: Array<{
+        category: { code: string };
+        count: number;
+        percentage: number;
+        meanSeverity: number | null;
+        smallSample: boolean;
+      }>;
       smallSampleRule: string;
       smallSampleRuleCode: string;
-      baseline: { datasetCode: string; comparable: boolean; anyObstacle: { count: number; respondents: number; percentage: number; ciLow: number; ciHigh: number };
-        categories: Array<{ category: { code: string }; count: number; percentage: number }>; source: { code: string; document: string } };
+      baseline: {
+        datasetCode: string;
+        comparable: boolean;
+        anyObstacle: { count: number; respondents: number; percentage: number; ciLow: number; ciHigh: number };
+        categories: Array<{ category: { code: string }; count: number; percentage: number }>;
+        source: { code: string; document: string };
+      };
     };
 
     it("counts a province's local respondents and each category exactly as SQL does", async () => {
@@ -109,7 +137,9 @@ describe('Analytics over HTTP', () => {
     });
 
     it("counts provinces nationally, one answer each, and puts DGA's published survey beside them exactly", async () => {
-      const res = await app.gql<{ obstaclePrevalence: Prevalence }>(`{ obstaclePrevalence(quarterCode: "${Q}") { ${PREVALENCE} } }`);
+      const res = await app.gql<{ obstaclePrevalence: Prevalence }>(
+        `{ obstaclePrevalence(quarterCode: "${Q}") { ${PREVALENCE} } }`,
+      );
       const p = res.data!.obstaclePrevalence;
       const [hand] = await query<{ n: number }>(
         db.url,
@@ -158,7 +188,9 @@ describe('Analytics over HTTP', () => {
     });
 
     it('refuses a quarter and a fiscal year together, and an unknown scope', async () => {
-      expect(code(await app.gql(`{ obstaclePrevalence(quarterCode: "${Q}", fiscalYear: 2569) { respondents } }`))).toBe('BAD_USER_INPUT');
+      expect(code(await app.gql(`{ obstaclePrevalence(quarterCode: "${Q}", fiscalYear: 2569) { respondents } }`))).toBe(
+        'BAD_USER_INPUT',
+      );
       expect(code(await app.gql(`{ obstaclePrevalence(scopeCode: "TH-99") { respondents } }`))).toBe('NOT_FOUND');
     });
   });
@@ -167,31 +199,48 @@ describe('Analytics over HTTP', () => {
     const SUBMITTED_Q = 'FY2569Q4';
     const SHARE = 'count respondents percentage ciLow ciHigh smallSample';
     const FIGURES = `respondents anyObstacle { ${SHARE} } categories { category { code } ${SHARE} meanSeverity }`;
-    type Figures = { respondents: number; anyObstacle: { count: number }; categories: Array<{ category: { code: string }; count: number }> };
+    type Figures = {
+      respondents: number;
+      anyObstacle: { count: number };
+      categories: Array<{ category: { code: string }; count: number }>;
+    };
     type Area = Figures & { scope: { code: string; level: string; regionCode: string | null } };
-    type ByArea = { scope: { code: string }; quarter: { code: string } | null; includeSubmitted: boolean; areas: Area[] };
+    type ByArea = {
+      scope: { code: string };
+      quarter: { code: string } | null;
+      includeSubmitted: boolean;
+      areas: Area[];
+    };
 
     async function byArea(args: string, token?: string): Promise<ByArea> {
       const res = await app.gql<{ obstaclePrevalenceByArea: ByArea }>(
-        `{ obstaclePrevalenceByArea(${args}) { scope { code } quarter { code } includeSubmitted areas { scope { code level regionCode } ${FIGURES} } } }`, {}, token,
+        `{ obstaclePrevalenceByArea(${args}) { scope { code } quarter { code } includeSubmitted areas { scope { code level regionCode } ${FIGURES} } } }`,
+        {},
+        token,
       );
       expect(res.errors).toBeUndefined();
       return res.data!.obstaclePrevalenceByArea;
     }
     async function single(args: string, token?: string): Promise<Figures & { quarter: { code: string } | null }> {
-      const res = await app.gql<{ obstaclePrevalence: Figures & { quarter: { code: string } | null } }>(`{ obstaclePrevalence(${args}) { quarter { code } ${FIGURES} } }`, {}, token);
+      const res = await app.gql<{ obstaclePrevalence: Figures & { quarter: { code: string } | null } }>(
+        `{ obstaclePrevalence(${args}) { quarter { code } ${FIGURES} } }`,
+        {},
+        token,
+      );
       expect(res.errors).toBeUndefined();
       return res.data!.obstaclePrevalence;
     }
     const figures = ({ scope: _, ...rest }: Area) => rest;
     const provinceWith = async (status: string) =>
-      (await query<{ code: string }>(
-        db.url,
-        `SELECT p.code FROM report r JOIN org_unit p ON p.id = r.org_unit_id JOIN fiscal_quarter q ON q.id = r.quarter_id
+      (
+        await query<{ code: string }>(
+          db.url,
+          `SELECT p.code FROM report r JOIN org_unit p ON p.id = r.org_unit_id JOIN fiscal_quarter q ON q.id = r.quarter_id
           WHERE q.code = $1 AND r.status = $2 AND EXISTS (SELECT 1 FROM obstacle_response o WHERE o.report_id = r.id AND o.respondent_id <> p.id)
           ORDER BY p.code LIMIT 1`,
-        [SUBMITTED_Q, status],
-      ))[0].code;
+          [SUBMITTED_Q, status],
+        )
+      )[0].code;
 
     it('gives each province exactly the figures obstaclePrevalence gives it, at both respondent levels', async () => {
       // A province without an approved report in the quarter has no respondents there.
@@ -204,14 +253,18 @@ describe('Analytics over HTTP', () => {
           expect(list.quarter).toEqual({ code: quarterCode });
           for (const c of codes) {
             const area = list.areas.find((a) => a.scope.code === c)!;
-            const { quarter: _, ...expected } = await single(`scopeCode: "${c}", quarterCode: "${quarterCode}", respondentLevel: ${level}`);
+            const { quarter: _, ...expected } = await single(
+              `scopeCode: "${c}", quarterCode: "${quarterCode}", respondentLevel: ${level}`,
+            );
             expect(figures(area)).toEqual(expected);
             if (area.respondents > 0) compared++;
           }
         }
       }
       expect(compared).toBeGreaterThan(8);
-      const unapprovedArea = (await byArea(`quarterCode: "${SUBMITTED_Q}", respondentLevel: LOCAL`)).areas.find((a) => a.scope.code === unapproved)!;
+      const unapprovedArea = (await byArea(`quarterCode: "${SUBMITTED_Q}", respondentLevel: LOCAL`)).areas.find(
+        (a) => a.scope.code === unapproved,
+      )!;
       expect(unapprovedArea.respondents).toBe(0);
       expect(unapprovedArea.anyObstacle).toMatchObject({ count: 0, percentage: null, ciLow: null, smallSample: true });
       expect(unapprovedArea.categories).toHaveLength(10);
@@ -219,7 +272,10 @@ describe('Analytics over HTTP', () => {
 
     it("lists the nation's 77 provinces, or a region's own, in the scope's default quarter", async () => {
       const nation = await byArea('respondentLevel: LOCAL');
-      const provinces = await query<{ code: string }>(db.url, `SELECT code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`);
+      const provinces = await query<{ code: string }>(
+        db.url,
+        `SELECT code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`,
+      );
       expect(provinces).toHaveLength(77);
       expect(nation.scope.code).toBe('TH');
       expect(nation.areas.map((a) => a.scope.code)).toEqual(provinces.map((p) => p.code));
@@ -230,7 +286,10 @@ describe('Analytics over HTTP', () => {
       expect(nation.areas.reduce((n, a) => n + a.respondents, 0)).toBe(national.respondents);
 
       const northeast = await byArea(`scopeCode: "NORTHEAST", quarterCode: "${Q}", respondentLevel: PROVINCE`);
-      const own = await query<{ code: string }>(db.url, `SELECT code FROM org_unit WHERE level = 'PROVINCE' AND path LIKE '/TH/NORTHEAST/%' ORDER BY code`);
+      const own = await query<{ code: string }>(
+        db.url,
+        `SELECT code FROM org_unit WHERE level = 'PROVINCE' AND path LIKE '/TH/NORTHEAST/%' ORDER BY code`,
+      );
       expect(northeast.areas.map((a) => a.scope.code)).toEqual(own.map((p) => p.code));
       expect(northeast.areas.every((a) => a.scope.regionCode === 'NORTHEAST' && a.respondents <= 1)).toBe(true);
       const region = await single(`scopeCode: "NORTHEAST", quarterCode: "${Q}", respondentLevel: PROVINCE`);
@@ -265,9 +324,27 @@ describe('Analytics over HTTP', () => {
     });
 
     it('refuses an unknown scope or quarter, and a province (it has no provinces under it)', async () => {
-      expect(code(await app.gql(`{ obstaclePrevalenceByArea(scopeCode: "TH-99", respondentLevel: LOCAL) { areas { respondents } } }`))).toBe('NOT_FOUND');
-      expect(code(await app.gql(`{ obstaclePrevalenceByArea(quarterCode: "FY2400Q1", respondentLevel: LOCAL) { areas { respondents } } }`))).toBe('NOT_FOUND');
-      expect(code(await app.gql(`{ obstaclePrevalenceByArea(scopeCode: "TH-40", respondentLevel: LOCAL) { areas { respondents } } }`))).toBe('BAD_USER_INPUT');
+      expect(
+        code(
+          await app.gql(
+            `{ obstaclePrevalenceByArea(scopeCode: "TH-99", respondentLevel: LOCAL) { areas { respondents } } }`,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        code(
+          await app.gql(
+            `{ obstaclePrevalenceByArea(quarterCode: "FY2400Q1", respondentLevel: LOCAL) { areas { respondents } } }`,
+          ),
+        ),
+      ).toBe('NOT_FOUND');
+      expect(
+        code(
+          await app.gql(
+            `{ obstaclePrevalenceByArea(scopeCode: "TH-40", respondentLevel: LOCAL) { areas { respondents } } }`,
+          ),
+        ),
+      ).toBe('BAD_USER_INPUT');
     });
   });
 
@@ -302,7 +379,16 @@ describe('Analytics over HTTP', () => {
       expect(p.requiredGrowth).toBeCloseTo(cagrR, 12);
       expect(p.ratio).toBeCloseTo(cagrO / Math.abs(cagrR), 12);
       expect(p.achievementPct).toBeCloseTo((100 * p.current!.value) / 20, 10);
-      const expected = p.current!.value >= 20 ? 'ACHIEVED' : p.ratio! >= 0.95 ? 'ON_TRACK' : p.ratio! >= 0.6 ? 'ACCELERATION_NEEDED' : p.ratio! >= 0 ? 'LIMITED_PROGRESS' : 'DETERIORATION';
+      const expected =
+        p.current!.value >= 20
+          ? 'ACHIEVED'
+          : p.ratio! >= 0.95
+            ? 'ON_TRACK'
+            : p.ratio! >= 0.6
+              ? 'ACCELERATION_NEEDED'
+              : p.ratio! >= 0
+                ? 'LIMITED_PROGRESS'
+                : 'DETERIORATION';
       expect(p.status).toBe(expected);
       expect(p.growthMethod).toBe('COMPOUND');
     });
@@ -322,11 +408,21 @@ describe('Analytics over HTTP', () => {
       // The target that makes R what we want: CAGRr = CAGRo / R, target = base × (1 + CAGRr)^(t_target − t_base).
       const targetFor = (r: number) => p.base!.value * Math.pow(1 + p.observedGrowth! / r, p.target!.t - p.base!.t);
       const setTarget = (v: number) =>
-        query(db.url, `UPDATE target SET value = $1 WHERE fiscal_year = 2569 AND indicator_id = (SELECT id FROM indicator WHERE code = $2)
-                         AND org_unit_id = (SELECT id FROM org_unit WHERE code = 'TH-40')`, [v, TRAINED]);
+        query(
+          db.url,
+          `UPDATE target SET value = $1 WHERE fiscal_year = 2569 AND indicator_id = (SELECT id FROM indicator WHERE code = $2)
+                         AND org_unit_id = (SELECT id FROM org_unit WHERE code = 'TH-40')`,
+          [v, TRAINED],
+        );
       const original = p.target!.value;
       try {
-        for (const [r, status] of [[0.99, 'ON_TRACK'], [0.96, 'ON_TRACK'], [0.9, 'ACCELERATION_NEEDED'], [0.61, 'ACCELERATION_NEEDED'], [0.5, 'LIMITED_PROGRESS']] as const) {
+        for (const [r, status] of [
+          [0.99, 'ON_TRACK'],
+          [0.96, 'ON_TRACK'],
+          [0.9, 'ACCELERATION_NEEDED'],
+          [0.61, 'ACCELERATION_NEEDED'],
+          [0.5, 'LIMITED_PROGRESS'],
+        ] as const) {
           await setTarget(targetFor(r));
           const q = await progressOf(TRAINED, 'TH-40', args);
           expect(q.ratio).toBeCloseTo(r, 6);
@@ -344,7 +440,11 @@ describe('Analytics over HTTP', () => {
       const where = `FROM report r, org_unit p, fiscal_quarter q, data_element e
         WHERE r.id = dv.report_id AND p.id = r.org_unit_id AND q.id = r.quarter_id AND e.id = dv.data_element_id
           AND p.code = 'TH-40' AND q.code = $1 AND e.code = 'STAFF_TRAINED_DIGITAL'`;
-      const saved = await query<{ org_unit_id: number; value: string }>(db.url, `SELECT dv.org_unit_id, dv.value::text AS value FROM data_value dv, ${where.slice(5)}`, [Q]);
+      const saved = await query<{ org_unit_id: number; value: string }>(
+        db.url,
+        `SELECT dv.org_unit_id, dv.value::text AS value FROM data_value dv, ${where.slice(5)}`,
+        [Q],
+      );
       await query(db.url, `UPDATE data_value dv SET value = round(dv.value / 10) ${where}`, [Q]);
       try {
         const after = await progressOf(TRAINED, 'TH-40', `quarterCode: "${Q}"`);
@@ -375,9 +475,14 @@ describe('Analytics over HTTP', () => {
       try {
         const copy = await progressOf('TEST_TRAINED_COPY', 'TH', `quarterCode: "${Q}"`);
         expect(copy.current).toEqual((await progressOf(TRAINED, 'TH', `quarterCode: "${Q}"`)).current);
-        await query(db.url, `UPDATE indicator SET denominator_element_id = (SELECT id FROM data_element WHERE code = 'UNIT_REPORTING') WHERE code = 'TEST_TRAINED_COPY'`);
+        await query(
+          db.url,
+          `UPDATE indicator SET denominator_element_id = (SELECT id FROM data_element WHERE code = 'UNIT_REPORTING') WHERE code = 'TEST_TRAINED_COPY'`,
+        );
         const perUnit = await progressOf('TEST_TRAINED_COPY', 'TH', `quarterCode: "${Q}"`);
-        expect(perUnit.current!.denominator).toBe((await handRatio(Q, '/TH/%', 'STAFF_TRAINED_DIGITAL', 'UNIT_REPORTING')).d);
+        expect(perUnit.current!.denominator).toBe(
+          (await handRatio(Q, '/TH/%', 'STAFF_TRAINED_DIGITAL', 'UNIT_REPORTING')).d,
+        );
       } finally {
         await query(db.url, `DELETE FROM indicator WHERE code = 'TEST_TRAINED_COPY'`);
       }
@@ -386,42 +491,80 @@ describe('Analytics over HTTP', () => {
     it('refuses an unknown indicator and an org unit that is not a nation, region or province', async () => {
       expect(code(await app.gql(`{ indicatorProgress(indicatorCode: "NOPE") { status } }`))).toBe('NOT_FOUND');
       const [lao] = await query<{ code: string }>(db.url, `SELECT code FROM org_unit WHERE level = 'LOCAL' LIMIT 1`);
-      expect(code(await app.gql(`{ indicatorProgress(indicatorCode: "${TRAINED}", scopeCode: "${lao.code}") { status } }`))).toBe('NOT_FOUND');
-      expect(code(await app.gql(`{ indicatorProgress(indicatorCode: "${TRAINED}", quarterCode: "FY2566Q1", baseQuarterCode: "FY2567Q1") { status } }`))).toBe('BAD_USER_INPUT');
+      expect(
+        code(await app.gql(`{ indicatorProgress(indicatorCode: "${TRAINED}", scopeCode: "${lao.code}") { status } }`)),
+      ).toBe('NOT_FOUND');
+      expect(
+        code(
+          await app.gql(
+            `{ indicatorProgress(indicatorCode: "${TRAINED}", quarterCode: "FY2566Q1", baseQuarterCode: "FY2567Q1") { status } }`,
+          ),
+        ),
+      ).toBe('BAD_USER_INPUT');
     });
   });
 
   describe('trends and comparisons', () => {
     it('gives a series per quarter with the change since the previous one, checked against SQL', async () => {
-      const res = await app.gql<{ indicatorSeries: { points: Array<{ quarterCode: string; value: number; changeFromPrevious: number | null }> } }>(
+      const res = await app.gql<{
+        indicatorSeries: { points: Array<{ quarterCode: string; value: number; changeFromPrevious: number | null }> };
+      }>(
         `{ indicatorSeries(indicatorCode: "${TRAINED}", scopeCode: "NORTHEAST", toQuarterCode: "${Q}") { points { quarterCode value changeFromPrevious } } }`,
       );
       const points = res.data!.indicatorSeries.points;
       expect(points[0]).toMatchObject({ quarterCode: 'FY2566Q1', changeFromPrevious: null });
       expect(points.at(-1)!.quarterCode).toBe(Q);
-      for (const [i, quarterCode] of [[points.length - 1, Q], [3, points[3].quarterCode]] as const) {
-        expect(points[i].value).toBeCloseTo((await handRatio(quarterCode, '/TH/NORTHEAST/%', 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL')).value, 10);
+      for (const [i, quarterCode] of [
+        [points.length - 1, Q],
+        [3, points[3].quarterCode],
+      ] as const) {
+        expect(points[i].value).toBeCloseTo(
+          (await handRatio(quarterCode, '/TH/NORTHEAST/%', 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL')).value,
+          10,
+        );
       }
       expect(points[5].changeFromPrevious).toBeCloseTo(points[5].value - points[4].value, 12);
     });
 
     it('compares the six regions, ranked, each checked against SQL', async () => {
-      type V = { scope: { code: string }; value: number; rank: number; previousValue: number; changeFromPrevious: number; target: number };
-      const res = await app.gql<{ regionComparison: { quarter: { code: string }; previousQuarter: { code: string }; national: V; values: V[] } }>(
+      type V = {
+        scope: { code: string };
+        value: number;
+        rank: number;
+        previousValue: number;
+        changeFromPrevious: number;
+        target: number;
+      };
+      const res = await app.gql<{
+        regionComparison: { quarter: { code: string }; previousQuarter: { code: string }; national: V; values: V[] };
+      }>(
         `{ regionComparison(indicatorCode: "${TRAINED}", quarterCode: "${Q}") { quarter { code } previousQuarter { code }
              national { value target } values { scope { code } value rank previousValue changeFromPrevious target } } }`,
       );
       const r = res.data!.regionComparison;
       expect(r.previousQuarter.code).toBe('FY2569Q2');
-      expect(r.values.map((v) => v.scope.code).sort()).toEqual(['CENTRAL', 'EAST', 'NORTH', 'NORTHEAST', 'SOUTH', 'WEST']);
+      expect(r.values.map((v) => v.scope.code).sort()).toEqual([
+        'CENTRAL',
+        'EAST',
+        'NORTH',
+        'NORTHEAST',
+        'SOUTH',
+        'WEST',
+      ]);
       expect(r.values.map((v) => v.rank)).toEqual([1, 2, 3, 4, 5, 6]);
       for (let i = 1; i < r.values.length; i++) expect(r.values[i - 1].value).toBeGreaterThanOrEqual(r.values[i].value);
       for (const v of r.values) {
-        expect(v.value).toBeCloseTo((await handRatio(Q, `/TH/${v.scope.code}/%`, 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL')).value, 10);
+        expect(v.value).toBeCloseTo(
+          (await handRatio(Q, `/TH/${v.scope.code}/%`, 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL')).value,
+          10,
+        );
         expect(v.changeFromPrevious).toBeCloseTo(v.value - v.previousValue, 12);
         expect(v.target).toBe(20);
       }
-      expect(r.national.value).toBeCloseTo((await handRatio(Q, '/TH/%', 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL')).value, 10);
+      expect(r.national.value).toBeCloseTo(
+        (await handRatio(Q, '/TH/%', 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL')).value,
+        10,
+      );
     });
 
     it('ranks provinces best first, all or within a region', async () => {
@@ -442,18 +585,46 @@ describe('Analytics over HTTP', () => {
   });
 
   describe('compositeIndex and provinceScorecard', () => {
-    type Index = { province: { code: string }; index: number | null; rank: number | null; rankedCount: number; pillars: Array<{ pillarCode: string; weight: number; score: number; contribution: number }> };
+    type Index = {
+      province: { code: string };
+      index: number | null;
+      rank: number | null;
+      rankedCount: number;
+      pillars: Array<{ pillarCode: string; weight: number; score: number; contribution: number }>;
+    };
     const INDEX = 'province { code } index rank rankedCount pillars { pillarCode weight score contribution }';
 
     it('builds each index from pillar contributions on fixed goalposts, ranked highest first', async () => {
-      const res = await app.gql<{ compositeIndex: { method: string; methodCode: string; pillars: Array<{ code: string; weight: number; indicators: Array<{ indicatorCode: string; worst: number; best: number }> }>; provinces: Index[] } }>(
+      const res = await app.gql<{
+        compositeIndex: {
+          method: string;
+          methodCode: string;
+          pillars: Array<{
+            code: string;
+            weight: number;
+            indicators: Array<{ indicatorCode: string; worst: number; best: number }>;
+          }>;
+          provinces: Index[];
+        };
+      }>(
         `{ compositeIndex(quarterCode: "${Q}") { method methodCode pillars { code weight indicators { indicatorCode worst best } } provinces { ${INDEX} } } }`,
       );
       const c = res.data!.compositeIndex;
       expect(c.methodCode).toBe('GOALPOST_PILLARS_V1');
-      expect(c.pillars.map((p) => p.code)).toEqual(['SKILLS', 'BUDGET', 'INTEGRATION', 'SECURITY', 'SERVICES', 'POLICY']);
+      expect(c.pillars.map((p) => p.code)).toEqual([
+        'SKILLS',
+        'BUDGET',
+        'INTEGRATION',
+        'SECURITY',
+        'SERVICES',
+        'POLICY',
+      ]);
       for (const p of c.pillars) expect(p.weight).toBeCloseTo(1 / 6, 12);
-      expect(c.pillars[0].indicators.find((i) => i.indicatorCode === TRAINED)).toEqual({ indicatorCode: TRAINED, worst: 0, best: 20 });
+      expect(c.pillars[0].indicators.find((i) => i.indicatorCode === TRAINED)).toEqual({
+        indicatorCode: TRAINED,
+        worst: 0,
+        best: 20,
+      });
       const ranked = c.provinces.filter((p) => p.index !== null);
       expect(ranked.length).toBeGreaterThan(60);
       expect(ranked[0].rank).toBe(1);
@@ -472,13 +643,26 @@ describe('Analytics over HTTP', () => {
       );
       const kk = res.data!.compositeIndex.provinces.find((p) => p.province.code === 'TH-40')!;
       expect(kk.index).toBeCloseTo(kk.pillars.find((p) => p.pillarCode === 'SKILLS')!.score, 10);
-      expect(code(await app.gql(`{ compositeIndex(weights: [{ pillarCode: "NOPE", weight: 1 }]) { method } }`))).toBe('BAD_USER_INPUT');
-      expect(code(await app.gql(`{ compositeIndex(weights: [{ pillarCode: "SKILLS", weight: -1 }]) { method } }`))).toBe('BAD_USER_INPUT');
+      expect(code(await app.gql(`{ compositeIndex(weights: [{ pillarCode: "NOPE", weight: 1 }]) { method } }`))).toBe(
+        'BAD_USER_INPUT',
+      );
+      expect(
+        code(await app.gql(`{ compositeIndex(weights: [{ pillarCode: "SKILLS", weight: -1 }]) { method } }`)),
+      ).toBe('BAD_USER_INPUT');
     });
 
     it("shows a province's indicators with progress and rank, and its index, consistent with the other queries", async () => {
-      type Card = { quarter: { code: string }; indicators: Array<Progress & { rank: number; rankedCount: number; nationalValue: number }>; index: Index };
-      const res = await app.gql<{ provinceScorecard: Card; compositeIndex: { provinces: Index[] }; provinceRanking: { values: Array<{ scope: { code: string }; rank: number }> }; nationalOverview: { indicators: Progress[] } }>(
+      type Card = {
+        quarter: { code: string };
+        indicators: Array<Progress & { rank: number; rankedCount: number; nationalValue: number }>;
+        index: Index;
+      };
+      const res = await app.gql<{
+        provinceScorecard: Card;
+        compositeIndex: { provinces: Index[] };
+        provinceRanking: { values: Array<{ scope: { code: string }; rank: number }> };
+        nationalOverview: { indicators: Progress[] };
+      }>(
         `{ provinceScorecard(provinceCode: "TH-40", quarterCode: "${Q}") { quarter { code } indicators { ${PROGRESS_FIELDS} rank rankedCount nationalValue } index { ${INDEX} } }
            compositeIndex(quarterCode: "${Q}") { provinces { ${INDEX} } }
            provinceRanking(indicatorCode: "${TRAINED}", quarterCode: "${Q}") { values { scope { code } rank } }
@@ -490,27 +674,53 @@ describe('Analytics over HTTP', () => {
       expect(card.index).toEqual(res.data!.compositeIndex.provinces.find((p) => p.province.code === 'TH-40'));
       const trained = card.indicators.find((i) => i.indicator.code === TRAINED)!;
       expect(trained.rank).toBe(res.data!.provinceRanking.values.find((v) => v.scope.code === 'TH-40')!.rank);
-      expect(trained.nationalValue).toBeCloseTo(res.data!.nationalOverview.indicators.find((i) => i.indicator.code === TRAINED)!.current!.value, 10);
-      expect(trained.current!.value).toBeCloseTo((await handRatio(Q, '/TH/NORTHEAST/TH-40/%', 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL')).value, 10);
+      expect(trained.nationalValue).toBeCloseTo(
+        res.data!.nationalOverview.indicators.find((i) => i.indicator.code === TRAINED)!.current!.value,
+        10,
+      );
+      expect(trained.current!.value).toBeCloseTo(
+        (await handRatio(Q, '/TH/NORTHEAST/TH-40/%', 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL')).value,
+        10,
+      );
       expect(trained.target!.orgUnitCode).toBe('TH-40');
     });
   });
 
   describe('provinceRecommendations', () => {
     type Recs = {
-      respondents: number; actionItemsVisible: boolean; priorityRule: string; priorityRuleCode: string;
-      recommendations: Array<{ recommendation: { code: string }; priority: number; obstacleScore: number; indicatorGap: number;
-        obstacles: Array<{ category: { code: string }; percentage: number; meanSeverity: number | null; weight: number }>;
-        indicators: Array<{ indicatorCode: string; gap: number | null }>; actionItems: Array<{ id: number; status: string; recommendationCode: string }> }>;
+      respondents: number;
+      actionItemsVisible: boolean;
+      priorityRule: string;
+      priorityRuleCode: string;
+      recommendations: Array<{
+        recommendation: { code: string };
+        priority: number;
+        obstacleScore: number;
+        indicatorGap: number;
+        obstacles: Array<{
+          category: { code: string };
+          percentage: number;
+          meanSeverity: number | null;
+          weight: number;
+        }>;
+        indicators: Array<{ indicatorCode: string; gap: number | null }>;
+        actionItems: Array<{ id: number; status: string; recommendationCode: string }>;
+      }>;
     };
     const RECS = `respondents actionItemsVisible priorityRule priorityRuleCode recommendations { recommendation { code } priority obstacleScore indicatorGap
       obstacles { category { code } percentage meanSeverity weight } indicators { indicatorCode gap } actionItems { id status recommendationCode } }`;
 
     it("orders recommendations by the documented priority, from the province's obstacles and lagging indicators", async () => {
-      const res = await app.gql<{ provinceRecommendations: Recs; obstaclePrevalence: { categories: Array<{ category: { code: string }; percentage: number; meanSeverity: number | null }> } }>(
+      const res = await app.gql<{
+        provinceRecommendations: Recs;
+        obstaclePrevalence: {
+          categories: Array<{ category: { code: string }; percentage: number; meanSeverity: number | null }>;
+        };
+      }>(
         `{ provinceRecommendations(provinceCode: "TH-40", quarterCode: "${Q}") { ${RECS} }
            obstaclePrevalence(scopeCode: "TH-40", quarterCode: "${Q}", respondentLevel: LOCAL) { categories { category { code } percentage meanSeverity } } }`,
-        {}, tokens.planner,
+        {},
+        tokens.planner,
       );
       const r = res.data!.provinceRecommendations;
       expect(r.recommendations.length).toBeGreaterThan(0);
@@ -540,10 +750,18 @@ describe('Analytics over HTTP', () => {
     });
 
     it('shows the action items to signed-in readers of the report, not to anonymous callers', async () => {
-      const anonymous = await app.gql<{ provinceRecommendations: Recs }>(`{ provinceRecommendations(provinceCode: "TH-40", quarterCode: "${Q}") { ${RECS} } }`);
+      const anonymous = await app.gql<{ provinceRecommendations: Recs }>(
+        `{ provinceRecommendations(provinceCode: "TH-40", quarterCode: "${Q}") { ${RECS} } }`,
+      );
       expect(anonymous.data!.provinceRecommendations.actionItemsVisible).toBe(false);
-      expect(anonymous.data!.provinceRecommendations.recommendations.every((r) => r.actionItems.length === 0)).toBe(true);
-      const analyst = await app.gql<{ provinceRecommendations: Recs }>(`{ provinceRecommendations(provinceCode: "TH-40", quarterCode: "${Q}") { actionItemsVisible } }`, {}, tokens.analyst);
+      expect(anonymous.data!.provinceRecommendations.recommendations.every((r) => r.actionItems.length === 0)).toBe(
+        true,
+      );
+      const analyst = await app.gql<{ provinceRecommendations: Recs }>(
+        `{ provinceRecommendations(provinceCode: "TH-40", quarterCode: "${Q}") { actionItemsVisible } }`,
+        {},
+        tokens.analyst,
+      );
       expect(analyst.data!.provinceRecommendations.actionItemsVisible).toBe(true);
     });
   });
@@ -551,14 +769,18 @@ describe('Analytics over HTTP', () => {
   describe('visibility', () => {
     const SUBMITTED_Q = 'FY2569Q4';
     const OVERVIEW = `{ nationalOverview(quarterCode: "${SUBMITTED_Q}") { reportingProvinces includeSubmitted indicators { indicator { code } current { numerator denominator value } } } }`;
-    type Overview = { nationalOverview: { reportingProvinces: number; includeSubmitted: boolean; indicators: Progress[] } };
+    type Overview = {
+      nationalOverview: { reportingProvinces: number; includeSubmitted: boolean; indicators: Progress[] };
+    };
     const counts = async () =>
-      (await query<{ approved: number; submitted: number }>(
-        db.url,
-        `SELECT count(*) FILTER (WHERE r.status = 'APPROVED')::int AS approved, count(*) FILTER (WHERE r.status = 'SUBMITTED')::int AS submitted
+      (
+        await query<{ approved: number; submitted: number }>(
+          db.url,
+          `SELECT count(*) FILTER (WHERE r.status = 'APPROVED')::int AS approved, count(*) FILTER (WHERE r.status = 'SUBMITTED')::int AS submitted
            FROM report r JOIN fiscal_quarter q ON q.id = r.quarter_id WHERE q.code = $1`,
-        [SUBMITTED_Q],
-      ))[0];
+          [SUBMITTED_Q],
+        )
+      )[0];
 
     it('lets anonymous callers read approved aggregates, the open-data view', async () => {
       const res = await app.gql<Overview>(OVERVIEW);
@@ -568,7 +790,10 @@ describe('Analytics over HTTP', () => {
     });
 
     it('counts submitted reports only for planners and administrators who ask', async () => {
-      const withSubmitted = OVERVIEW.replace(`quarterCode: "${SUBMITTED_Q}"`, `quarterCode: "${SUBMITTED_Q}", includeSubmitted: true`);
+      const withSubmitted = OVERVIEW.replace(
+        `quarterCode: "${SUBMITTED_Q}"`,
+        `quarterCode: "${SUBMITTED_Q}", includeSubmitted: true`,
+      );
       expect(code(await app.gql(withSubmitted))).toBe('UNAUTHENTICATED');
       expect(code(await app.gql(withSubmitted, {}, tokens['officer.th40']))).toBe('FORBIDDEN');
       expect(code(await app.gql(withSubmitted, {}, tokens.analyst))).toBe('FORBIDDEN');
@@ -585,9 +810,17 @@ describe('Analytics over HTTP', () => {
       const { approved, submitted } = await counts();
       expect(submitted).toBeGreaterThan(0);
       const planner = await app.gql<Overview>(withSubmitted, {}, tokens.planner);
-      expect(planner.data!.nationalOverview).toMatchObject({ reportingProvinces: approved + submitted, includeSubmitted: true });
-      const hand = await handRatio(SUBMITTED_Q, '/TH/%', 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL', ['APPROVED', 'SUBMITTED']);
-      expect(planner.data!.nationalOverview.indicators.find((i) => i.indicator.code === TRAINED)!.current!.numerator).toBe(hand.n);
+      expect(planner.data!.nationalOverview).toMatchObject({
+        reportingProvinces: approved + submitted,
+        includeSubmitted: true,
+      });
+      const hand = await handRatio(SUBMITTED_Q, '/TH/%', 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL', [
+        'APPROVED',
+        'SUBMITTED',
+      ]);
+      expect(
+        planner.data!.nationalOverview.indicators.find((i) => i.indicator.code === TRAINED)!.current!.numerator,
+      ).toBe(hand.n);
       const admin = await app.gql<Overview>(withSubmitted, {}, tokens.admin);
       expect(admin.data!.nationalOverview.reportingProvinces).toBe(approved + submitted);
     });
@@ -601,7 +834,10 @@ describe('Analytics over HTTP', () => {
       );
       const officer = tokens['officer.th40'];
       const res = await app.gql<{
-        provinceScorecard: { indicators: Array<{ current: unknown; rank: number | null }>; index: { index: number | null; rank: number | null } };
+        provinceScorecard: {
+          indicators: Array<{ current: unknown; rank: number | null }>;
+          index: { index: number | null; rank: number | null };
+        };
         indicatorProgress: { current: unknown };
         indicatorSeries: { points: Array<{ quarterCode: string }> };
         obstaclePrevalence: { respondents: number };
@@ -618,7 +854,8 @@ describe('Analytics over HTTP', () => {
            compositeIndex(quarterCode: "${SUBMITTED_Q}") { provinces { province { code } index } }
            provinceRanking(indicatorCode: "${TRAINED}", quarterCode: "${SUBMITTED_Q}") { values { scope { code } value } }
            provinceIndicatorValues(indicatorCode: "${TRAINED}", quarterCode: "${SUBMITTED_Q}") { values { provinceCode } } }`,
-        {}, officer,
+        {},
+        officer,
       );
       expect(res.errors).toBeUndefined();
       const d = res.data!;
@@ -634,7 +871,8 @@ describe('Analytics over HTTP', () => {
 
       const planner = await app.gql<{ indicatorProgress: { current: { value: number } | null } }>(
         `{ indicatorProgress(indicatorCode: "${TRAINED}", scopeCode: "${other}", quarterCode: "${SUBMITTED_Q}", includeSubmitted: true) { current { value } } }`,
-        {}, tokens.planner,
+        {},
+        tokens.planner,
       );
       expect(planner.data!.indicatorProgress.current).not.toBeNull();
     });
@@ -655,8 +893,12 @@ describe('Analytics over HTTP', () => {
       const hand = await handRatio(SUBMITTED_Q, '/TH/%', 'STAFF_TRAINED_DIGITAL', 'STAFF_TOTAL');
       const trained = after.indicators.find((i) => i.indicator.code === TRAINED)!;
       expect(trained.current!.numerator).toBe(hand.n);
-      expect(trained.current!.numerator).toBeGreaterThan(before.indicators.find((i) => i.indicator.code === TRAINED)!.current!.numerator);
-      const anonymous = await app.gql<{ provinceScorecard: { indicators: Array<{ current: { value: number } | null }> } }>(
+      expect(trained.current!.numerator).toBeGreaterThan(
+        before.indicators.find((i) => i.indicator.code === TRAINED)!.current!.numerator,
+      );
+      const anonymous = await app.gql<{
+        provinceScorecard: { indicators: Array<{ current: { value: number } | null }> };
+      }>(
         `{ provinceScorecard(provinceCode: "${province}", quarterCode: "${SUBMITTED_Q}") { indicators { current { value } } } }`,
       );
       expect(anonymous.data!.provinceScorecard.indicators.every((i) => i.current !== null)).toBe(true);

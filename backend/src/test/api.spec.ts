@@ -14,12 +14,17 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('answers the documented provinces query as written', async () => {
-    const res = await app.gql<{ provinces: Array<{ code: string; nameTh: string; nameEn: string; region: { code: string } }> }>(
-      '{ provinces { code nameTh nameEn region { code } } }',
-    );
+    const res = await app.gql<{
+      provinces: Array<{ code: string; nameTh: string; nameEn: string; region: { code: string } }>;
+    }>('{ provinces { code nameTh nameEn region { code } } }');
     expect(res.errors).toBeUndefined();
     expect(res.data!.provinces).toHaveLength(77);
-    expect(res.data!.provinces.find((p) => p.code === 'TH-40')).toEqual({ code: 'TH-40', nameTh: 'ขอนแก่น', nameEn: 'Khon Kaen', region: { code: 'NORTHEAST' } });
+    expect(res.data!.provinces.find((p) => p.code === 'TH-40')).toEqual({
+      code: 'TH-40',
+      nameTh: 'ขอนแก่น',
+      nameEn: 'Khon Kaen',
+      region: { code: 'NORTHEAST' },
+    });
   });
 
   it('filters provinces by region and by provincial cluster', async () => {
@@ -32,11 +37,16 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('lists the six regions with their province counts and source', async () => {
-    const res = await app.gql<{ regions: Array<{ code: string; provinceCount: number; provinces: unknown[]; source: { code: string } | null }> }>(
-      '{ regions { code provinceCount provinces { code } source { code } } }',
-    );
+    const res = await app.gql<{
+      regions: Array<{ code: string; provinceCount: number; provinces: unknown[]; source: { code: string } | null }>;
+    }>('{ regions { code provinceCount provinces { code } source { code } } }');
     expect(res.data!.regions.map((r) => [r.code, r.provinceCount])).toEqual([
-      ['NORTH', 9], ['NORTHEAST', 20], ['CENTRAL', 22], ['EAST', 7], ['WEST', 5], ['SOUTH', 14],
+      ['NORTH', 9],
+      ['NORTHEAST', 20],
+      ['CENTRAL', 22],
+      ['EAST', 7],
+      ['WEST', 5],
+      ['SOUTH', 14],
     ]);
     for (const r of res.data!.regions) {
       expect(r.provinces).toHaveLength(r.provinceCount);
@@ -45,9 +55,13 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('returns one province by code with its local organizations, and NOT_FOUND for an unknown code', async () => {
-    const ok = await app.gql<{ province: { nameEn: string; localOrganizationCount: number; localOrganizations: Array<{ type: string; isDemo: boolean }> } }>(
-      '{ province(code: "TH-50") { nameEn localOrganizationCount localOrganizations { type isDemo } } }',
-    );
+    const ok = await app.gql<{
+      province: {
+        nameEn: string;
+        localOrganizationCount: number;
+        localOrganizations: Array<{ type: string; isDemo: boolean }>;
+      };
+    }>('{ province(code: "TH-50") { nameEn localOrganizationCount localOrganizations { type isDemo } } }');
     expect(ok.data!.province.nameEn).toBe('Chiang Mai');
     expect(ok.data!.province.localOrganizations).toHaveLength(ok.data!.province.localOrganizationCount);
     expect(ok.data!.province.localOrganizations[0]).toEqual({ type: 'PAO', isDemo: true });
@@ -56,18 +70,32 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('lists fiscal quarters with B.E. years and entry windows', async () => {
-    const res = await app.gql<{ fiscalQuarters: Array<Record<string, unknown>>; fiscalQuarter: Record<string, unknown> }>(
+    const res = await app.gql<{
+      fiscalQuarters: Array<Record<string, unknown>>;
+      fiscalQuarter: Record<string, unknown>;
+    }>(
       '{ fiscalQuarters(fiscalYear: 2570) { code quarter startDate endDate } fiscalQuarter(code: "FY2570Q1") { deadline entryOpensOn entryClosesOn } }',
     );
     expect(res.data!.fiscalQuarters.map((q) => q.code)).toEqual(['FY2570Q1', 'FY2570Q2', 'FY2570Q3', 'FY2570Q4']);
     expect(res.data!.fiscalQuarters[0]).toMatchObject({ startDate: '2026-10-01', endDate: '2026-12-31' });
-    expect(res.data!.fiscalQuarter).toEqual({ entryOpensOn: '2026-10-01', deadline: '2027-01-30', entryClosesOn: '2027-03-01' });
+    expect(res.data!.fiscalQuarter).toEqual({
+      entryOpensOn: '2026-10-01',
+      deadline: '2027-01-30',
+      entryClosesOn: '2027-03-01',
+    });
   });
 
   it('serves obstacle categories, indicators with their formula, and recommendations linked to obstacles', async () => {
     const res = await app.gql<{
       obstacleCategories: Array<{ code: string }>;
-      indicators: Array<{ code: string; aggregation: string; numerator: { code: string }; denominator: { code: string } | null; nationalTarget: number | null; source: { code: string } }>;
+      indicators: Array<{
+        code: string;
+        aggregation: string;
+        numerator: { code: string };
+        denominator: { code: string } | null;
+        nationalTarget: number | null;
+        source: { code: string };
+      }>;
       recommendations: Array<{ code: string; obstacleCategoryCodes: string[] }>;
     }>(
       `{ obstacleCategories { code }
@@ -75,7 +103,16 @@ describe('GraphQL API over HTTP', () => {
          recommendations(filter: { obstacleCategoryCode: "SKILLS" }) { code obstacleCategoryCodes } }`,
     );
     expect(res.data!.obstacleCategories.map((c) => c.code)).toEqual([
-      'SKILLS', 'BUDGET', 'INTEGRATION', 'SECURITY', 'SERVICES', 'TECHNOLOGY', 'POLICY', 'COLLABORATION', 'LAW', 'OTHER',
+      'SKILLS',
+      'BUDGET',
+      'INTEGRATION',
+      'SECURITY',
+      'SERVICES',
+      'TECHNOLOGY',
+      'POLICY',
+      'COLLABORATION',
+      'LAW',
+      'OTHER',
     ]);
     const trained = res.data!.indicators.find((i) => i.code === 'STAFF_DIGITAL_TRAINED_PCT')!;
     expect(trained).toMatchObject({ aggregation: 'RATIO', nationalTarget: 20 });
@@ -85,7 +122,18 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it("returns DGA's published survey exactly, with its source", async () => {
-    const res = await app.gql<{ publishedDataset: { denominator: number; source: { document: string }; values: Array<{ measureCode: string; count: number; percentage: number; obstacleCategory: { code: string } | null }> } }>(
+    const res = await app.gql<{
+      publishedDataset: {
+        denominator: number;
+        source: { document: string };
+        values: Array<{
+          measureCode: string;
+          count: number;
+          percentage: number;
+          obstacleCategory: { code: string } | null;
+        }>;
+      };
+    }>(
       '{ publishedDataset(code: "DGA_OBSTACLE_SURVEY_2567") { denominator source { document } values { measureCode count percentage obstacleCategory { code } } } }',
     );
     const d = res.data!.publishedDataset;
@@ -95,11 +143,18 @@ describe('GraphQL API over HTTP', () => {
     expect([any.count, any.percentage]).toEqual([54, 71.05]);
     const skills = d.values.find((v) => v.obstacleCategory?.code === 'SKILLS')!;
     expect([skills.count, skills.percentage]).toEqual([44, 57.89]);
-    expect(d.values.filter((v) => v.measureCode === 'CATEGORY').map((v) => v.count)).toEqual([44, 41, 32, 23, 20, 19, 18, 14, 8, 1]);
+    expect(d.values.filter((v) => v.measureCode === 'CATEGORY').map((v) => v.count)).toEqual([
+      44, 41, 32, 23, 20, 19, 18, 14, 8, 1,
+    ]);
   });
 
   it('rolls an indicator up per province as a ratio of sums over approved reports, checked against SQL', async () => {
-    const res = await app.gql<{ provinceIndicatorValues: { quarter: { code: string }; values: Array<{ provinceCode: string; value: number; numerator: number; denominator: number; isDemo: boolean }> } }>(
+    const res = await app.gql<{
+      provinceIndicatorValues: {
+        quarter: { code: string };
+        values: Array<{ provinceCode: string; value: number; numerator: number; denominator: number; isDemo: boolean }>;
+      };
+    }>(
       '{ provinceIndicatorValues(indicatorCode: "STAFF_DIGITAL_TRAINED_PCT", quarterCode: "FY2568Q4") { quarter { code } values { provinceCode value numerator denominator isDemo } } }',
     );
     const values = res.data!.provinceIndicatorValues.values;
@@ -136,7 +191,9 @@ describe('GraphQL API over HTTP', () => {
   });
 
   it('says that demo data is loaded', async () => {
-    const res = await app.gql<{ systemInfo: { demoDataLoaded: boolean; demoDataNote: string; demoAsOf: string } }>('{ systemInfo { demoDataLoaded demoDataNote demoAsOf } }');
+    const res = await app.gql<{ systemInfo: { demoDataLoaded: boolean; demoDataNote: string; demoAsOf: string } }>(
+      '{ systemInfo { demoDataLoaded demoDataNote demoAsOf } }',
+    );
     expect(res.data!.systemInfo).toMatchObject({ demoDataLoaded: true, demoAsOf: '2026-11-21' });
     expect(res.data!.systemInfo.demoDataNote).toMatch(/synthetic/);
   });

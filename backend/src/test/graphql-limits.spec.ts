@@ -34,7 +34,11 @@ function namedType(type: TypeNode): string {
 
 const LOGIN = (email: string) => `login(input: { email: "${email}", password: "wrong-password" }) { token }`;
 
-async function post(url: string, body: unknown, token?: string): Promise<{ status: number; body: Record<string, unknown>; text: string; headers: Headers }> {
+async function post(
+  url: string,
+  body: unknown,
+  token?: string,
+): Promise<{ status: number; body: Record<string, unknown>; text: string; headers: Headers }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
@@ -115,10 +119,19 @@ describe('GraphQL limits', () => {
         for (const op of document.definitions) {
           if (op.kind !== Kind.OPERATION_DEFINITION) continue;
           // Every Int variable at 500: the largest page (reports' first, frameworkHistory's limit) the API takes.
-          const variables = Object.fromEntries((op.variableDefinitions ?? []).filter((v) => namedType(v.type) === 'Int').map((v) => [v.variable.name.value, 500]));
+          const variables = Object.fromEntries(
+            (op.variableDefinitions ?? [])
+              .filter((v) => namedType(v.type) === 'Int')
+              .map((v) => [v.variable.name.value, 500]),
+          );
           const m = measureOperation(schema, document, op, variables);
           costs.push([name, m.cost]);
-          expect([name, m.cost <= LIMITS.maxCost, m.introspectionFields, m.loginFields <= 1]).toEqual([name, true, 0, true]);
+          expect([name, m.cost <= LIMITS.maxCost, m.introspectionFields, m.loginFields <= 1]).toEqual([
+            name,
+            true,
+            0,
+            true,
+          ]);
         }
       }
       // The heaviest dashboard document leaves room under the limit.
@@ -131,7 +144,8 @@ describe('GraphQL limits', () => {
     const lists: string[] = [];
     for (const type of Object.values(schema.getTypeMap())) {
       if (!isObjectType(type) || type.name.startsWith('__')) continue;
-      for (const field of Object.values(type.getFields())) if (isListType(getNullableType(field.type))) lists.push(`${type.name}.${field.name}`);
+      for (const field of Object.values(type.getFields()))
+        if (isListType(getNullableType(field.type))) lists.push(`${type.name}.${field.name}`);
     }
     expect(Object.keys(LIST_SIZES).sort()).toEqual(lists.sort());
   });
@@ -159,7 +173,11 @@ describe('GraphQL limits', () => {
     });
 
     it('reads the schema once per operation, not twice', async () => {
-      const twice = await app.gql('{ a: __schema { queryType { name } } b: __schema { queryType { name } } }', {}, planner);
+      const twice = await app.gql(
+        '{ a: __schema { queryType { name } } b: __schema { queryType { name } } }',
+        {},
+        planner,
+      );
       expect(code(twice)).toBe('QUERY_TOO_COMPLEX');
       expect(twice.errors![0].extensions).toMatchObject({ limit: 'maxIntrospectionFields' });
     });
@@ -170,7 +188,9 @@ describe('GraphQL limits', () => {
       expect(code(res)).toBe('QUERY_TOO_COMPLEX');
       expect(res.errors![0].extensions).toMatchObject({ limit: 'maxLoginFields' });
       expect(performance.now() - t0).toBeLessThan(500);
-      const spread = await app.gql(`mutation { ...L ...M } fragment L on Mutation { ${LOGIN('a@b.c')} } fragment M on Mutation { other: ${LOGIN('a@b.c')} }`);
+      const spread = await app.gql(
+        `mutation { ...L ...M } fragment L on Mutation { ${LOGIN('a@b.c')} } fragment M on Mutation { other: ${LOGIN('a@b.c')} }`,
+      );
       expect(code(spread)).toBe('QUERY_TOO_COMPLEX');
       expect(code(await app.gql(`mutation { ${LOGIN('planner@demo.local')} }`))).toBe('UNAUTHENTICATED');
     });
@@ -185,7 +205,9 @@ describe('GraphQL limits', () => {
     });
 
     it('refuses a cyclic query once it multiplies statements, and answers a shallow one', async () => {
-      expect(code(await app.gql('{ regions { provinces { region { provinces { region { provinces { code } } } } } } }'))).toBe('QUERY_TOO_COMPLEX');
+      expect(
+        code(await app.gql('{ regions { provinces { region { provinces { region { provinces { code } } } } } } }')),
+      ).toBe('QUERY_TOO_COMPLEX');
       expect(code(await app.gql('{ regions { provinces { region { provinces { code } } } } }'))).toBe('OK');
     });
   });
@@ -217,16 +239,95 @@ describe('GraphQL limits', () => {
     const url = () => `${app.baseUrl}/graphql`;
     const cases: Array<[string, () => Promise<Response>, number, string]> = [
       ['a plain GET', () => fetch(url()), 400, 'BAD_REQUEST'],
-      ['a GET with a query but no preflight header', () => fetch(`${url()}?query=${encodeURIComponent('{ regions { code } }')}`), 400, 'BAD_REQUEST'],
-      ['a text/plain POST', () => fetch(url(), { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{"query":"{ regions { code } }"}' }), 400, 'BAD_REQUEST'],
-      ['a batched array', () => fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '[{"query":"{ regions { code } }"},{"query":"{ regions { code } }"}]' }), 400, 'BAD_REQUEST'],
-      ['an empty body', () => fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }), 400, 'BAD_REQUEST'],
-      ['an empty object', () => fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }), 400, 'BAD_REQUEST'],
-      ['variables as a string', () => fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ regions { code } }","variables":"{}"}' }), 400, 'BAD_REQUEST'],
-      ['broken JSON', () => fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' }), 400, 'BAD_REQUEST'],
-      ['multipart', () => { const form = new FormData(); form.set('operations', '{"query":"{ regions { code } }"}'); return fetch(url(), { method: 'POST', body: form }); }, 400, 'BAD_REQUEST'],
-      ['PUT', () => fetch(url(), { method: 'PUT', headers: { 'content-type': 'application/json' }, body: '{"query":"{ regions { code } }"}' }), 405, 'BAD_REQUEST'],
-      ['a body over the limit', () => fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regions { code } }', pad: 'x'.repeat(LIMITS.maxBodyBytes) }) }), 413, 'PAYLOAD_TOO_LARGE'],
+      [
+        'a GET with a query but no preflight header',
+        () => fetch(`${url()}?query=${encodeURIComponent('{ regions { code } }')}`),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'a text/plain POST',
+        () =>
+          fetch(url(), {
+            method: 'POST',
+            headers: { 'content-type': 'text/plain' },
+            body: '{"query":"{ regions { code } }"}',
+          }),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'a batched array',
+        () =>
+          fetch(url(), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '[{"query":"{ regions { code } }"},{"query":"{ regions { code } }"}]',
+          }),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'an empty body',
+        () => fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '' }),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'an empty object',
+        () => fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'variables as a string',
+        () =>
+          fetch(url(), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{"query":"{ regions { code } }","variables":"{}"}',
+          }),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'broken JSON',
+        () => fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":' }),
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'multipart',
+        () => {
+          const form = new FormData();
+          form.set('operations', '{"query":"{ regions { code } }"}');
+          return fetch(url(), { method: 'POST', body: form });
+        },
+        400,
+        'BAD_REQUEST',
+      ],
+      [
+        'PUT',
+        () =>
+          fetch(url(), {
+            method: 'PUT',
+            headers: { 'content-type': 'application/json' },
+            body: '{"query":"{ regions { code } }"}',
+          }),
+        405,
+        'BAD_REQUEST',
+      ],
+      [
+        'a body over the limit',
+        () =>
+          fetch(url(), {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: '{ regions { code } }', pad: 'x'.repeat(LIMITS.maxBodyBytes) }),
+          }),
+        413,
+        'PAYLOAD_TOO_LARGE',
+      ],
     ];
     it.each(cases)('answers %s with a coded 4xx and logs nothing', async (_name, send, status, expected) => {
       const { result, written } = await capturingErrors(async () => {
@@ -245,7 +346,9 @@ describe('GraphQL limits', () => {
     });
 
     it('answers a GET that sends the preflight header', async () => {
-      const res = await fetch(`${url()}?query=${encodeURIComponent('{ regions { code } }')}`, { headers: { 'apollo-require-preflight': 'true' } });
+      const res = await fetch(`${url()}?query=${encodeURIComponent('{ regions { code } }')}`, {
+        headers: { 'apollo-require-preflight': 'true' },
+      });
       expect(res.status).toBe(200);
     });
   });
@@ -255,7 +358,9 @@ describe('GraphQL limits', () => {
 
     it('refuses a cyclic query by the same cost limit, before running it', async () => {
       const t0 = performance.now();
-      const res = await post(exportUrl(), { query: '{ regions { provinces { region { provinces { region { provinces { region { code } } } } } } } }' });
+      const res = await post(exportUrl(), {
+        query: '{ regions { provinces { region { provinces { region { provinces { region { code } } } } } } } }',
+      });
       expect(performance.now() - t0).toBeLessThan(1_000);
       expect(res.status).toBe(400);
       expect(res.body.code).toBe('QUERY_TOO_COMPLEX');
@@ -269,13 +374,18 @@ describe('GraphQL limits', () => {
         [{ query: create }, 'BAD_USER_INPUT'],
         [{ query: `#x\n${create}` }, 'BAD_USER_INPUT'],
         [{ query: `{ regions { code } } ,${create}` }, 'GRAPHQL_VALIDATION_FAILED'],
-        [{ query: `query A { regions { code } } mutation B ${create.slice('mutation '.length)}`, operationName: 'B' }, 'BAD_USER_INPUT'],
+        [
+          { query: `query A { regions { code } } mutation B ${create.slice('mutation '.length)}`, operationName: 'B' },
+          'BAD_USER_INPUT',
+        ],
       ];
       for (const [body, expected] of attempts) {
         const res = await post(exportUrl(), body, analyst);
         expect([body.query, res.status, res.body.code]).toEqual([body.query, 400, expected]);
       }
-      const get = await fetch(`${exportUrl()}?query=${encodeURIComponent(create)}`, { headers: { authorization: `Bearer ${analyst}` } });
+      const get = await fetch(`${exportUrl()}?query=${encodeURIComponent(create)}`, {
+        headers: { authorization: `Bearer ${analyst}` },
+      });
       expect(get.status).toBe(400);
       expect(await query<{ n: number }>(db.url, 'SELECT count(*)::int AS n FROM api_token')).toEqual(before);
     });
@@ -289,8 +399,17 @@ describe('GraphQL limits', () => {
       const csv = await post(exportUrl(), { query: '{ regions { code nameEn provinceCount } }', path: 'regions' });
       expect(csv.status).toBe(200);
       expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
-      expect(csv.text.replace(/^\uFEFF/, '').split('\r\n').slice(0, 2)).toEqual(['code,nameEn,provinceCount', 'NORTH,North,9']);
-      const xlsx = await fetch(exportUrl('xlsx'), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ regions { code provinceCount } }' }) });
+      expect(
+        csv.text
+          .replace(/^\uFEFF/, '')
+          .split('\r\n')
+          .slice(0, 2),
+      ).toEqual(['code,nameEn,provinceCount', 'NORTH,North,9']);
+      const xlsx = await fetch(exportUrl('xlsx'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ regions { code provinceCount } }' }),
+      });
       expect(xlsx.status).toBe(200);
       const wb = new ExcelJS.Workbook();
       await wb.xlsx.load(Buffer.from(await xlsx.arrayBuffer()) as unknown as ArrayBuffer);

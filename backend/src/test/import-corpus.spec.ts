@@ -25,13 +25,27 @@ describe('Spreadsheet import refuses malformed files over HTTP', () => {
     db = await createTestDatabase();
     app = await startTestApp(db.url, {}, { clock: movableClock('2026-11-21T10:00:00+07:00').clock });
     officer = await signIn(app, 'officer.th40@demo.local');
-    const elements = await query<{ code: string; nameTh: string; nameEn: string; valueType: LayoutElement['valueType']; min: string | null; max: string | null }>(
+    const elements = await query<{
+      code: string;
+      nameTh: string;
+      nameEn: string;
+      valueType: LayoutElement['valueType'];
+      min: string | null;
+      max: string | null;
+    }>(
       db.url,
       `SELECT code, name_th AS "nameTh", name_en AS "nameEn", value_type AS "valueType", min_value::text AS min, max_value::text AS max FROM data_element ORDER BY id`,
     );
-    const categories = await query<LayoutCategory>(db.url, `SELECT code, label_th AS "labelTh", label_en AS "labelEn" FROM obstacle_category ORDER BY sort_order`);
+    const categories = await query<LayoutCategory>(
+      db.url,
+      `SELECT code, label_th AS "labelTh", label_en AS "labelEn" FROM obstacle_category ORDER BY sort_order`,
+    );
     const layout = buildLayout(
-      elements.map((e) => ({ ...e, min: e.min === null ? null : Number(e.min), max: e.max === null ? null : Number(e.max) })),
+      elements.map((e) => ({
+        ...e,
+        min: e.min === null ? null : Number(e.min),
+        max: e.max === null ? null : Number(e.max),
+      })),
       categories,
     );
     const units = await query<{ code: string; name_th: string }>(
@@ -41,11 +55,22 @@ describe('Spreadsheet import refuses malformed files over HTTP', () => {
     const rows: TemplateRow[] = units.map((u) => ({
       orgCode: u.code,
       orgName: u.name_th,
-      values: Object.fromEntries(elements.map((e) => [e.code, e.valueType === 'BOOLEAN' || e.code === 'UNIT_REPORTING' ? 1 : e.code.endsWith('_TOTAL') || e.code.endsWith('TOTAL_THB') || e.code === 'TRAINEES_ENROLLED' ? 50 : 2])),
+      values: Object.fromEntries(
+        elements.map((e) => [
+          e.code,
+          e.valueType === 'BOOLEAN' || e.code === 'UNIT_REPORTING'
+            ? 1
+            : e.code.endsWith('_TOTAL') || e.code.endsWith('TOTAL_THB') || e.code === 'TRAINEES_ENROLLED'
+              ? 50
+              : 2,
+        ]),
+      ),
       obstacles: { SKILLS: 3 },
     }));
     // Files made for small limits (size, row count) are checked by the reader's own tests and below.
-    corpus = [...(await buildMalformedCorpus(layout, rows)), ...(await buildArmourCorpus(layout, rows))].filter((f) => !f.limits);
+    corpus = [...(await buildMalformedCorpus(layout, rows)), ...(await buildArmourCorpus(layout, rows))].filter(
+      (f) => !f.limits,
+    );
   });
   afterAll(async () => {
     await app.close();
@@ -70,7 +95,11 @@ describe('Spreadsheet import refuses malformed files over HTTP', () => {
       outcomes.push({
         name: f.name,
         expected: f.expect,
-        got: accept ? (res.result?.ok ? ['ACCEPT'] : problems.map((p) => p.code)) : [...new Set(problems.map((p) => p.code))],
+        got: accept
+          ? res.result?.ok
+            ? ['ACCEPT']
+            : problems.map((p) => p.code)
+          : [...new Set(problems.map((p) => p.code))],
         located: accept || f.at?.row == null || problems.some((p) => p.code === f.expect && p.row === f.at!.row),
         ...(ms > MAX_MS_PER_FILE ? { ms } : {}),
       });

@@ -8,28 +8,53 @@ export interface ImportResult {
   type: 'result';
   ok: boolean;
   dryRun: boolean;
-  summary: { rowsRead: number; inserted: number; updated: number; unchanged: number; deleted: number; provinces: string[] };
+  summary: {
+    rowsRead: number;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+    deleted: number;
+    provinces: string[];
+  };
   problems: Array<{ row: number | null; column: string | null; code: string; message: string }>;
 }
 
-export async function upload(app: TestApp, token: string | undefined, bytes: Buffer, opts: { dryRun: boolean; quarter?: string; filename?: string }) {
+export async function upload(
+  app: TestApp,
+  token: string | undefined,
+  bytes: Buffer,
+  opts: { dryRun: boolean; quarter?: string; filename?: string },
+) {
   const res = await fetch(`${app.baseUrl}/api/imports?quarterCode=${opts.quarter ?? Q}&dryRun=${opts.dryRun}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-filename': opts.filename ?? 'report.xlsx', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-filename': opts.filename ?? 'report.xlsx',
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: new Uint8Array(bytes),
   });
   const text = await res.text();
-  if (res.status !== 200) return { status: res.status, body: JSON.parse(text) as { code: string }, lines: [] as unknown[] };
-  const lines = text.trim().split('\n').map((l) => JSON.parse(l) as { type: string });
+  if (res.status !== 200)
+    return { status: res.status, body: JSON.parse(text) as { code: string }, lines: [] as unknown[] };
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { type: string });
   return { status: 200, result: lines.at(-1) as ImportResult, lines };
 }
 
 export async function templateOf(app: TestApp, token: string, province: string, format = 'xlsx') {
-  return fetch(`${app.baseUrl}/api/reports/${province}/${Q}/template.${format}`, { headers: { authorization: `Bearer ${token}` } });
+  return fetch(`${app.baseUrl}/api/reports/${province}/${Q}/template.${format}`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
 }
 
 /** Fills every blank value cell of a template with a plausible number, as an officer would. */
-export async function filledTemplate(bytes: ArrayBuffer, edit?: (sheet: ExcelJS.Worksheet, headers: string[]) => void): Promise<Buffer> {
+export async function filledTemplate(
+  bytes: ArrayBuffer,
+  edit?: (sheet: ExcelJS.Worksheet, headers: string[]) => void,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   await wb.xlsx.load(bytes);
   const sheet = wb.getWorksheet('data')!;
@@ -43,7 +68,12 @@ export async function filledTemplate(bytes: ArrayBuffer, edit?: (sheet: ExcelJS.
       if (tag === 'STAFF_TOTAL' || tag === 'POSITIONS_TOTAL' || tag === 'TRAINEES_ENROLLED') cell.value = 40;
       else if (tag === 'BUDGET_TOTAL_THB') cell.value = 50_000_000;
       else if (tag === 'UNIT_REPORTING') cell.value = 1;
-      else if (/^[A-Z_0-9]+$/.test(tag) && !tag.startsWith('OBSTACLE') && !['ORG_CODE', 'ORG_NAME', 'AS_OF_DATE', 'OBSTACLE_NOTE', 'EVIDENCE_URL', 'COMMENT'].includes(tag)) cell.value = 0;
+      else if (
+        /^[A-Z_0-9]+$/.test(tag) &&
+        !tag.startsWith('OBSTACLE') &&
+        !['ORG_CODE', 'ORG_NAME', 'AS_OF_DATE', 'OBSTACLE_NOTE', 'EVIDENCE_URL', 'COMMENT'].includes(tag)
+      )
+        cell.value = 0;
     });
   });
   edit?.(sheet, headers);

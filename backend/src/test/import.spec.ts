@@ -29,7 +29,10 @@ describe('Spreadsheet import over HTTP', () => {
     await wb.xlsx.load(await xlsx.arrayBuffer());
     const codes: string[] = [];
     wb.getWorksheet('data')!.eachRow((row, n) => n > 1 && codes.push(String(row.getCell(1).value)));
-    const [{ n }] = await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM org_unit l JOIN org_unit p ON p.id = l.parent_id WHERE p.code = 'TH-40'`);
+    const [{ n }] = await query<{ n: number }>(
+      db.url,
+      `SELECT count(*)::int AS n FROM org_unit l JOIN org_unit p ON p.id = l.parent_id WHERE p.code = 'TH-40'`,
+    );
     expect(codes).toHaveLength(n + 1);
     expect(codes[0]).toBe('TH-40');
     const header = (wb.getWorksheet('data')!.getRow(1).values as string[]).join(' ');
@@ -51,7 +54,10 @@ describe('Spreadsheet import over HTTP', () => {
 
     const commit = await upload(app, officer, file, { dryRun: false });
     expect(commit.result).toMatchObject({ ok: true, dryRun: false });
-    expect(commit.result!.summary).toMatchObject({ inserted: dry.result!.summary.inserted, updated: dry.result!.summary.updated });
+    expect(commit.result!.summary).toMatchObject({
+      inserted: dry.result!.summary.inserted,
+      updated: dry.result!.summary.updated,
+    });
     const after = await contentFingerprint(db.url);
     expect(after).not.toBe(before);
     const version = (await reportRow(db.url, 'TH-40', Q))!.version;
@@ -64,7 +70,10 @@ describe('Spreadsheet import over HTTP', () => {
   });
 
   it('refuses a row of another province for an officer, naming the row and column, and changes nothing', async () => {
-    const [other] = await query<{ code: string }>(db.url, `SELECT l.code FROM org_unit l JOIN org_unit p ON p.id = l.parent_id WHERE p.code = 'TH-50' LIMIT 1`);
+    const [other] = await query<{ code: string }>(
+      db.url,
+      `SELECT l.code FROM org_unit l JOIN org_unit p ON p.id = l.parent_id WHERE p.code = 'TH-50' LIMIT 1`,
+    );
     const file = await filledTemplate(await (await templateOf(app, officer, 'TH-40')).arrayBuffer(), (sheet) => {
       sheet.getRow(3).getCell(1).value = other.code;
     });
@@ -112,7 +121,12 @@ describe('Spreadsheet import over HTTP', () => {
   });
 
   describe('bounds of the upload endpoint', () => {
-    const post = (token: string, body: BodyInit, headers: Record<string, string> = {}, query = `quarterCode=${Q}&dryRun=true`) =>
+    const post = (
+      token: string,
+      body: BodyInit,
+      headers: Record<string, string> = {},
+      query = `quarterCode=${Q}&dryRun=true`,
+    ) =>
       fetch(`${app.baseUrl}/api/imports?${query}`, {
         method: 'POST',
         headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream', ...headers },
@@ -143,7 +157,11 @@ describe('Spreadsheet import over HTTP', () => {
     });
 
     it('answers NOT_FOUND for a province or quarter code with NUL, in a template path or an upload', async () => {
-      for (const path of [`/api/reports/TH-40%00/${Q}/template.xlsx`, `/api/reports/TH-40/${Q}%00/template.csv`, `/api/reports/TH-40/${Q}/template.xlsx%00`]) {
+      for (const path of [
+        `/api/reports/TH-40%00/${Q}/template.xlsx`,
+        `/api/reports/TH-40/${Q}%00/template.csv`,
+        `/api/reports/TH-40/${Q}/template.xlsx%00`,
+      ]) {
         const res = await fetch(`${app.baseUrl}${path}`, { headers: { authorization: `Bearer ${officer}` } });
         expect({ path, status: res.status }).toEqual({ path, status: 404 });
         expect(await res.json()).toMatchObject({ code: 'NOT_FOUND' });
@@ -157,7 +175,10 @@ describe('Spreadsheet import over HTTP', () => {
 
     it('answers a 25 MB chunked CSV (no Content-Length) with its FILE_TOO_LARGE problem, which the client can read', async () => {
       // The template's header, then rows that read as blank until the size limit is passed.
-      const header = Buffer.from((await (await templateOf(app, officer, 'TH-40', 'csv')).text()).split('\r\n')[0] + '\r\n', 'utf8');
+      const header = Buffer.from(
+        (await (await templateOf(app, officer, 'TH-40', 'csv')).text()).split('\r\n')[0] + '\r\n',
+        'utf8',
+      );
       const chunk = Buffer.alloc(1024 * 1024, ' '.repeat(1023) + '\n');
       let sent = 0;
       const body = new ReadableStream<Uint8Array>({
@@ -168,7 +189,10 @@ describe('Spreadsheet import over HTTP', () => {
       });
       const res = await post(officer, body, { 'x-filename': 'big.csv' });
       expect(res.status).toBe(200);
-      const lines = (await res.text()).trim().split('\n').map((l) => JSON.parse(l) as { type: string; problems?: Array<{ code: string }> });
+      const lines = (await res.text())
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as { type: string; problems?: Array<{ code: string }> });
       expect(lines.at(-1)).toMatchObject({ type: 'result', ok: false });
       expect(lines.at(-1)!.problems!.map((p) => p.code)).toEqual(['FILE_TOO_LARGE']);
     });

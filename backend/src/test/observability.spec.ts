@@ -24,20 +24,43 @@ interface ObservedApp extends TestApp {
   /** Every log line written so far, parsed. */
   lines(): Array<Record<string, any>>;
   raw(): string;
-  post(body: object, headers?: Record<string, string>): Promise<{ status: number; headers: Headers; body: GraphQLResponse<any> }>;
+  post(
+    body: object,
+    headers?: Record<string, string>,
+  ): Promise<{ status: number; headers: Headers; body: GraphQLResponse<any> }>;
 }
 
 /** The real application, as startTestApp makes it, with its log collected instead of printed. */
 async function startObservedApp(databaseUrl: string, env: Record<string, string> = {}): Promise<ObservedApp> {
   const written: string[] = [];
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ANALYTICS_CACHE: 'false', CLIENT_MAX_IN_FLIGHT: '10000', CLIENT_BURST: '100000', CLIENT_PER_SECOND: '100000', LOG_LEVEL: 'debug', ...env });
-  const log = createLogger({ level: config.observability.logLevel, format: 'json', destination: { write: (s: string) => void written.push(s) } });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, { logger: log }), { logger: new NestLogger(log) });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    ANALYTICS_CACHE: 'false',
+    CLIENT_MAX_IN_FLIGHT: '10000',
+    CLIENT_BURST: '100000',
+    CLIENT_PER_SECOND: '100000',
+    LOG_LEVEL: 'debug',
+    ...env,
+  });
+  const log = createLogger({
+    level: config.observability.logLevel,
+    format: 'json',
+    destination: { write: (s: string) => void written.push(s) },
+  });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot(config, databaseUrl, { logger: log }),
+    { logger: new NestLogger(log) },
+  );
   configureHttp(app);
   await app.listen(0, '127.0.0.1');
   const baseUrl = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   const post = async (body: object, headers: Record<string, string> = {}) => {
-    const res = await fetch(`${baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    const res = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
     return { status: res.status, headers: res.headers, body: (await res.json()) as GraphQLResponse<any> };
   };
   return {
@@ -53,7 +76,11 @@ async function startObservedApp(databaseUrl: string, env: Record<string, string>
 }
 
 async function signIn(app: ObservedApp, email: string, password = PASSWORD): Promise<string> {
-  const res = await app.post({ query: 'mutation SignIn($i: LoginInput!) { login(input: $i) { token } }', operationName: 'SignIn', variables: { i: { email, password } } });
+  const res = await app.post({
+    query: 'mutation SignIn($i: LoginInput!) { login(input: $i) { token } }',
+    operationName: 'SignIn',
+    variables: { i: { email, password } },
+  });
   const token = res.body.data?.login?.token as string | undefined;
   if (!token) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(res.body)}`);
   return token;
@@ -91,11 +118,23 @@ describe('Observability', () => {
 
   describe('request log', () => {
     it('writes one JSON line a request: its id (the caller’s when sane), method, path, status, duration, user, role, operation and error codes', async () => {
-      const named = await app.post({ query: 'query Provinces { provinces { code } }', operationName: 'Provinces' }, { authorization: `Bearer ${planner}`, 'x-request-id': 'trace-abc.1' });
+      const named = await app.post(
+        { query: 'query Provinces { provinces { code } }', operationName: 'Provinces' },
+        { authorization: `Bearer ${planner}`, 'x-request-id': 'trace-abc.1' },
+      );
       expect(named.status).toBe(200);
       expect(named.headers.get('x-request-id')).toBe('trace-abc.1');
       const line = await lineOf(app, 'trace-abc.1');
-      expect(line).toMatchObject({ level: 'info', msg: 'request', method: 'POST', path: '/graphql', status: 200, role: 'PLANNER', operation: 'Provinces', operationType: 'query' });
+      expect(line).toMatchObject({
+        level: 'info',
+        msg: 'request',
+        method: 'POST',
+        path: '/graphql',
+        status: 200,
+        role: 'PLANNER',
+        operation: 'Provinces',
+        operationType: 'query',
+      });
       expect(line.userId).toMatch(/^[0-9a-f-]{36}$/);
       expect(typeof line.ms).toBe('number');
       expect(line.errorCodes).toBeUndefined();
@@ -106,29 +145,70 @@ describe('Observability', () => {
       expect(await lineOf(app, generated)).toMatchObject({ status: 200 });
       expect(app.raw()).not.toContain('two words');
 
-      const refused = await app.post({ query: 'mutation SignIn($i: LoginInput!) { login(input: $i) { token } }', operationName: 'SignIn', variables: { i: { email: 'planner@demo.local', password: 'not-the-password' } } });
-      expect(await lineOf(app, refused.headers.get('x-request-id')!)).toMatchObject({ operation: 'SignIn', operationType: 'mutation', errorCodes: ['UNAUTHENTICATED'] });
+      const refused = await app.post({
+        query: 'mutation SignIn($i: LoginInput!) { login(input: $i) { token } }',
+        operationName: 'SignIn',
+        variables: { i: { email: 'planner@demo.local', password: 'not-the-password' } },
+      });
+      expect(await lineOf(app, refused.headers.get('x-request-id')!)).toMatchObject({
+        operation: 'SignIn',
+        operationType: 'mutation',
+        errorCodes: ['UNAUTHENTICATED'],
+      });
       expect(app.lines().every((l) => typeof l.time === 'string' && typeof l.level === 'string')).toBe(true);
     });
 
     it('names the codes of answers given before GraphQL, and of the file endpoints', async () => {
-      const tooLarge = await fetch(`${app.baseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(2_000_000)}` }) });
+      const tooLarge = await fetch(`${app.baseUrl}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: `{ __typename } #${'x'.repeat(2_000_000)}` }),
+      });
       expect(tooLarge.status).toBe(413);
-      expect(await lineOf(app, tooLarge.headers.get('x-request-id')!)).toMatchObject({ status: 413, errorCodes: ['PAYLOAD_TOO_LARGE'] });
-      const anonymousImport = await fetch(`${app.baseUrl}/api/imports?quarterCode=FY2570Q1`, { method: 'POST', body: 'x' });
-      expect(await lineOf(app, anonymousImport.headers.get('x-request-id')!)).toMatchObject({ method: 'POST', status: 401, errorCodes: ['UNAUTHENTICATED'] });
+      expect(await lineOf(app, tooLarge.headers.get('x-request-id')!)).toMatchObject({
+        status: 413,
+        errorCodes: ['PAYLOAD_TOO_LARGE'],
+      });
+      const anonymousImport = await fetch(`${app.baseUrl}/api/imports?quarterCode=FY2570Q1`, {
+        method: 'POST',
+        body: 'x',
+      });
+      expect(await lineOf(app, anonymousImport.headers.get('x-request-id')!)).toMatchObject({
+        method: 'POST',
+        status: 401,
+        errorCodes: ['UNAUTHENTICATED'],
+      });
     });
 
     it('never writes a password, a bearer token, a cookie or a token query parameter', async () => {
       const password = 'Wrong-Pass-To-Hide-1';
-      await app.post({ query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'planner@demo.local', password } } }, { cookie: 'session=cookie-to-hide' });
+      await app.post(
+        {
+          query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
+          variables: { i: { email: 'planner@demo.local', password } },
+        },
+        { cookie: 'session=cookie-to-hide' },
+      );
       await app.post({ query: '{ me { email } }' }, { authorization: `Bearer ${planner}` });
-      const exported = await fetch(`${app.baseUrl}/api/export.csv?token=query-token-to-hide&access_token=other-to-hide&query=${encodeURIComponent('{ provinces { code } }')}`);
+      const exported = await fetch(
+        `${app.baseUrl}/api/export.csv?token=query-token-to-hide&access_token=other-to-hide&query=${encodeURIComponent('{ provinces { code } }')}`,
+      );
       expect(exported.status).toBe(200);
       const line = await lineOf(app, exported.headers.get('x-request-id')!);
-      expect(line.path).toBe(`/api/export.csv?query=${encodeURIComponent('{ provinces { code } }').replace(/%20/g, '+')}`);
+      expect(line.path).toBe(
+        `/api/export.csv?query=${encodeURIComponent('{ provinces { code } }').replace(/%20/g, '+')}`,
+      );
       const text = app.raw();
-      for (const secret of [password, planner, planner.split('.')[2], 'cookie-to-hide', 'query-token-to-hide', 'other-to-hide', PASSWORD]) expect(text).not.toContain(secret);
+      for (const secret of [
+        password,
+        planner,
+        planner.split('.')[2],
+        'cookie-to-hide',
+        'query-token-to-hide',
+        'other-to-hide',
+        PASSWORD,
+      ])
+        expect(text).not.toContain(secret);
     });
 
     it('logs an internal error once, as one line with its stack inside, under the request’s id', async () => {
@@ -137,11 +217,20 @@ describe('Observability', () => {
         const res = await app.post({ query: 'query Published { publishedDatasets { code } }' });
         expect(res.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
         const id = res.headers.get('x-request-id')!;
-        const errors = app.lines().filter((l) => l.level === 'error' && l.requestId === id && l.msg === 'internal error');
+        const errors = app
+          .lines()
+          .filter((l) => l.level === 'error' && l.requestId === id && l.msg === 'internal error');
         expect(errors).toHaveLength(1);
-        expect(errors[0]).toMatchObject({ component: 'graphql', err: { message: expect.stringContaining('published_dataset'), stack: expect.stringMatching(STACK_LINE) } });
+        expect(errors[0]).toMatchObject({
+          component: 'graphql',
+          err: { message: expect.stringContaining('published_dataset'), stack: expect.stringMatching(STACK_LINE) },
+        });
         expect(await lineOf(app, id)).toMatchObject({ operation: 'Published', errorCodes: ['INTERNAL_SERVER_ERROR'] });
-        expect(app.lines().find((l) => l.component === 'sql' && l.requestId === id)).toMatchObject({ level: 'warn', sqlState: '42P01', msg: 'query failed' });
+        expect(app.lines().find((l) => l.component === 'sql' && l.requestId === id)).toMatchObject({
+          level: 'warn',
+          sqlState: '42P01',
+          msg: 'query failed',
+        });
         expect(app.raw()).not.toMatch(STACK_LINE);
       } finally {
         await query(db.url, 'ALTER TABLE published_dataset_gone RENAME TO published_dataset');
@@ -159,13 +248,20 @@ describe('Observability', () => {
       const file = await filledTemplate(await (await templateOf(app, officer, 'TH-40')).arrayBuffer());
       const imported = await upload(app, officer, file, { dryRun: true });
       expect(imported.result).toMatchObject({ ok: true, dryRun: true });
-      expect((await fetch(`${app.baseUrl}/api/imports?quarterCode=FY2570Q1`, { method: 'POST', body: 'x' })).status).toBe(401);
+      expect(
+        (await fetch(`${app.baseUrl}/api/imports?quarterCode=FY2570Q1`, { method: 'POST', body: 'x' })).status,
+      ).toBe(401);
 
       const res = await fetch(`${app.baseUrl}/metrics`);
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/plain; version=0\.0\.4/);
       const text = await res.text();
-      expect(sample(text, 'digigov_http_request_duration_seconds_count{route="graphql",operation_type="query",operation="Provinces"}')).toBeGreaterThanOrEqual(1);
+      expect(
+        sample(
+          text,
+          'digigov_http_request_duration_seconds_count{route="graphql",operation_type="query",operation="Provinces"}',
+        ),
+      ).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'digigov_http_requests_total{route="import",status_class="2xx"}')).toBe(1);
       expect(sample(text, 'digigov_http_requests_total{route="import",status_class="4xx"}')).toBeGreaterThanOrEqual(1);
       expect(sample(text, 'digigov_http_requests_total{route="graphql",status_class="2xx"}')).toBeGreaterThan(3);
@@ -182,7 +278,8 @@ describe('Observability', () => {
       expect(sample(text, 'digigov_import_rows_sum{outcome="ok"}')).toBe(imported.result!.summary.rowsRead);
       // The scrape itself.
       expect(sample(text, 'digigov_http_requests_in_flight')).toBe(1);
-      for (const processMetric of ['process_resident_memory_bytes', 'nodejs_heap_size_used_bytes']) expect(sample(text, processMetric)).toBeGreaterThan(0);
+      for (const processMetric of ['process_resident_memory_bytes', 'nodejs_heap_size_used_bytes'])
+        expect(sample(text, processMetric)).toBeGreaterThan(0);
       expect(sample(text, 'nodejs_eventloop_lag_seconds')).toBeGreaterThanOrEqual(0);
       // The scrape is neither counted nor logged at info.
       expect(text).not.toMatch(/route="metrics"/);
@@ -193,7 +290,9 @@ describe('Observability', () => {
       for (let i = 0; i < MAX_OPERATION_NAMES + 30; i++) await app.post({ query: `query Op${i} { __typename }` });
       await app.post({ query: `query ${'L'.repeat(60)} { __typename }` });
       const text = await (await fetch(`${app.baseUrl}/metrics`)).text();
-      const names = new Set([...text.matchAll(/digigov_http_request_duration_seconds_count\{[^}]*operation="([^"]*)"/g)].map((m) => m[1]));
+      const names = new Set(
+        [...text.matchAll(/digigov_http_request_duration_seconds_count\{[^}]*operation="([^"]*)"/g)].map((m) => m[1]),
+      );
       expect(names.size).toBeLessThanOrEqual(MAX_OPERATION_NAMES + 3);
       expect(names).toContain('other');
       expect(names).not.toContain(`Op${MAX_OPERATION_NAMES + 29}`);
@@ -208,13 +307,31 @@ describe('Observability', () => {
     });
 
     it('asks for METRICS_TOKEN when set, and is neither limited nor counted like the API', async () => {
-      const guarded = await startObservedApp(db.url, { METRICS_TOKEN, CLIENT_MAX_IN_FLIGHT: '1', CLIENT_BURST: '2', CLIENT_PER_SECOND: '1' });
+      const guarded = await startObservedApp(db.url, {
+        METRICS_TOKEN,
+        CLIENT_MAX_IN_FLIGHT: '1',
+        CLIENT_BURST: '2',
+        CLIENT_PER_SECOND: '1',
+      });
       try {
         const missing = await fetch(`${guarded.baseUrl}/metrics`);
         expect(missing.status).toBe(401);
         expect(((await missing.json()) as { code: string }).code).toBe('UNAUTHENTICATED');
-        expect((await fetch(`${guarded.baseUrl}/metrics`, { headers: { authorization: 'Bearer not-the-token-at-all-000000' } })).status).toBe(401);
-        for (let i = 0; i < 10; i++) expect((await fetch(`${guarded.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'x-forwarded-for': '203.0.113.9' } })).status).toBe(200);
+        expect(
+          (
+            await fetch(`${guarded.baseUrl}/metrics`, {
+              headers: { authorization: 'Bearer not-the-token-at-all-000000' },
+            })
+          ).status,
+        ).toBe(401);
+        for (let i = 0; i < 10; i++)
+          expect(
+            (
+              await fetch(`${guarded.baseUrl}/metrics`, {
+                headers: { authorization: `Bearer ${METRICS_TOKEN}`, 'x-forwarded-for': '203.0.113.9' },
+              })
+            ).status,
+          ).toBe(200);
         // The API's own limits are in force: a burst of 2.
         const statuses = [];
         for (let i = 0; i < 4; i++) statuses.push((await guarded.post({ query: '{ __typename }' })).status);
@@ -250,12 +367,23 @@ async function startServer(dbUrl: string, env: Record<string, string> = {}): Pro
   let out = '';
   const child = spawn(process.execPath, ['--max-old-space-size=192', MAIN], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', NODE_ENV: 'test', HOST: '127.0.0.1', PORT: String(port), DATABASE_URL: dbUrl, DEMO_DATA: 'false', LOG_LEVEL: 'info', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: dbUrl,
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'info',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
-  const exited = new Promise<{ code: number | null; at: number }>((resolve) => child.on('exit', (code) => resolve({ code, at: performance.now() })));
+  const exited = new Promise<{ code: number | null; at: number }>((resolve) =>
+    child.on('exit', (code) => resolve({ code, at: performance.now() })),
+  );
   const until = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`exited while starting:\n${out}`);
@@ -284,7 +412,11 @@ async function holdLock(dbUrl: string): Promise<{ release(): Promise<void> }> {
 async function waitingOnLock(dbUrl: string, count: number): Promise<void> {
   const name = new URL(dbUrl).pathname.slice(1);
   for (let i = 0; i < 200; i++) {
-    const [{ n }] = await query<{ n: number }>(dbUrl, `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`, [name]);
+    const [{ n }] = await query<{ n: number }>(
+      dbUrl,
+      `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1 AND wait_event_type = 'Lock'`,
+      [name],
+    );
     if (n >= count) return;
     await new Promise((r) => setTimeout(r, 50));
   }
@@ -300,7 +432,18 @@ function post(port: number, body: object, token?: string): Promise<{ status: num
   return new Promise((resolve, reject) => {
     const data = JSON.stringify(body);
     const req = httpRequest(
-      { host: '127.0.0.1', port, path: '/graphql', method: 'POST', agent: false, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data), ...(token ? { authorization: `Bearer ${token}` } : {}) } },
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/graphql',
+        method: 'POST',
+        agent: false,
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(data),
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+      },
       (res) => {
         let text = '';
         res.on('data', (c) => (text += c));
@@ -325,10 +468,23 @@ describe('Shutdown (SIGTERM)', () => {
   it('finishes the requests in flight, an import included, refuses new ones, and exits 0', async () => {
     const server = await startServer(db.url);
     try {
-      const login = JSON.parse((await post(server.port, { query: 'mutation($i: LoginInput!) { login(input: $i) { token } }', variables: { i: { email: 'officer.th40@demo.local', password: PASSWORD } } })).text);
+      const login = JSON.parse(
+        (
+          await post(server.port, {
+            query: 'mutation($i: LoginInput!) { login(input: $i) { token } }',
+            variables: { i: { email: 'officer.th40@demo.local', password: PASSWORD } },
+          })
+        ).text,
+      );
       const officer = login.data.login.token as string;
       const base = `http://127.0.0.1:${server.port}`;
-      const file = await filledTemplate(await (await fetch(`${base}/api/reports/TH-40/FY2570Q1/template.xlsx`, { headers: { authorization: `Bearer ${officer}` } })).arrayBuffer());
+      const file = await filledTemplate(
+        await (
+          await fetch(`${base}/api/reports/TH-40/FY2570Q1/template.xlsx`, {
+            headers: { authorization: `Bearer ${officer}` },
+          })
+        ).arrayBuffer(),
+      );
 
       const lock = await holdLock(db.url);
       const slowQuery = post(server.port, { query: 'query Slow { provinces { code } }' });
@@ -356,7 +512,9 @@ describe('Shutdown (SIGTERM)', () => {
       const [query1, imported] = await Promise.all([slowQuery, slowImport]);
       const exit = await server.exited;
       const shutdownMs = exit.at - signalledAt;
-      console.log(`[observability] SIGTERM with 3 requests in flight for 1.0 s: exited ${exit.code} after ${shutdownMs.toFixed(0)} ms`);
+      console.log(
+        `[observability] SIGTERM with 3 requests in flight for 1.0 s: exited ${exit.code} after ${shutdownMs.toFixed(0)} ms`,
+      );
 
       expect(query1.status).toBe(200);
       expect(JSON.parse(query1.text).data.provinces).toHaveLength(77);
@@ -371,9 +529,15 @@ describe('Shutdown (SIGTERM)', () => {
       expect(exit.code).toBe(0);
       expect(shutdownMs).toBeLessThan(1000 + 5000);
 
-      const lines = server.output().split('\n').filter((l) => l.trim() !== '');
+      const lines = server
+        .output()
+        .split('\n')
+        .filter((l) => l.trim() !== '');
       const parsed = lines.map((l) => JSON.parse(l) as Record<string, any>);
-      expect(parsed.find((l) => l.msg === 'stopping: finishing the requests in flight')).toMatchObject({ signal: 'SIGTERM', inFlight: 3 });
+      expect(parsed.find((l) => l.msg === 'stopping: finishing the requests in flight')).toMatchObject({
+        signal: 'SIGTERM',
+        inFlight: 3,
+      });
       expect(parsed.find((l) => l.operation === 'Slow')).toMatchObject({ status: 200 });
       expect(parsed.at(-1)).toMatchObject({ msg: 'stopped' });
       expect(server.output()).not.toMatch(STACK_LINE);
@@ -395,7 +559,9 @@ describe('Shutdown (SIGTERM)', () => {
       server.child.kill('SIGTERM');
       const exit = await server.exited;
       const ms = exit.at - signalledAt;
-      console.log(`[observability] SIGTERM with a request stuck, SHUTDOWN_GRACE_MS=1000: exited ${exit.code} after ${ms.toFixed(0)} ms`);
+      console.log(
+        `[observability] SIGTERM with a request stuck, SHUTDOWN_GRACE_MS=1000: exited ${exit.code} after ${ms.toFixed(0)} ms`,
+      );
       expect(exit.code).toBe(1);
       expect(ms).toBeGreaterThanOrEqual(1000);
       expect(ms).toBeLessThan(1000 + 4000);

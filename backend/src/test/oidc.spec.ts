@@ -13,11 +13,28 @@ const ME = '{ me { email role provinceCode } }';
 
 /** The agency's directory: login name (the `sub`) to claims. */
 const ACCOUNTS: Record<string, Record<string, unknown>> = {
-  'kk-officer': { email: 'Somchai@KhonKaen.go.th', email_verified: true, name: 'Somchai K.', agency_role: ['staff', 'provincial-officer'], province: 'TH-40' },
-  'planner-at-idp': { email: 'planner@demo.local', email_verified: true, name: 'Planner', agency_role: 'provincial-officer', province: 'TH-50' },
+  'kk-officer': {
+    email: 'Somchai@KhonKaen.go.th',
+    email_verified: true,
+    name: 'Somchai K.',
+    agency_role: ['staff', 'provincial-officer'],
+    province: 'TH-40',
+  },
+  'planner-at-idp': {
+    email: 'planner@demo.local',
+    email_verified: true,
+    name: 'Planner',
+    agency_role: 'provincial-officer',
+    province: 'TH-50',
+  },
   citizen: { email: 'citizen@example.com', email_verified: true, name: 'A citizen', agency_role: 'citizen' },
   unverified: { email: 'someone@agency.go.th', email_verified: false, agency_role: 'ministry-admin' },
-  'no-province': { email: 'lost@agency.go.th', email_verified: true, agency_role: 'provincial-officer', province: 'TH-99' },
+  'no-province': {
+    email: 'lost@agency.go.th',
+    email_verified: true,
+    agency_role: 'provincial-officer',
+    province: 'TH-99',
+  },
 };
 
 function freePort(): Promise<number> {
@@ -47,7 +64,9 @@ class CookieJar {
     this.jars.set(new URL(url).origin, jar);
   }
   header(url: string): string {
-    return [...(this.jars.get(new URL(url).origin) ?? new Map<string, string>())].map(([k, v]) => `${k}=${v}`).join('; ');
+    return [...(this.jars.get(new URL(url).origin) ?? new Map<string, string>())]
+      .map(([k, v]) => `${k}=${v}`)
+      .join('; ');
   }
 }
 
@@ -63,9 +82,18 @@ describe(OidcService.name, () => {
     issuer = `http://127.0.0.1:${idpPort}`;
     const redirectUri = `http://127.0.0.1:${appPort}/api/auth/oidc/callback`;
     const provider = new Provider(issuer, {
-      clients: [{ client_id: CLIENT_ID, client_secret: CLIENT_SECRET, redirect_uris: [redirectUri], grant_types: ['authorization_code'], response_types: ['code'] }],
+      clients: [
+        {
+          client_id: CLIENT_ID,
+          client_secret: CLIENT_SECRET,
+          redirect_uris: [redirectUri],
+          grant_types: ['authorization_code'],
+          response_types: ['code'],
+        },
+      ],
       claims: { openid: ['sub'], email: ['email', 'email_verified'], profile: ['name', 'agency_role', 'province'] },
-      findAccount: async (_ctx, sub) => (ACCOUNTS[sub] ? { accountId: sub, claims: async () => ({ sub, ...ACCOUNTS[sub] }) } : undefined),
+      findAccount: async (_ctx, sub) =>
+        ACCOUNTS[sub] ? { accountId: sub, claims: async () => ({ sub, ...ACCOUNTS[sub] }) } : undefined,
       features: { devInteractions: { enabled: true } },
       cookies: { keys: ['a-test-cookie-key'] },
       ttl: { Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 600, IdToken: 600, AuthorizationCode: 60 },
@@ -97,7 +125,10 @@ describe(OidcService.name, () => {
    * A browser's sign-in, with fetch: the app's start, the provider's redirects, its login and consent forms, and
    * back to the app's callback. Returns the fragment the dashboard receives (`oidc_token=…` or `oidc_error=…`).
    */
-  async function browserSignIn(login: string, tamper?: (callbackUrl: URL, jar: CookieJar) => void): Promise<URLSearchParams> {
+  async function browserSignIn(
+    login: string,
+    tamper?: (callbackUrl: URL, jar: CookieJar) => void,
+  ): Promise<URLSearchParams> {
     const jar = new CookieJar();
     let url = `${app.baseUrl}/api/auth/oidc/start`;
     let init: RequestInit = { method: 'GET' };
@@ -107,7 +138,11 @@ describe(OidcService.name, () => {
         tamper(u, jar);
         url = u.href;
       }
-      const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers ?? {}), cookie: jar.header(url) } });
+      const res = await fetch(url, {
+        ...init,
+        redirect: 'manual',
+        headers: { ...(init.headers ?? {}), cookie: jar.header(url) },
+      });
       jar.store(url, res);
       const location = res.headers.get('location');
       if (location) {
@@ -121,38 +156,69 @@ describe(OidcService.name, () => {
       const action = /<form[^>]*action="([^"]+)"/.exec(html)?.[1];
       if (res.status !== 200 || !action) throw new Error(`stuck at ${url}: ${res.status} ${html.slice(0, 300)}`);
       const fields = new URLSearchParams();
-      for (const m of html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)) fields.set(m[1], m[2]);
+      for (const m of html.matchAll(/<input[^>]*type="hidden"[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g))
+        fields.set(m[1], m[2]);
       if (html.includes('name="login"')) {
         fields.set('login', login);
         fields.set('password', 'any');
       }
       url = new URL(action.replace(/&amp;/g, '&'), url).href;
-      init = { method: 'POST', body: fields.toString(), headers: { 'content-type': 'application/x-www-form-urlencoded' } };
+      init = {
+        method: 'POST',
+        body: fields.toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      };
     }
     throw new Error('too many redirects');
   }
 
   it('offers the agency sign-in on the login page only when configured', async () => {
-    expect((await app.gql<{ oidcSignIn: { label: string } }>('{ oidcSignIn { label startPath } }')).data?.oidcSignIn).toEqual({ label: 'Ministry ID', startPath: '/api/auth/oidc/start' });
+    expect(
+      (await app.gql<{ oidcSignIn: { label: string } }>('{ oidcSignIn { label startPath } }')).data?.oidcSignIn,
+    ).toEqual({ label: 'Ministry ID', startPath: '/api/auth/oidc/start' });
   });
 
   it('creates an officer at the first sign-in from the mapped role and province, and finds the same account the next time', async () => {
     const result = await browserSignIn('kk-officer');
     const token = result.get('oidc_token');
     expect(token).toBeTruthy();
-    expect((await app.gql(ME, {}, token!)).data).toEqual({ me: { email: 'somchai@khonkaen.go.th', role: 'OFFICER', provinceCode: 'TH-40' } });
-    const [row] = await query<{ oidc_subject: string; password_hash: string | null; display_name: string }>(db.url, `SELECT oidc_subject, password_hash, display_name FROM app_user WHERE email = 'somchai@khonkaen.go.th'`);
+    expect((await app.gql(ME, {}, token!)).data).toEqual({
+      me: { email: 'somchai@khonkaen.go.th', role: 'OFFICER', provinceCode: 'TH-40' },
+    });
+    const [row] = await query<{ oidc_subject: string; password_hash: string | null; display_name: string }>(
+      db.url,
+      `SELECT oidc_subject, password_hash, display_name FROM app_user WHERE email = 'somchai@khonkaen.go.th'`,
+    );
     expect(row).toEqual({ oidc_subject: `${issuer} kk-officer`, password_hash: null, display_name: 'Somchai K.' });
-    const [audit] = await query<{ new_value: { by: string } }>(db.url, `SELECT new_value FROM audit_event WHERE action = 'USER_CREATED' AND new_value->>'email' = 'somchai@khonkaen.go.th'`);
+    const [audit] = await query<{ new_value: { by: string } }>(
+      db.url,
+      `SELECT new_value FROM audit_event WHERE action = 'USER_CREATED' AND new_value->>'email' = 'somchai@khonkaen.go.th'`,
+    );
     expect(audit.new_value.by).toBe('oidc');
     expect((await browserSignIn('kk-officer')).get('oidc_token')).toBeTruthy();
-    expect((await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM app_user WHERE email = 'somchai@khonkaen.go.th'`))[0].n).toBe(1);
+    expect(
+      (
+        await query<{ n: number }>(
+          db.url,
+          `SELECT count(*)::int AS n FROM app_user WHERE email = 'somchai@khonkaen.go.th'`,
+        )
+      )[0].n,
+    ).toBe(1);
   });
 
   it('signs an existing account in by its e-mail, keeping the role administrators gave it', async () => {
     const token = (await browserSignIn('planner-at-idp')).get('oidc_token');
-    expect((await app.gql(ME, {}, token!)).data).toEqual({ me: { email: 'planner@demo.local', role: 'PLANNER', provinceCode: null } });
-    expect((await query<{ oidc_subject: string }>(db.url, `SELECT oidc_subject FROM app_user WHERE email = 'planner@demo.local'`))[0].oidc_subject).toBe(`${issuer} planner-at-idp`);
+    expect((await app.gql(ME, {}, token!)).data).toEqual({
+      me: { email: 'planner@demo.local', role: 'PLANNER', provinceCode: null },
+    });
+    expect(
+      (
+        await query<{ oidc_subject: string }>(
+          db.url,
+          `SELECT oidc_subject FROM app_user WHERE email = 'planner@demo.local'`,
+        )
+      )[0].oidc_subject,
+    ).toBe(`${issuer} planner-at-idp`);
   });
 
   it('refuses a role the map does not know, an unverified e-mail and an unknown province, creating no account', async () => {
@@ -169,8 +235,16 @@ describe(OidcService.name, () => {
   });
 
   it("refuses a callback without the browser's flow cookie, or with a changed state", async () => {
-    expect((await browserSignIn('planner-at-idp', (_u, jar) => (jar as unknown as { jars: Map<string, Map<string, string>> }).jars.get(app.baseUrl)?.clear())).get('oidc_error')).toBe('FLOW_EXPIRED');
-    expect((await browserSignIn('planner-at-idp', (u) => u.searchParams.set('state', 'forged-state'))).get('oidc_error')).toBe('PROVIDER_REFUSED');
+    expect(
+      (
+        await browserSignIn('planner-at-idp', (_u, jar) =>
+          (jar as unknown as { jars: Map<string, Map<string, string>> }).jars.get(app.baseUrl)?.clear(),
+        )
+      ).get('oidc_error'),
+    ).toBe('FLOW_EXPIRED');
+    expect(
+      (await browserSignIn('planner-at-idp', (u) => u.searchParams.set('state', 'forged-state'))).get('oidc_error'),
+    ).toBe('PROVIDER_REFUSED');
   });
 
   it('leaves password sign-in as it was', async () => {
@@ -179,10 +253,21 @@ describe(OidcService.name, () => {
 });
 
 describe('OIDC configuration', () => {
-  const base = { NODE_ENV: 'test', OIDC_ISSUER: 'https://id.example.go.th', OIDC_CLIENT_ID: 'x', OIDC_REDIRECT_URI: 'https://monitor.go.th/api/auth/oidc/callback' };
+  const base = {
+    NODE_ENV: 'test',
+    OIDC_ISSUER: 'https://id.example.go.th',
+    OIDC_CLIENT_ID: 'x',
+    OIDC_REDIRECT_URI: 'https://monitor.go.th/api/auth/oidc/callback',
+  };
   it('is off without OIDC_ISSUER, and complete with the three required variables', () => {
     expect(loadConfig({ NODE_ENV: 'test' }).oidc).toBeNull();
-    expect(loadConfig(base).oidc).toMatchObject({ issuer: base.OIDC_ISSUER, clientSecret: null, label: 'id.example.go.th', createUsers: true, allowInsecure: false });
+    expect(loadConfig(base).oidc).toMatchObject({
+      issuer: base.OIDC_ISSUER,
+      clientSecret: null,
+      label: 'id.example.go.th',
+      createUsers: true,
+      allowInsecure: false,
+    });
   });
 
   it.each([

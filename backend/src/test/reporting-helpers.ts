@@ -6,16 +6,22 @@ export const SAVE = `mutation($i: SaveReportInput!) { saveReport(input: $i) {
   report { id status version } } }`;
 export const SUBMIT = 'mutation($i: ReportDecisionInput!) { submitReport(input: $i) { id status version } }';
 export const APPROVE = 'mutation($i: ReportDecisionInput!) { approveReport(input: $i) { id status version } }';
-export const RETURN = 'mutation($i: ReportDecisionInput!) { returnReport(input: $i) { id status version returnReason } }';
+export const RETURN =
+  'mutation($i: ReportDecisionInput!) { returnReport(input: $i) { id status version returnReason } }';
 export const REOPEN = 'mutation($i: ReportDecisionInput!) { reopenReport(input: $i) { id status version } }';
 export const EXTEND = 'mutation($i: ExtendEntryWindowInput!) { extendEntryWindow(input: $i) { id entryClosesOn } }';
-export const REPORT = 'query($p: String!, $q: String!) { report(provinceCode: $p, quarterCode: $q) { id status version allowedActions returnReason } }';
+export const REPORT =
+  'query($p: String!, $q: String!) { report(provinceCode: $p, quarterCode: $q) { id status version allowedActions returnReason } }';
 
 export function code(res: { errors?: Array<{ extensions?: { code?: string } }> }): string {
   return res.errors?.[0]?.extensions?.code ?? 'OK';
 }
 
-export async function reportRow(db: string, province: string, quarter: string): Promise<{ id: number; status: string; version: number } | undefined> {
+export async function reportRow(
+  db: string,
+  province: string,
+  quarter: string,
+): Promise<{ id: number; status: string; version: number } | undefined> {
   const [row] = await query<{ id: number; status: string; version: number }>(
     db,
     `SELECT r.id, r.status, r.version FROM report r JOIN org_unit p ON p.id = r.org_unit_id JOIN fiscal_quarter q ON q.id = r.quarter_id
@@ -26,7 +32,12 @@ export async function reportRow(db: string, province: string, quarter: string): 
 }
 
 /** Puts a province's report for a quarter in a given state (test arrangement), creating it when missing. */
-export async function arrange(db: string, province: string, quarter: string, status: string): Promise<{ id: number; version: number }> {
+export async function arrange(
+  db: string,
+  province: string,
+  quarter: string,
+  status: string,
+): Promise<{ id: number; version: number }> {
   const [row] = await query<{ id: number; version: number }>(
     db,
     `INSERT INTO report (org_unit_id, quarter_id, status, submitted_at)
@@ -60,5 +71,13 @@ export async function auditCount(db: string): Promise<number> {
 }
 
 export async function saveAs(app: TestApp, token: string | undefined, input: Record<string, unknown>) {
-  return app.gql<{ saveReport: { report: { id: number; status: string; version: number }; inserted: number; updated: number; unchanged: number; warnings: unknown[] } }>(SAVE, { i: input }, token);
+  return app.gql<{
+    saveReport: {
+      report: { id: number; status: string; version: number };
+      inserted: number;
+      updated: number;
+      unchanged: number;
+      warnings: unknown[];
+    };
+  }>(SAVE, { i: input }, token);
 }

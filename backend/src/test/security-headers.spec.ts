@@ -16,7 +16,12 @@ describe('Security headers', () => {
 
   for (const path of ['/', '/explorer', '/graphql', '/health', '/api/export.csv']) {
     it(`sends the policy, nosniff, a referrer policy and no framing on ${path}`, async () => {
-      const res = await fetch(`${app.baseUrl}${path}`, path === '/graphql' ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' } : {});
+      const res = await fetch(
+        `${app.baseUrl}${path}`,
+        path === '/graphql'
+          ? { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' }
+          : {},
+      );
       const csp = res.headers.get('content-security-policy') ?? '';
       expect(csp).toMatch(/script-src 'self'(;|$)/);
       expect(csp).toMatch(/frame-ancestors 'none'/);
@@ -32,7 +37,9 @@ describe('Security headers', () => {
   it('serves pages without inline script', async () => {
     for (const path of ['/', '/explorer']) {
       const html = await (await fetch(`${app.baseUrl}${path}`)).text();
-      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[1]) || m[2].trim() !== '');
+      const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter(
+        (m) => !/\bsrc=/.test(m[1]) || m[2].trim() !== '',
+      );
       expect({ path, inline: inline.map((m) => m[0].slice(0, 80)) }).toEqual({ path, inline: [] });
     }
   });

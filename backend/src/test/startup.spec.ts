@@ -18,7 +18,10 @@ interface Run {
 /** The built product, started as a user starts it (npm start runs this file). */
 function run(env: Record<string, string>): Run {
   let out = '';
-  const child = spawn(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [MAIN], {
+    env: { PATH: process.env.PATH ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
@@ -29,7 +32,8 @@ async function waitFor(r: Run, text: string, ms = 60_000): Promise<void> {
   const until = Date.now() + ms;
   while (!r.output().includes(text)) {
     if (Date.now() > until) throw new Error(`timed out waiting for "${text}"; output:\n${r.output()}`);
-    if (r.child.exitCode !== null) throw new Error(`exited ${r.child.exitCode} before "${text}"; output:\n${r.output()}`);
+    if (r.child.exitCode !== null)
+      throw new Error(`exited ${r.child.exitCode} before "${text}"; output:\n${r.output()}`);
     await new Promise((res) => setTimeout(res, 100));
   }
 }
@@ -66,7 +70,12 @@ describe('Start-up (npm start)', () => {
 
   it('starts an embedded PostgreSQL, serves API and dashboard, stops on Ctrl-C, and a restart keeps the data without duplicating it', async () => {
     const dataDir = tempDir();
-    const env = { DATA_DIR: dataDir, PORT: String(await freePort()), EMBEDDED_PG_PORT: String(await freePort()), DEMO_SCALE: '0.02' };
+    const env = {
+      DATA_DIR: dataDir,
+      PORT: String(await freePort()),
+      EMBEDDED_PG_PORT: String(await freePort()),
+      DEMO_SCALE: '0.02',
+    };
     const first = run(env);
     await waitFor(first, 'Press Ctrl-C to stop.');
     expect(first.output()).toMatch(/officer\.th40@demo\.local/);
@@ -117,7 +126,9 @@ describe('Start-up (npm start)', () => {
 
   it('explains a port in use instead of printing a stack trace', async () => {
     const blocker: Server = createServer();
-    const port = await new Promise<number>((resolve) => blocker.listen(0, () => resolve((blocker.address() as { port: number }).port)));
+    const port = await new Promise<number>((resolve) =>
+      blocker.listen(0, () => resolve((blocker.address() as { port: number }).port)),
+    );
     try {
       const r = run({ DATA_DIR: tempDir(), PORT: String(port) });
       expect(await r.exited).toBe(1);
@@ -140,7 +151,12 @@ describe('Start-up (npm start)', () => {
   it('refuses production on a database that holds the demo accounts, in one line and without a stack', async () => {
     const db = await createTestDatabase();
     try {
-      const prod = run({ NODE_ENV: 'production', DATABASE_URL: db.url, TOKEN_SECRET: 'p'.repeat(40), PORT: String(await freePort()) });
+      const prod = run({
+        NODE_ENV: 'production',
+        DATABASE_URL: db.url,
+        TOKEN_SECRET: 'p'.repeat(40),
+        PORT: String(await freePort()),
+      });
       expect(await prod.exited).toBe(1);
       expect(prod.output()).toMatch(/demo account/);
       expect(prod.output()).not.toMatch(/\n\s+at /);

@@ -65,7 +65,10 @@ describe('Dashboard files over HTTP', () => {
     }
     expect((await get(app.baseUrl, '/')).headers['cache-control']).toBe('no-cache');
     // The page names the hashed files: asked for by its own name too, compressed or not, it is revalidated.
-    for (const encoding of ['br', 'identity']) expect((await get(app.baseUrl, '/index.html', { 'accept-encoding': encoding })).headers['cache-control']).toBe('no-cache');
+    for (const encoding of ['br', 'identity'])
+      expect((await get(app.baseUrl, '/index.html', { 'accept-encoding': encoding })).headers['cache-control']).toBe(
+        'no-cache',
+      );
     expect((await get(app.baseUrl, '/favicon.svg')).headers['cache-control']).toBe('public, max-age=3600');
   });
 

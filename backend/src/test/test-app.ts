@@ -11,17 +11,37 @@ export interface GraphQLResponse<T = Record<string, unknown>> {
 
 export interface TestApp {
   baseUrl: string;
-  gql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GraphQLResponse<T>>;
+  gql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    token?: string,
+  ): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
 /** The real application over HTTP on a free port, against the given database. */
-export async function startTestApp(databaseUrl: string, env: Record<string, string> = {}, options: { clock?: () => Date; port?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+  options: { clock?: () => Date; port?: number } = {},
+): Promise<TestApp> {
   // Tests change data with SQL and read it back at once: the cache (invalidated asynchronously by
   // notifications) has its own test and is off elsewhere.
   // Tests send hundreds of requests a second from one address: the per-client limits have their own tests.
-  const config = loadConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, ANALYTICS_CACHE: 'false', CLIENT_MAX_IN_FLIGHT: '10000', CLIENT_BURST: '100000', CLIENT_PER_SECOND: '100000', API_CONCURRENCY: '10000', CLIENT_MAX_RUNNING: '10000', ...env });
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, options), { logger: ['error'] });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    ANALYTICS_CACHE: 'false',
+    CLIENT_MAX_IN_FLIGHT: '10000',
+    CLIENT_BURST: '100000',
+    CLIENT_PER_SECOND: '100000',
+    API_CONCURRENCY: '10000',
+    CLIENT_MAX_RUNNING: '10000',
+    ...env,
+  });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, options), {
+    logger: ['error'],
+  });
   configureHttp(app);
   await app.listen(options.port ?? 0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
@@ -44,10 +64,9 @@ export const DEMO_PASSWORD = 'demo-pass-2570';
 
 /** Signs in a demo account over HTTP and returns its bearer token. */
 export async function signIn(app: TestApp, email: string, password = DEMO_PASSWORD): Promise<string> {
-  const res = await app.gql<{ login: { token: string } }>(
-    'mutation($i: LoginInput!) { login(input: $i) { token } }',
-    { i: { email, password } },
-  );
+  const res = await app.gql<{ login: { token: string } }>('mutation($i: LoginInput!) { login(input: $i) { token } }', {
+    i: { email, password },
+  });
   if (!res.data?.login) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(res.errors)}`);
   return res.data.login.token;
 }

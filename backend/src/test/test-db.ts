@@ -14,10 +14,14 @@ async function admin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
 }
 
 /** A fresh database for one test file: a copy of the migrated and seeded template, or an empty one. */
-export async function createTestDatabase(options: { empty?: boolean } = {}): Promise<{ url: string; name: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  options: { empty?: boolean } = {},
+): Promise<{ url: string; name: string; drop(): Promise<void> }> {
   const env = testEnv();
   const name = `t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
-  await admin((c) => c.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${env.template}"`));
+  await admin((c) =>
+    c.query(options.empty ? `CREATE DATABASE "${name}"` : `CREATE DATABASE "${name}" TEMPLATE "${env.template}"`),
+  );
   return {
     name,
     url: databaseUrl(env.adminUrl, name),
@@ -25,7 +29,11 @@ export async function createTestDatabase(options: { empty?: boolean } = {}): Pro
   };
 }
 
-export async function query<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T = Record<string, unknown>>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

@@ -11,7 +11,8 @@ export interface TestEnv {
 
 export function testEnv(): TestEnv {
   const file = process.env.DIGIGOV_TEST_ENV;
-  if (!file || !existsSync(file)) throw new Error('No test database: run the tests with "npm test" (global setup starts it)');
+  if (!file || !existsSync(file))
+    throw new Error('No test database: run the tests with "npm test" (global setup starts it)');
   return JSON.parse(readFileSync(file, 'utf8')) as TestEnv;
 }
 

@@ -15,13 +15,21 @@ const CREATE = `mutation($i: CreateUserInput!) { createUser(input: $i) { ${LINK_
 const UPDATE = 'mutation($i: UpdateUserInput!) { updateUser(input: $i) { id role provinceCode displayName active } }';
 const DEACTIVATE = 'mutation($i: UserIdInput!) { deactivateUser(input: $i) { id active } }';
 const RESET = `mutation($i: UserIdInput!) { resetUserPassword(input: $i) { ${LINK_FIELDS} } }`;
-const SET_PASSWORD = 'mutation($i: SetPasswordInput!) { setPassword(input: $i) { token user { email role provinceCode } } }';
+const SET_PASSWORD =
+  'mutation($i: SetPasswordInput!) { setPassword(input: $i) { token user { email role provinceCode } } }';
 const CHANGE_OWN = 'mutation($i: ChangeOwnPasswordInput!) { changeOwnPassword(input: $i) { token } }';
-const USERS = 'query($f: UserFilter, $first: Int, $after: String) { users(filter: $f, first: $first, after: $after) { totalCount nextCursor items { email role provinceCode active } } }';
+const USERS =
+  'query($f: UserFilter, $first: Int, $after: String) { users(filter: $f, first: $first, after: $after) { totalCount nextCursor items { email role provinceCode active } } }';
 const ME = '{ me { email role provinceCode } }';
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { token } }';
 
-type Link = { token: string; setPasswordPath: string; expiresAt: string; kind: string; user: { id: string; email: string; role: string; provinceCode: string | null; active: boolean; hasPassword: boolean } };
+type Link = {
+  token: string;
+  setPasswordPath: string;
+  expiresAt: string;
+  kind: string;
+  user: { id: string; email: string; role: string; provinceCode: string | null; active: boolean; hasPassword: boolean };
+};
 
 function problemCodes(res: GraphQLResponse): string[] {
   return ((res.errors?.[0]?.extensions?.problems ?? []) as Array<{ code: string }>).map((p) => p.code).sort();
@@ -36,9 +44,16 @@ describe(UserService.name, () => {
   let seq = 0;
 
   /** Invites a fresh account (unique e-mail) as the demo administrator. */
-  async function invite(role = 'OFFICER', provinceCode: string | null = role === 'OFFICER' ? 'TH-40' : null): Promise<Link> {
+  async function invite(
+    role = 'OFFICER',
+    provinceCode: string | null = role === 'OFFICER' ? 'TH-40' : null,
+  ): Promise<Link> {
     const email = `user${++seq}@agency.go.th`;
-    const res = await app.gql<{ createUser: Link }>(CREATE, { i: { email, displayName: `User ${seq}`, role, provinceCode } }, admin);
+    const res = await app.gql<{ createUser: Link }>(
+      CREATE,
+      { i: { email, displayName: `User ${seq}`, role, provinceCode } },
+      admin,
+    );
     if (!res.data?.createUser) throw new Error(JSON.stringify(res.errors));
     return res.data.createUser;
   }
@@ -46,7 +61,9 @@ describe(UserService.name, () => {
   /** Invites, sets the password through the link, and returns the account and its sign-in token. */
   async function member(role = 'OFFICER', provinceCode?: string | null): Promise<{ link: Link; token: string }> {
     const link = await invite(role, provinceCode);
-    const res = await app.gql<{ setPassword: { token: string } }>(SET_PASSWORD, { i: { token: link.token, newPassword: GOOD } });
+    const res = await app.gql<{ setPassword: { token: string } }>(SET_PASSWORD, {
+      i: { token: link.token, newPassword: GOOD },
+    });
     if (!res.data?.setPassword) throw new Error(JSON.stringify(res.errors));
     return { link, token: res.data.setPassword.token };
   }
@@ -60,7 +77,11 @@ describe(UserService.name, () => {
     app = await startTestApp(db.url, {}, { clock: time.clock });
     admin = await signIn(app, 'admin@demo.local');
     for (const who of ['planner', 'analyst', 'officer.th40']) tokens[who] = await signIn(app, `${who}@demo.local`);
-    const apiToken = await app.gql<{ createApiToken: { token: string } }>('mutation { createApiToken(input: { name: "t", expiresInDays: 30 }) { token } }', {}, tokens.analyst);
+    const apiToken = await app.gql<{ createApiToken: { token: string } }>(
+      'mutation { createApiToken(input: { name: "t", expiresInDays: 30 }) { token } }',
+      {},
+      tokens.analyst,
+    );
     tokens.apiToken = apiToken.data!.createApiToken.token;
   });
   afterAll(async () => {
@@ -77,24 +98,40 @@ describe(UserService.name, () => {
       ['deactivateUser', DEACTIVATE, { i: { id: '00000000-0000-4000-8000-000000000000' } }],
       ['resetUserPassword', RESET, { i: { id: '00000000-0000-4000-8000-000000000000' } }],
     ];
-    it.each(calls)('refuses %s to officers, planners, analysts and API tokens, and to anonymous callers', async (_name, doc, vars) => {
-      const before = await userCount();
-      for (const who of ['officer.th40', 'planner', 'analyst', 'apiToken']) expect(code(await app.gql(doc, vars, tokens[who]))).toBe(ErrorCode.FORBIDDEN);
-      expect(code(await app.gql(doc, vars))).toBe(ErrorCode.UNAUTHENTICATED);
-      expect(await userCount()).toBe(before);
-    });
+    it.each(calls)(
+      'refuses %s to officers, planners, analysts and API tokens, and to anonymous callers',
+      async (_name, doc, vars) => {
+        const before = await userCount();
+        for (const who of ['officer.th40', 'planner', 'analyst', 'apiToken'])
+          expect(code(await app.gql(doc, vars, tokens[who]))).toBe(ErrorCode.FORBIDDEN);
+        expect(code(await app.gql(doc, vars))).toBe(ErrorCode.UNAUTHENTICATED);
+        expect(await userCount()).toBe(before);
+      },
+    );
   });
 
   describe('createUser', () => {
     it('creates an account without a password and a single-use invitation stored only as a hash', async () => {
       const link = await invite('OFFICER', 'TH-50');
-      expect(link).toMatchObject({ kind: 'INVITATION', user: { role: 'OFFICER', provinceCode: 'TH-50', active: true, hasPassword: false } });
+      expect(link).toMatchObject({
+        kind: 'INVITATION',
+        user: { role: 'OFFICER', provinceCode: 'TH-50', active: true, hasPassword: false },
+      });
       expect(link.setPasswordPath).toBe(`/set-password?token=${link.token}`);
       expect(Date.parse(link.expiresAt) - time.clock().getTime()).toBe(72 * 3600_000);
       const rows = await query<{ token_hash: string; password_hash: string | null }>(
-        db.url, 'SELECT t.token_hash, u.password_hash FROM password_token t JOIN app_user u ON u.id = t.user_id WHERE u.id = $1', [link.user.id]);
-      expect(rows).toEqual([{ token_hash: createHash('sha256').update(link.token).digest('hex'), password_hash: null }]);
-      const [audit] = await query<{ user_id: string; new_value: Record<string, unknown> }>(db.url, `SELECT user_id, new_value FROM audit_event WHERE action = 'USER_CREATED' AND new_value->>'userId' = $1`, [link.user.id]);
+        db.url,
+        'SELECT t.token_hash, u.password_hash FROM password_token t JOIN app_user u ON u.id = t.user_id WHERE u.id = $1',
+        [link.user.id],
+      );
+      expect(rows).toEqual([
+        { token_hash: createHash('sha256').update(link.token).digest('hex'), password_hash: null },
+      ]);
+      const [audit] = await query<{ user_id: string; new_value: Record<string, unknown> }>(
+        db.url,
+        `SELECT user_id, new_value FROM audit_event WHERE action = 'USER_CREATED' AND new_value->>'userId' = $1`,
+        [link.user.id],
+      );
       expect(audit.new_value).toMatchObject({ email: link.user.email, role: 'OFFICER', provinceCode: 'TH-50' });
       expect(JSON.stringify(audit)).not.toContain(link.token);
     });
@@ -104,7 +141,10 @@ describe(UserService.name, () => {
       const cases: Array<[Record<string, unknown>, string[]]> = [
         [{ email: 'not-an-email', displayName: 'A', role: 'ANALYST' }, ['BAD_EMAIL']],
         [{ email: 'a1@agency.go.th', displayName: 'A', role: 'OFFICER' }, ['PROVINCE_REQUIRED']],
-        [{ email: 'a2@agency.go.th', displayName: 'A', role: 'PLANNER', provinceCode: 'TH-40' }, ['PROVINCE_NOT_ALLOWED']],
+        [
+          { email: 'a2@agency.go.th', displayName: 'A', role: 'PLANNER', provinceCode: 'TH-40' },
+          ['PROVINCE_NOT_ALLOWED'],
+        ],
         [{ email: 'a3@agency.go.th', displayName: 'A', role: 'OFFICER', provinceCode: 'TH-99' }, ['UNKNOWN_PROVINCE']],
         [{ email: 'ADMIN@demo.local', displayName: 'A', role: 'ANALYST' }, ['EMAIL_TAKEN']],
         [{ email: 'a4@agency.go.th', displayName: '  ', role: 'ANALYST' }, ['REQUIRED']],
@@ -121,20 +161,35 @@ describe(UserService.name, () => {
   describe('setPassword', () => {
     it('signs the invited user in once; the link then stops working', async () => {
       const link = await invite('OFFICER', 'TH-40');
-      expect((await app.gql<{ passwordLink: { email: string } }>('query($t: String!) { passwordLink(token: $t) { email kind } }', { t: link.token })).data?.passwordLink).toEqual({ email: link.user.email, kind: 'INVITATION' });
-      const res = await app.gql<{ setPassword: { token: string; user: { email: string } } }>(SET_PASSWORD, { i: { token: link.token, newPassword: GOOD } });
+      expect(
+        (
+          await app.gql<{ passwordLink: { email: string } }>(
+            'query($t: String!) { passwordLink(token: $t) { email kind } }',
+            { t: link.token },
+          )
+        ).data?.passwordLink,
+      ).toEqual({ email: link.user.email, kind: 'INVITATION' });
+      const res = await app.gql<{ setPassword: { token: string; user: { email: string } } }>(SET_PASSWORD, {
+        i: { token: link.token, newPassword: GOOD },
+      });
       expect(res.data?.setPassword.user.email).toBe(link.user.email);
-      expect((await app.gql<{ me: { email: string } }>(ME, {}, res.data!.setPassword.token)).data?.me.email).toBe(link.user.email);
+      expect((await app.gql<{ me: { email: string } }>(ME, {}, res.data!.setPassword.token)).data?.me.email).toBe(
+        link.user.email,
+      );
       expect(await signIn(app, link.user.email, GOOD)).toBeTruthy();
       const again = await app.gql(SET_PASSWORD, { i: { token: link.token, newPassword: 'another long pass phrase' } });
       expect(problemCodes(again)).toEqual(['LINK_NOT_VALID']);
-      expect((await app.gql('query($t: String!) { passwordLink(token: $t) { email } }', { t: link.token })).data).toEqual({ passwordLink: null });
+      expect(
+        (await app.gql('query($t: String!) { passwordLink(token: $t) { email } }', { t: link.token })).data,
+      ).toEqual({ passwordLink: null });
     });
 
     it('refuses a link after 72 hours', async () => {
       const link = await invite('ANALYST');
       time.set('2026-11-24T10:00:01+07:00');
-      expect(problemCodes(await app.gql(SET_PASSWORD, { i: { token: link.token, newPassword: GOOD } }))).toEqual(['LINK_NOT_VALID']);
+      expect(problemCodes(await app.gql(SET_PASSWORD, { i: { token: link.token, newPassword: GOOD } }))).toEqual([
+        'LINK_NOT_VALID',
+      ]);
     });
 
     it('refuses short, common and e-mail passwords and keeps the link usable', async () => {
@@ -147,14 +202,18 @@ describe(UserService.name, () => {
         [link.user.email.toUpperCase(), 'PASSWORD_IS_EMAIL'],
         ['x'.repeat(1025), 'PASSWORD_TOO_LONG'],
       ]) {
-        expect(problemCodes(await app.gql(SET_PASSWORD, { i: { token: link.token, newPassword: password } }))).toEqual([problem]);
+        expect(problemCodes(await app.gql(SET_PASSWORD, { i: { token: link.token, newPassword: password } }))).toEqual([
+          problem,
+        ]);
       }
       expect(code(await app.gql(SET_PASSWORD, { i: { token: link.token, newPassword: GOOD } }))).toBe('OK');
     });
 
     it('refuses a made-up token with the same problem and no lookup of a malformed one', async () => {
       for (const token of ['x'.repeat(43), 'short', 'ü'.repeat(5000)]) {
-        expect(problemCodes(await app.gql(SET_PASSWORD, { i: { token, newPassword: GOOD } }))).toEqual(['LINK_NOT_VALID']);
+        expect(problemCodes(await app.gql(SET_PASSWORD, { i: { token, newPassword: GOOD } }))).toEqual([
+          'LINK_NOT_VALID',
+        ]);
       }
     });
   });
@@ -164,28 +223,64 @@ describe(UserService.name, () => {
       const { link, token } = await member('OFFICER', 'TH-40');
       await arrange(db.url, 'TH-40', 'FY2570Q1', 'DRAFT');
       expect(code(await app.gql(REPORT, { p: 'TH-40', q: 'FY2570Q1' }, token))).toBe('OK');
-      const res = await app.gql<{ updateUser: { provinceCode: string } }>(UPDATE, { i: { id: link.user.id, provinceCode: 'TH-50', reason: 'moved to Chiang Mai' } }, admin);
+      const res = await app.gql<{ updateUser: { provinceCode: string } }>(
+        UPDATE,
+        { i: { id: link.user.id, provinceCode: 'TH-50', reason: 'moved to Chiang Mai' } },
+        admin,
+      );
       expect(res.data?.updateUser.provinceCode).toBe('TH-50');
       expect(code(await app.gql(ME, {}, token))).toBe(ErrorCode.UNAUTHENTICATED);
       const fresh = await signIn(app, link.user.email, GOOD);
       expect((await app.gql<{ me: { provinceCode: string } }>(ME, {}, fresh)).data?.me.provinceCode).toBe('TH-50');
       expect(code(await app.gql(REPORT, { p: 'TH-40', q: 'FY2570Q1' }, fresh))).toBe(ErrorCode.FORBIDDEN);
-      const [audit] = await query<{ old_value: { provinceCode: string }; new_value: { provinceCode: string }; reason: string; user_id: string }>(
-        db.url, `SELECT old_value, new_value, reason, user_id FROM audit_event WHERE action = 'USER_CHANGED' AND new_value->>'userId' = $1`, [link.user.id]);
-      expect(audit).toMatchObject({ old_value: { provinceCode: 'TH-40' }, new_value: { provinceCode: 'TH-50' }, reason: 'moved to Chiang Mai' });
+      const [audit] = await query<{
+        old_value: { provinceCode: string };
+        new_value: { provinceCode: string };
+        reason: string;
+        user_id: string;
+      }>(
+        db.url,
+        `SELECT old_value, new_value, reason, user_id FROM audit_event WHERE action = 'USER_CHANGED' AND new_value->>'userId' = $1`,
+        [link.user.id],
+      );
+      expect(audit).toMatchObject({
+        old_value: { provinceCode: 'TH-40' },
+        new_value: { provinceCode: 'TH-50' },
+        reason: 'moved to Chiang Mai',
+      });
     });
 
     it('clears the province when an officer becomes a planner, and asks for one the other way', async () => {
       const link = await invite('OFFICER', 'TH-40');
-      expect((await app.gql<{ updateUser: { role: string; provinceCode: null } }>(UPDATE, { i: { id: link.user.id, role: 'PLANNER' } }, admin)).data?.updateUser).toMatchObject({ role: 'PLANNER', provinceCode: null });
-      expect(problemCodes(await app.gql(UPDATE, { i: { id: link.user.id, role: 'OFFICER' } }, admin))).toEqual(['PROVINCE_REQUIRED']);
-      expect(problemCodes(await app.gql(UPDATE, { i: { id: link.user.id, role: 'OFFICER', provinceCode: 'TH-00' } }, admin))).toEqual(['UNKNOWN_PROVINCE']);
+      expect(
+        (
+          await app.gql<{ updateUser: { role: string; provinceCode: null } }>(
+            UPDATE,
+            { i: { id: link.user.id, role: 'PLANNER' } },
+            admin,
+          )
+        ).data?.updateUser,
+      ).toMatchObject({ role: 'PLANNER', provinceCode: null });
+      expect(problemCodes(await app.gql(UPDATE, { i: { id: link.user.id, role: 'OFFICER' } }, admin))).toEqual([
+        'PROVINCE_REQUIRED',
+      ]);
+      expect(
+        problemCodes(await app.gql(UPDATE, { i: { id: link.user.id, role: 'OFFICER', provinceCode: 'TH-00' } }, admin)),
+      ).toEqual(['UNKNOWN_PROVINCE']);
     });
 
     it('keeps the last active administrator: neither demoted nor deactivated, by themselves or anyone', async () => {
-      const me = (await query<{ id: string }>(db.url, `SELECT id FROM app_user WHERE email = 'admin@demo.local'`))[0].id;
+      const me = (await query<{ id: string }>(db.url, `SELECT id FROM app_user WHERE email = 'admin@demo.local'`))[0]
+        .id;
       // Other administrators from earlier tests would make this one not the last: there are none yet.
-      expect((await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND is_active`))[0].n).toBe(1);
+      expect(
+        (
+          await query<{ n: number }>(
+            db.url,
+            `SELECT count(*)::int AS n FROM app_user WHERE role = 'ADMIN' AND is_active`,
+          )
+        )[0].n,
+      ).toBe(1);
       const demote = await app.gql(UPDATE, { i: { id: me, role: 'PLANNER' } }, admin);
       expect(code(demote)).toBe(ErrorCode.CONFLICT);
       expect(problemCodes(demote)).toEqual(['LAST_ADMIN']);
@@ -193,7 +288,9 @@ describe(UserService.name, () => {
       // With a second administrator, the first may step down; then the second is the last one.
       const second = await member('ADMIN');
       expect(code(await app.gql(UPDATE, { i: { id: me, role: 'PLANNER' } }, second.token))).toBe('OK');
-      expect(problemCodes(await app.gql(DEACTIVATE, { i: { id: second.link.user.id } }, second.token))).toEqual(['LAST_ADMIN']);
+      expect(problemCodes(await app.gql(DEACTIVATE, { i: { id: second.link.user.id } }, second.token))).toEqual([
+        'LAST_ADMIN',
+      ]);
       // Restore the demo administrator for the other tests (its sessions were revoked by the role change).
       expect(code(await app.gql(UPDATE, { i: { id: me, role: 'ADMIN' } }, second.token))).toBe('OK');
       admin = await signIn(app, 'admin@demo.local');
@@ -208,8 +305,16 @@ describe(UserService.name, () => {
       admin = again;
       expect(code(await app.gql(DEACTIVATE, { i: { id: link.user.id, reason: 'left the office' } }, admin))).toBe('OK');
       expect(code(await app.gql(ME, {}, token))).toBe(ErrorCode.UNAUTHENTICATED);
-      expect(code(await app.gql(LOGIN, { i: { email: link.user.email, password: GOOD } }))).toBe(ErrorCode.UNAUTHENTICATED);
-      expect(problemCodes(await app.gql(SET_PASSWORD, { i: { token: reset.data!.resetUserPassword.token, newPassword: 'a brand new pass phrase' } }))).toEqual(['LINK_NOT_VALID']);
+      expect(code(await app.gql(LOGIN, { i: { email: link.user.email, password: GOOD } }))).toBe(
+        ErrorCode.UNAUTHENTICATED,
+      );
+      expect(
+        problemCodes(
+          await app.gql(SET_PASSWORD, {
+            i: { token: reset.data!.resetUserPassword.token, newPassword: 'a brand new pass phrase' },
+          }),
+        ),
+      ).toEqual(['LINK_NOT_VALID']);
     });
   });
 
@@ -219,8 +324,16 @@ describe(UserService.name, () => {
       const res = await app.gql<{ resetUserPassword: Link }>(RESET, { i: { id: link.user.id } }, admin);
       expect(res.data?.resetUserPassword).toMatchObject({ kind: 'RESET', user: { hasPassword: false } });
       expect(code(await app.gql(ME, {}, token))).toBe(ErrorCode.UNAUTHENTICATED);
-      expect(code(await app.gql(LOGIN, { i: { email: link.user.email, password: GOOD } }))).toBe(ErrorCode.UNAUTHENTICATED);
-      expect(code(await app.gql(SET_PASSWORD, { i: { token: res.data!.resetUserPassword.token, newPassword: 'another long pass phrase' } }))).toBe('OK');
+      expect(code(await app.gql(LOGIN, { i: { email: link.user.email, password: GOOD } }))).toBe(
+        ErrorCode.UNAUTHENTICATED,
+      );
+      expect(
+        code(
+          await app.gql(SET_PASSWORD, {
+            i: { token: res.data!.resetUserPassword.token, newPassword: 'another long pass phrase' },
+          }),
+        ),
+      ).toBe('OK');
       expect(await signIn(app, link.user.email, 'another long pass phrase')).toBeTruthy();
     });
   });
@@ -229,20 +342,42 @@ describe(UserService.name, () => {
     it('checks the current password, signs out the other sessions and returns a working token for this one', async () => {
       const { link, token } = await member('ANALYST');
       const other = await signIn(app, link.user.email, GOOD);
-      const wrong = await app.gql(CHANGE_OWN, { i: { currentPassword: 'not the password', newPassword: 'a fresh pass phrase' } }, token);
+      const wrong = await app.gql(
+        CHANGE_OWN,
+        { i: { currentPassword: 'not the password', newPassword: 'a fresh pass phrase' } },
+        token,
+      );
       expect(problemCodes(wrong)).toEqual(['WRONG_PASSWORD']);
-      expect(problemCodes(await app.gql(CHANGE_OWN, { i: { currentPassword: GOOD, newPassword: GOOD } }, token))).toEqual(['PASSWORD_UNCHANGED']);
-      expect(problemCodes(await app.gql(CHANGE_OWN, { i: { currentPassword: GOOD, newPassword: 'qwerty123456' } }, token))).toEqual(['PASSWORD_TOO_COMMON']);
-      const ok = await app.gql<{ changeOwnPassword: { token: string } }>(CHANGE_OWN, { i: { currentPassword: GOOD, newPassword: 'a fresh pass phrase' } }, token);
+      expect(
+        problemCodes(await app.gql(CHANGE_OWN, { i: { currentPassword: GOOD, newPassword: GOOD } }, token)),
+      ).toEqual(['PASSWORD_UNCHANGED']);
+      expect(
+        problemCodes(await app.gql(CHANGE_OWN, { i: { currentPassword: GOOD, newPassword: 'qwerty123456' } }, token)),
+      ).toEqual(['PASSWORD_TOO_COMMON']);
+      const ok = await app.gql<{ changeOwnPassword: { token: string } }>(
+        CHANGE_OWN,
+        { i: { currentPassword: GOOD, newPassword: 'a fresh pass phrase' } },
+        token,
+      );
       expect(code(ok)).toBe('OK');
       expect(code(await app.gql(ME, {}, ok.data!.changeOwnPassword.token))).toBe('OK');
       expect(code(await app.gql(ME, {}, token))).toBe(ErrorCode.UNAUTHENTICATED);
       expect(code(await app.gql(ME, {}, other))).toBe(ErrorCode.UNAUTHENTICATED);
-      expect(code(await app.gql(LOGIN, { i: { email: link.user.email, password: GOOD } }))).toBe(ErrorCode.UNAUTHENTICATED);
+      expect(code(await app.gql(LOGIN, { i: { email: link.user.email, password: GOOD } }))).toBe(
+        ErrorCode.UNAUTHENTICATED,
+      );
     });
 
     it('refuses an API token', async () => {
-      expect(code(await app.gql(CHANGE_OWN, { i: { currentPassword: 'demo-pass-2570', newPassword: 'a fresh pass phrase' } }, tokens.apiToken))).toBe(ErrorCode.FORBIDDEN);
+      expect(
+        code(
+          await app.gql(
+            CHANGE_OWN,
+            { i: { currentPassword: 'demo-pass-2570', newPassword: 'a fresh pass phrase' } },
+            tokens.apiToken,
+          ),
+        ),
+      ).toBe(ErrorCode.FORBIDDEN);
     });
   });
 
@@ -257,10 +392,16 @@ describe(UserService.name, () => {
       await invite('OFFICER', 'TH-10');
       await invite('OFFICER', 'TH-10');
       await invite('OFFICER', 'TH-10');
-      const page1 = await app.gql<{ users: { totalCount: number; nextCursor: string; items: Array<{ email: string; provinceCode: string }> } }>(USERS, { f: { role: 'OFFICER', provinceCode: 'TH-10', active: true }, first: 2 }, admin);
+      const page1 = await app.gql<{
+        users: { totalCount: number; nextCursor: string; items: Array<{ email: string; provinceCode: string }> };
+      }>(USERS, { f: { role: 'OFFICER', provinceCode: 'TH-10', active: true }, first: 2 }, admin);
       expect(page1.data?.users.totalCount).toBe(3);
       expect(page1.data?.users.items).toHaveLength(2);
-      const page2 = await app.gql<{ users: { nextCursor: string | null; items: Array<{ email: string }> } }>(USERS, { f: { role: 'OFFICER', provinceCode: 'TH-10' }, first: 2, after: page1.data!.users.nextCursor }, admin);
+      const page2 = await app.gql<{ users: { nextCursor: string | null; items: Array<{ email: string }> } }>(
+        USERS,
+        { f: { role: 'OFFICER', provinceCode: 'TH-10' }, first: 2, after: page1.data!.users.nextCursor },
+        admin,
+      );
       expect(page2.data?.users.items).toHaveLength(1);
       expect(page2.data?.users.nextCursor).toBeNull();
       const all = [...page1.data!.users.items, ...page2.data!.users.items].map((u) => u.email);
@@ -270,11 +411,23 @@ describe(UserService.name, () => {
   });
 
   describe('importUsers (CSV upload)', () => {
-    async function upload(csv: string | Buffer, dryRun: boolean, token = admin): Promise<{ status: number; body: Record<string, unknown> & { problems: Array<{ row: number; column: string; code: string }> } }> {
-      const res = await fetch(`${app.baseUrl}/api/users/import?dryRun=${dryRun}`, { method: 'POST', headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` }, body: typeof csv === 'string' ? csv : new Uint8Array(csv) });
+    async function upload(
+      csv: string | Buffer,
+      dryRun: boolean,
+      token = admin,
+    ): Promise<{
+      status: number;
+      body: Record<string, unknown> & { problems: Array<{ row: number; column: string; code: string }> };
+    }> {
+      const res = await fetch(`${app.baseUrl}/api/users/import?dryRun=${dryRun}`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/csv', authorization: `Bearer ${token}` },
+        body: typeof csv === 'string' ? csv : new Uint8Array(csv),
+      });
       return { status: res.status, body: (await res.json()) as never };
     }
-    const located = (problems: Array<{ row: number; column: string; code: string }>) => problems.map((p) => `${p.row}:${p.column}:${p.code}`);
+    const located = (problems: Array<{ row: number; column: string; code: string }>) =>
+      problems.map((p) => `${p.row}:${p.column}:${p.code}`);
 
     it('lists every problem by row and column in a dry run, and a commit of that file writes nothing', async () => {
       const csv = [
@@ -306,7 +459,10 @@ describe(UserService.name, () => {
     });
 
     it('creates every account of a clean file with its invitation, all at once', async () => {
-      const provinces = await query<{ code: string }>(db.url, `SELECT code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`);
+      const provinces = await query<{ code: string }>(
+        db.url,
+        `SELECT code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`,
+      );
       expect(provinces).toHaveLength(77);
       const rows = provinces.map((p, i) => `officer${i}@province.go.th,Officer ${i},${p.code}`);
       const csv = `\uFEFFemail,display name,province code\n${rows.join('\n')}\n`;
@@ -314,7 +470,12 @@ describe(UserService.name, () => {
       expect((await upload(csv, true)).body.problems).toEqual([]);
       const res = await upload(csv, false);
       expect(res.status).toBe(200);
-      const invitations = res.body.invitations as Array<{ row: number; email: string; role: string; setPasswordPath: string }>;
+      const invitations = res.body.invitations as Array<{
+        row: number;
+        email: string;
+        role: string;
+        setPasswordPath: string;
+      }>;
       expect(invitations).toHaveLength(77);
       expect(invitations[0]).toMatchObject({ row: 2, email: 'officer0@province.go.th', role: 'OFFICER' });
       expect(await userCount()).toBe(before + 77);
@@ -328,7 +489,9 @@ describe(UserService.name, () => {
     });
 
     it('refuses other roles, more than 2,000 rows, and more than 1 MB', async () => {
-      expect((await upload('email,display name,province code\na@b.go.th,A,TH-10\n', true, tokens.planner)).status).toBe(403);
+      expect((await upload('email,display name,province code\na@b.go.th,A,TH-10\n', true, tokens.planner)).status).toBe(
+        403,
+      );
       const many = `email,display name,province code\n${Array.from({ length: 2001 }, (_, i) => `m${i}@b.go.th,M,TH-10`).join('\n')}`;
       const tooMany = await upload(many, true);
       expect([tooMany.status, tooMany.body.problems.map((p) => p.code)]).toEqual([400, ['TOO_MANY_ROWS']]);
@@ -354,12 +517,18 @@ describe(UserService.name, () => {
     }
 
     it('creates an administrator with a piped password, who can then sign in; audited as the command line', async () => {
-      const r = await cli(['--email', 'First.Admin@agency.go.th', '--role', 'ADMIN', '--name', 'First admin'], `${GOOD}\n`);
+      const r = await cli(
+        ['--email', 'First.Admin@agency.go.th', '--role', 'ADMIN', '--name', 'First admin'],
+        `${GOOD}\n`,
+      );
       expect(r).toMatchObject({ code: 0 });
       expect(r.out).toContain('created ADMIN first.admin@agency.go.th');
       expect(r.out).not.toContain(GOOD);
       expect(await signIn(app, 'first.admin@agency.go.th', GOOD)).toBeTruthy();
-      const [audit] = await query<{ user_id: string | null; new_value: { by: string } }>(db.url, `SELECT user_id, new_value FROM audit_event WHERE action = 'USER_CREATED' AND new_value->>'email' = 'first.admin@agency.go.th'`);
+      const [audit] = await query<{ user_id: string | null; new_value: { by: string } }>(
+        db.url,
+        `SELECT user_id, new_value FROM audit_event WHERE action = 'USER_CREATED' AND new_value->>'email' = 'first.admin@agency.go.th'`,
+      );
       expect(audit).toMatchObject({ user_id: null, new_value: { by: 'cli' } });
     });
 

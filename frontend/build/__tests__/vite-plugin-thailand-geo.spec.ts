@@ -1,7 +1,12 @@
 // @vitest-environment node
 import { parseGeoJSON } from 'echarts/core';
 import { describe, expect, it } from 'vitest';
-import { extractRegisteredMap, readThailandMap, thailandGeoPlugin, THAILAND_GEOJSON_ID } from '../vite-plugin-thailand-geo';
+import {
+  extractRegisteredMap,
+  readThailandMap,
+  thailandGeoPlugin,
+  THAILAND_GEOJSON_ID,
+} from '../vite-plugin-thailand-geo';
 
 describe('extractRegisteredMap', () => {
   it('captures what a UMD map script passes to echarts.registerMap', () => {
@@ -65,7 +70,12 @@ describe('thailandGeoPlugin', () => {
     expect(resolved).toBe(`\0${THAILAND_GEOJSON_ID}`);
     expect(resolveId('./other')).toBeNull();
 
-    const ctx = { addWatchFile() {}, error(msg: string): never { throw new Error(msg); } };
+    const ctx = {
+      addWatchFile() {},
+      error(msg: string): never {
+        throw new Error(msg);
+      },
+    };
     const code = load.call(ctx, resolved)!;
     const json = JSON.parse(JSON.parse(code.replace(/^export default JSON\.parse\(/, '').replace(/\);\n$/, '')));
     expect(json.features).toHaveLength(77);
@@ -74,7 +84,12 @@ describe('thailandGeoPlugin', () => {
   it('fails the build when the package no longer has the expected number of provinces', () => {
     const plugin = thailandGeoPlugin({ expectedFeatures: 76 });
     const load = plugin.load as (this: unknown, id: string) => string | null;
-    const ctx = { addWatchFile() {}, error(msg: string): never { throw new Error(msg); } };
+    const ctx = {
+      addWatchFile() {},
+      error(msg: string): never {
+        throw new Error(msg);
+      },
+    };
     expect(() => load.call(ctx, `\0${THAILAND_GEOJSON_ID}`)).toThrow(/expected 76 province features, found 77/);
   });
 });

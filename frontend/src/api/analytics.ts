@@ -132,7 +132,9 @@ export function indicatorSeriesQuery(
           points { quarterCode t value numerator denominator reportingProvinces units isDemo } }`,
     )
     .join('\n');
-  return gql(`query IndicatorSeries($indicatorCode: String!, $toQuarterCode: String, $includeSubmitted: Boolean!) {\n${fields}\n}`);
+  return gql(
+    `query IndicatorSeries($indicatorCode: String!, $toQuarterCode: String, $includeSubmitted: Boolean!) {\n${fields}\n}`,
+  );
 }
 
 /** One document per distinct list of codes: urql keys by the text anyway, this saves rebuilding it. */
@@ -257,8 +259,19 @@ export interface QuarterCompleteness {
 export const QuarterCompletenessQuery = gql<{ completeness: QuarterCompleteness }, { quarterCode: string }>`
   query QuarterCompleteness($quarterCode: String!) {
     completeness(quarterCode: $quarterCode) {
-      quarterCode deadline submitted onTime late overdue
-      provinces { provinceCode status timeliness completenessPct submittedAt }
+      quarterCode
+      deadline
+      submitted
+      onTime
+      late
+      overdue
+      provinces {
+        provinceCode
+        status
+        timeliness
+        completenessPct
+        submittedAt
+      }
     }
   }
 `;

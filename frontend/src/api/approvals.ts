@@ -27,7 +27,19 @@ export interface ReportsQueryVariables {
 export const ReportsQuery = gql<ReportsQueryData, ReportsQueryVariables>`
   query Reports($status: ReportStatus, $quarterCode: String, $first: Int!, $after: String) {
     reports(filter: { status: $status, quarterCode: $quarterCode }, first: $first, after: $after) {
-      items { id provinceCode provinceNameTh provinceNameEn status version submittedAt late quarter { code } }
+      items {
+        id
+        provinceCode
+        provinceNameTh
+        provinceNameEn
+        status
+        version
+        submittedAt
+        late
+        quarter {
+          code
+        }
+      }
       totalCount
       nextCursor
     }
@@ -59,8 +71,18 @@ export interface CompletenessQueryData {
 export const CompletenessQuery = gql<CompletenessQueryData, { quarterCode: string }>`
   query Completeness($quarterCode: String!) {
     completeness(quarterCode: $quarterCode) {
-      quarterCode deadline submitted onTime late overdue
-      provinces { provinceCode status timeliness completenessPct }
+      quarterCode
+      deadline
+      submitted
+      onTime
+      late
+      overdue
+      provinces {
+        provinceCode
+        status
+        timeliness
+        completenessPct
+      }
     }
   }
 `;

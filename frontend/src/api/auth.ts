@@ -26,14 +26,26 @@ export const LoginMutation = gql<LoginMutationData, { email: string; password: s
     login(input: { email: $email, password: $password }) {
       token
       expiresAt
-      user { id email role provinceCode readOnly }
+      user {
+        id
+        email
+        role
+        provinceCode
+        readOnly
+      }
     }
   }
 `;
 
 export const MeQuery = gql<{ me: User }, Record<string, never>>`
   query Me {
-    me { id email role provinceCode readOnly }
+    me {
+      id
+      email
+      role
+      provinceCode
+      readOnly
+    }
   }
 `;
 

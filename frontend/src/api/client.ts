@@ -4,7 +4,9 @@ import { toApiError, type ApiError } from './errors';
 /** localStorage key of the bearer token issued by the login mutation. */
 export const ACCESS_TOKEN_STORAGE_KEY = 'digigov.accessToken';
 
-export function readAccessToken(storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): string | null {
+export function readAccessToken(
+  storage: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage,
+): string | null {
   try {
     return storage?.getItem(ACCESS_TOKEN_STORAGE_KEY) || null;
   } catch {

@@ -43,7 +43,11 @@ export class ExportError extends Error {
 }
 
 /** Asks the server for the file; resolves to its contents or rejects with the server's error code. */
-export async function fetchServerExport(format: ExportFormat, request: ServerExport, options: ExportOptions = {}): Promise<Blob> {
+export async function fetchServerExport(
+  format: ExportFormat,
+  request: ServerExport,
+  options: ExportOptions = {},
+): Promise<Blob> {
   const doFetch = options.fetch ?? globalThis.fetch;
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   const token = (options.getToken ?? (() => readAccessToken()))();
@@ -85,7 +89,10 @@ function csvCell(value: string | number | boolean | null | undefined): string {
   const s = typeof value === 'number' ? (Number.isFinite(value) ? String(value) : '') : String(value);
   // A leading = + - @, tab, CR, LF or a full-width ＝ ＋ － ＠ would run as a formula in a spreadsheet (CSV
   // injection): the same rule as the server's writer (backend/src/modules/export/csv.ts). Numbers are left alone.
-  const safe = typeof value === 'string' && /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) && Number.isNaN(Number(s)) ? `'${s}` : s;
+  const safe =
+    typeof value === 'string' && /^[=+\-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20]/.test(s) && Number.isNaN(Number(s))
+      ? `'${s}`
+      : s;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
@@ -104,7 +111,12 @@ export function toCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Ro
 export function exportFileStem(parts: ReadonlyArray<string | null | undefined>): string {
   return ['digigov', ...parts]
     .filter((p): p is string => !!p)
-    .map((p) => p.toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, ''))
+    .map((p) =>
+      p
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '_')
+        .replace(/^_+|_+$/g, ''),
+    )
     .filter((p) => p !== '')
     .join('-');
 }

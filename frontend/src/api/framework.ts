@@ -84,7 +84,8 @@ export interface FrameworkQueryData {
 // an upsert replaces every field, so an edit must send back what it did not change.
 const INDICATOR_FIELDS = `code nameTh nameEn descriptionEn unit direction aggregation numerator { code } denominator { code }
   multiplier obstacleCategoryCode nationalTarget sourceNote source { code }`;
-const RECOMMENDATION_FIELDS = 'code setCode groupTh groupEn titleTh titleEn detailTh detailEn obstacleCategoryCodes indicatorCodes';
+const RECOMMENDATION_FIELDS =
+  'code setCode groupTh groupEn titleTh titleEn detailTh detailEn obstacleCategoryCodes indicatorCodes';
 
 /** Everything the framework pages choose from, in one request. */
 export const FrameworkQuery = gql<FrameworkQueryData, Record<string, never>>`
@@ -173,7 +174,10 @@ export interface RecommendationInput {
   indicatorCodes: string[];
 }
 
-export const UpsertRecommendationMutation = gql<{ upsertRecommendation: FrameworkRecommendation }, { input: RecommendationInput }>`
+export const UpsertRecommendationMutation = gql<
+  { upsertRecommendation: FrameworkRecommendation },
+  { input: RecommendationInput }
+>`
   mutation UpsertRecommendation($input: RecommendationInput!) { upsertRecommendation(input: $input) { ${RECOMMENDATION_FIELDS} } }
 `;
 
@@ -189,6 +193,13 @@ export interface FrameworkChange {
 
 export const FrameworkHistoryQuery = gql<{ frameworkHistory: FrameworkChange[] }, { limit: number; offset: number }>`
   query FrameworkHistory($limit: Int!, $offset: Int!) {
-    frameworkHistory(limit: $limit, offset: $offset) { id at userEmail oldValue newValue reason }
+    frameworkHistory(limit: $limit, offset: $offset) {
+      id
+      at
+      userEmail
+      oldValue
+      newValue
+      reason
+    }
   }
 `;

@@ -11,7 +11,11 @@ const startedAt = new Map<number, number>();
 /** How long a prefetched answer counts as fresh. */
 export const PREFETCH_FRESH_MS = 10_000;
 
-export function markPrefetched<D, V extends AnyVariables>(query: TypedDocumentNode<D, V>, variables: V, now = Date.now()): void {
+export function markPrefetched<D, V extends AnyVariables>(
+  query: TypedDocumentNode<D, V>,
+  variables: V,
+  now = Date.now(),
+): void {
   startedAt.set(createRequest(query, variables).key, now);
 }
 

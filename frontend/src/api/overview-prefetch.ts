@@ -30,9 +30,18 @@ export function prefetchOverview(client: Client, query: LocationQuery, role: Use
       const indicator = data.indicators.find((i) => i.code === filters.indicator) ?? data.indicators[0];
       if (!indicator) return;
       if (parseMapLayer(filters.layer).kind === 'indicator') {
-        void run(ProvinceRankingQuery, { indicatorCode: indicator.code, quarterCode: filters.quarter, regionCode: null, includeSubmitted });
+        void run(ProvinceRankingQuery, {
+          indicatorCode: indicator.code,
+          quarterCode: filters.quarter,
+          regionCode: null,
+          includeSubmitted,
+        });
       }
       const scopes = overviewSeriesScopes(filters, data.regions, data.provinces);
-      void run(seriesDocument(scopes), { indicatorCode: indicator.code, toQuarterCode: filters.quarter, includeSubmitted });
+      void run(seriesDocument(scopes), {
+        indicatorCode: indicator.code,
+        toQuarterCode: filters.quarter,
+        includeSubmitted,
+      });
     });
 }

@@ -17,12 +17,7 @@ export type ActionItemStatus = (typeof ACTION_ITEM_STATUSES)[number];
 export type DataValueType = 'INTEGER' | 'NUMBER' | 'BOOLEAN';
 
 export type LocalOrganizationType =
-  | 'PAO'
-  | 'CITY_MUNICIPALITY'
-  | 'TOWN_MUNICIPALITY'
-  | 'SUBDISTRICT_MUNICIPALITY'
-  | 'SAO'
-  | 'SPECIAL';
+  'PAO' | 'CITY_MUNICIPALITY' | 'TOWN_MUNICIPALITY' | 'SUBDISTRICT_MUNICIPALITY' | 'SAO' | 'SPECIAL';
 
 export interface DataValue {
   orgUnitCode: string;
@@ -176,7 +171,14 @@ export interface AuditEvent {
   id: string;
   at: string;
   userEmail: string | null;
-  action: 'ACTION_ITEM_CHANGED' | 'IMPORTED' | 'OBSTACLES_CHANGED' | 'RESPONDENT_CHANGED' | 'STATUS_CHANGED' | 'VALUE_CHANGED' | 'WINDOW_EXTENDED';
+  action:
+    | 'ACTION_ITEM_CHANGED'
+    | 'IMPORTED'
+    | 'OBSTACLES_CHANGED'
+    | 'RESPONDENT_CHANGED'
+    | 'STATUS_CHANGED'
+    | 'VALUE_CHANGED'
+    | 'WINDOW_EXTENDED';
   orgUnitCode: string | null;
   dataElementCode: string | null;
   quarterCode: string | null;

@@ -24,10 +24,42 @@ export interface ProvinceQuarterVariables {
 export const ReportQuery = gql<ReportQueryData, ProvinceQuarterVariables>`
   query Report($provinceCode: String!, $quarterCode: String!) {
     report(provinceCode: $provinceCode, quarterCode: $quarterCode) {
-      id status version returnReason entryOpen entryClosesOn allowedActions late submittedAt
-      values { orgUnitCode dataElementCode value comment evidenceUrl }
-      respondents { orgUnitCode answers { categoryCode severity note } obstacleNote evidenceUrl comment asOfDate }
-      actionItems { id titleTh titleEn status progressNote dueQuarterCode }
+      id
+      status
+      version
+      returnReason
+      entryOpen
+      entryClosesOn
+      allowedActions
+      late
+      submittedAt
+      values {
+        orgUnitCode
+        dataElementCode
+        value
+        comment
+        evidenceUrl
+      }
+      respondents {
+        orgUnitCode
+        answers {
+          categoryCode
+          severity
+          note
+        }
+        obstacleNote
+        evidenceUrl
+        comment
+        asOfDate
+      }
+      actionItems {
+        id
+        titleTh
+        titleEn
+        status
+        progressNote
+        dueQuarterCode
+      }
     }
   }
 `;
@@ -43,20 +75,71 @@ export interface ReportFormReferenceData {
 /** What the form is made of: the province's organizations (rows), data elements (columns), rules. */
 export const ReportFormReferenceQuery = gql<ReportFormReferenceData, ProvinceQuarterVariables>`
   query ReportFormReference($provinceCode: String!, $quarterCode: String!) {
-    province(code: $provinceCode) { code nameTh nameEn localOrganizations { code nameTh nameEn type } }
-    fiscalQuarter(code: $quarterCode) { code startDate endDate entryOpensOn entryClosesOn deadline }
-    dataElements { code nameTh nameEn valueType minValue maxValue }
-    indicators { code unit numerator { code } denominator { code } }
-    obstacleCategories { code labelTh labelEn }
+    province(code: $provinceCode) {
+      code
+      nameTh
+      nameEn
+      localOrganizations {
+        code
+        nameTh
+        nameEn
+        type
+      }
+    }
+    fiscalQuarter(code: $quarterCode) {
+      code
+      startDate
+      endDate
+      entryOpensOn
+      entryClosesOn
+      deadline
+    }
+    dataElements {
+      code
+      nameTh
+      nameEn
+      valueType
+      minValue
+      maxValue
+    }
+    indicators {
+      code
+      unit
+      numerator {
+        code
+      }
+      denominator {
+        code
+      }
+    }
+    obstacleCategories {
+      code
+      labelTh
+      labelEn
+    }
   }
 `;
 
 export const SaveReportMutation = gql<{ saveReport: SaveReportResult }, { input: SaveReportInput }>`
   mutation SaveReport($input: SaveReportInput!) {
     saveReport(input: $input) {
-      inserted updated deleted unchanged
-      warnings { orgUnitCode dataElementCode value expectedLow expectedHigh basis }
-      report { id status version }
+      inserted
+      updated
+      deleted
+      unchanged
+      warnings {
+        orgUnitCode
+        dataElementCode
+        value
+        expectedLow
+        expectedHigh
+        basis
+      }
+      report {
+        id
+        status
+        version
+      }
     }
   }
 `;

@@ -59,7 +59,8 @@ export interface ImportResult {
 
 export type ImportEvent = { type: 'progress'; rowsRead: number } | ImportResult;
 
-export type ImportOutcome = { kind: 'result'; result: ImportResult } | { kind: 'error'; error: ApiError } | { kind: 'aborted' };
+export type ImportOutcome =
+  { kind: 'result'; result: ImportResult } | { kind: 'error'; error: ApiError } | { kind: 'aborted' };
 
 export function templateUrl(provinceCode: string, quarterCode: string, format: TemplateFormat): string {
   return `/api/reports/${encodeURIComponent(provinceCode)}/${encodeURIComponent(quarterCode)}/template.${format}`;
@@ -96,7 +97,10 @@ export function httpError(status: number, bodyText: string): ApiError {
   let problems: ApiError['problems'] = [];
   try {
     const body = JSON.parse(bodyText) as { code?: unknown; message?: unknown; problems?: unknown };
-    if (typeof body.code === 'string' && ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'].includes(body.code)) {
+    if (
+      typeof body.code === 'string' &&
+      ['UNAUTHENTICATED', 'FORBIDDEN', 'BAD_USER_INPUT', 'NOT_FOUND', 'CONFLICT'].includes(body.code)
+    ) {
       code = body.code as ApiErrorCode;
     }
     if (typeof body.message === 'string') detail = body.message;
@@ -140,7 +144,11 @@ export async function fetchTemplate(
   }
   if (!res.ok) return { ok: false, error: httpError(res.status, await res.text()) };
   const fallback = `${provinceCode}-${quarterCode}-template.${format}`;
-  return { ok: true, blob: await res.blob(), filename: filenameFromContentDisposition(res.headers.get('content-disposition'), fallback) };
+  return {
+    ok: true,
+    blob: await res.blob(),
+    filename: filenameFromContentDisposition(res.headers.get('content-disposition'), fallback),
+  };
 }
 
 /** Hands a blob to the browser as a file download. */
@@ -218,7 +226,15 @@ export function uploadImport(
       read(xhr.responseText, true);
       if (result && xhr.status < 500) resolve({ kind: 'result', result });
       else if (xhr.status >= 200 && xhr.status < 300) {
-        resolve({ kind: 'error', error: { code: 'UNKNOWN', messageKey: 'errors.UNKNOWN', detail: parseFailure?.message ?? 'The import ended without a result', problems: [] } });
+        resolve({
+          kind: 'error',
+          error: {
+            code: 'UNKNOWN',
+            messageKey: 'errors.UNKNOWN',
+            detail: parseFailure?.message ?? 'The import ended without a result',
+            problems: [],
+          },
+        });
       } else resolve({ kind: 'error', error: httpError(xhr.status, xhr.responseText) });
     };
     xhr.onerror = () => resolve({ kind: 'error', error: httpError(0, '') });

@@ -47,7 +47,10 @@ const SESSION_FIELDS = 'token expiresAt user { id email role provinceCode readOn
 
 export const USERS_PAGE_SIZE = 50;
 
-export const UsersQuery = gql<{ users: { items: UserAccount[]; totalCount: number; nextCursor: string | null } }, { filter: UserFilter; first: number; after: string | null }>`
+export const UsersQuery = gql<
+  { users: { items: UserAccount[]; totalCount: number; nextCursor: string | null } },
+  { filter: UserFilter; first: number; after: string | null }
+>`
   query Users($filter: UserFilter, $first: Int, $after: String) {
     users(filter: $filter, first: $first, after: $after) { totalCount nextCursor items { ${ACCOUNT_FIELDS} } }
   }
@@ -77,12 +80,24 @@ export const UpdateUserMutation = gql<{ updateUser: UserAccount }, { input: Upda
   mutation UpdateUser($input: UpdateUserInput!) { updateUser(input: $input) { ${ACCOUNT_FIELDS} } }
 `;
 
-export const ResetUserPasswordMutation = gql<{ resetUserPassword: PasswordLink }, { input: { id: string; reason?: string | null } }>`
+export const ResetUserPasswordMutation = gql<
+  { resetUserPassword: PasswordLink },
+  { input: { id: string; reason?: string | null } }
+>`
   mutation ResetUserPassword($input: UserIdInput!) { resetUserPassword(input: $input) { ${LINK_FIELDS} } }
 `;
 
-export const PasswordLinkQuery = gql<{ passwordLink: { email: string; kind: PasswordLinkKind; expiresAt: string } | null }, { token: string }>`
-  query PasswordLink($token: String!) { passwordLink(token: $token) { email kind expiresAt } }
+export const PasswordLinkQuery = gql<
+  { passwordLink: { email: string; kind: PasswordLinkKind; expiresAt: string } | null },
+  { token: string }
+>`
+  query PasswordLink($token: String!) {
+    passwordLink(token: $token) {
+      email
+      kind
+      expiresAt
+    }
+  }
 `;
 
 export interface SessionPayload {
@@ -91,16 +106,27 @@ export interface SessionPayload {
   user: User;
 }
 
-export const SetPasswordMutation = gql<{ setPassword: SessionPayload }, { input: { token: string; newPassword: string } }>`
+export const SetPasswordMutation = gql<
+  { setPassword: SessionPayload },
+  { input: { token: string; newPassword: string } }
+>`
   mutation SetPassword($input: SetPasswordInput!) { setPassword(input: $input) { ${SESSION_FIELDS} } }
 `;
 
-export const ChangeOwnPasswordMutation = gql<{ changeOwnPassword: SessionPayload }, { input: { currentPassword: string; newPassword: string } }>`
+export const ChangeOwnPasswordMutation = gql<
+  { changeOwnPassword: SessionPayload },
+  { input: { currentPassword: string; newPassword: string } }
+>`
   mutation ChangeOwnPassword($input: ChangeOwnPasswordInput!) { changeOwnPassword(input: $input) { ${SESSION_FIELDS} } }
 `;
 
 export const OidcSignInQuery = gql<{ oidcSignIn: { label: string; startPath: string } | null }, Record<string, never>>`
-  query OidcSignIn { oidcSignIn { label startPath } }
+  query OidcSignIn {
+    oidcSignIn {
+      label
+      startPath
+    }
+  }
 `;
 
 /** The server's password rule, repeated here only to say it before the user types (the server decides). */
@@ -137,10 +163,16 @@ export interface UserImportResult {
   invitations: ImportInvitation[];
 }
 
-export type UserImportOutcome = { ok: true; result: UserImportResult } | { ok: false; status: number; code: string; problems: ApiProblem[] };
+export type UserImportOutcome =
+  { ok: true; result: UserImportResult } | { ok: false; status: number; code: string; problems: ApiProblem[] };
 
 /** Sends the CSV; a dry run lists problems, a commit creates every account or none. */
-export async function uploadUserCsv(file: Blob, dryRun: boolean, token: string | null, fetchImpl: typeof fetch = fetch): Promise<UserImportOutcome> {
+export async function uploadUserCsv(
+  file: Blob,
+  dryRun: boolean,
+  token: string | null,
+  fetchImpl: typeof fetch = fetch,
+): Promise<UserImportOutcome> {
   let res: Response;
   try {
     res = await fetchImpl(`/api/users/import?dryRun=${dryRun}`, {
@@ -166,7 +198,11 @@ function csvField(value: string): string {
 export function invitationsCsv(invitations: readonly ImportInvitation[], origin?: string): string {
   const lines = [['email', 'display name', 'role', 'province code', 'invitation link', 'expires at'].join(',')];
   for (const i of invitations) {
-    lines.push([i.email, i.displayName, i.role, i.provinceCode ?? '', absoluteLink(i.setPasswordPath, origin), i.expiresAt].map(csvField).join(','));
+    lines.push(
+      [i.email, i.displayName, i.role, i.provinceCode ?? '', absoluteLink(i.setPasswordPath, origin), i.expiresAt]
+        .map(csvField)
+        .join(','),
+    );
   }
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

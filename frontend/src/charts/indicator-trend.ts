@@ -43,7 +43,9 @@ export function seriesFromAliases(
   return scopeCodes.flatMap((code) => {
     const answer = data?.[aliasFor(code)];
     if (!answer) return [];
-    return [{ code, ...describe(code), points: answer.points.map((p) => ({ quarterCode: p.quarterCode, value: p.value })) }];
+    return [
+      { code, ...describe(code), points: answer.points.map((p) => ({ quarterCode: p.quarterCode, value: p.value })) },
+    ];
   });
 }
 
@@ -60,7 +62,9 @@ export function trendQuarters(series: readonly TrendSeries[]): string[] {
 }
 
 /** Rows of a trend table: one per quarter, one column per series (null where a series has no value). */
-export function trendTable(series: readonly TrendSeries[]): Array<{ quarterCode: string; values: Array<number | null> }> {
+export function trendTable(
+  series: readonly TrendSeries[],
+): Array<{ quarterCode: string; values: Array<number | null> }> {
   const lookup = series.map((s) => new Map(s.points.map((p) => [p.quarterCode, p.value])));
   return trendQuarters(series).map((quarterCode) => ({
     quarterCode,
@@ -73,7 +77,11 @@ export function trendTable(series: readonly TrendSeries[]): Array<{ quarterCode:
  * starts at zero (a truncated axis exaggerates change); a missing quarter
  * leaves a gap rather than a line drawn through it.
  */
-export function buildIndicatorTrendOption(series: readonly TrendSeries[], locale: AppLocale, options: TrendOptions): ChartOption {
+export function buildIndicatorTrendOption(
+  series: readonly TrendSeries[],
+  locale: AppLocale,
+  options: TrendOptions,
+): ChartOption {
   const t = messages[locale].analytics.charts;
   const quarters = trendQuarters(series);
   const format = (v: number) => formatIndicatorValue(v, options.unit, locale);
@@ -82,7 +90,12 @@ export function buildIndicatorTrendOption(series: readonly TrendSeries[], locale
   const lines: LineSeriesOption[] = series.map((s) => {
     const byQuarter = new Map(s.points.map((p) => [p.quarterCode, p.value]));
     const role = s.role ?? 'peer';
-    const color = role === 'national' ? NATIONAL_COLOR : role === 'focus' && series.length > 1 ? HIGHLIGHT_COLOR : SERIES_COLORS[palette++ % SERIES_COLORS.length]!;
+    const color =
+      role === 'national'
+        ? NATIONAL_COLOR
+        : role === 'focus' && series.length > 1
+          ? HIGHLIGHT_COLOR
+          : SERIES_COLORS[palette++ % SERIES_COLORS.length]!;
     const line: LineSeriesOption = {
       type: 'line',
       name: s.name,
@@ -118,7 +131,13 @@ export function buildIndicatorTrendOption(series: readonly TrendSeries[], locale
         return [`<strong>${escapeHtml(formatFiscalQuarter(quarter, locale))}</strong>`, ...rows].join('<br/>');
       },
     },
-    grid: { left: 8, right: 24, top: legendSpace(series.length, options.compact ?? false), bottom: options.compact ? 8 : 30, containLabel: true },
+    grid: {
+      left: 8,
+      right: 24,
+      top: legendSpace(series.length, options.compact ?? false),
+      bottom: options.compact ? 8 : 30,
+      containLabel: true,
+    },
     xAxis: {
       type: 'category',
       boundaryGap: false,
@@ -138,7 +157,16 @@ export function buildIndicatorTrendOption(series: readonly TrendSeries[], locale
       ...lines,
       ...referenceLineSeries(
         options.target
-          ? [{ kind: 'target', value: options.target.value, text: fill(t.targetLine, { value: format(options.target.value), fiscalYear: options.target.fiscalYear }) }]
+          ? [
+              {
+                kind: 'target',
+                value: options.target.value,
+                text: fill(t.targetLine, {
+                  value: format(options.target.value),
+                  fiscalYear: options.target.fiscalYear,
+                }),
+              },
+            ]
           : [],
         'vertical',
       ),

@@ -64,7 +64,9 @@ export function obstacleMapValues(
     }
     const details: string[] = [];
     if (share.ciLow != null && share.ciHigh != null) {
-      details.push(fill(t.ci, { low: formatNumber(share.ciLow, locale, 1), high: formatNumber(share.ciHigh, locale, 1) }));
+      details.push(
+        fill(t.ci, { low: formatNumber(share.ciLow, locale, 1), high: formatNumber(share.ciHigh, locale, 1) }),
+      );
     }
     if (share.smallSample) details.push(t.smallSample);
     return {

@@ -27,7 +27,9 @@ export function obstacleCategoryRows(dataset: Pick<PublishedDataset, 'values'>):
 export function sourceLine(dataset: PublishedDataset, locale: AppLocale): string {
   const { source } = dataset;
   const date = source.publishedOn ?? dataset.publishedOn;
-  const parts = [sourcePublisher(source, locale), date ? formatDate(date, locale) : null].filter((p): p is string => !!p);
+  const parts = [sourcePublisher(source, locale), date ? formatDate(date, locale) : null].filter(
+    (p): p is string => !!p,
+  );
   return `${messages[locale].charts.source}: ${parts.join(', ')}`;
 }
 

@@ -1,6 +1,13 @@
 import type { ObstacleCategory } from '@/api/types';
 import type { PrevalenceShare } from '@/api/analytics-types';
-import { formatFiscalQuarter, formatFiscalQuarterShort, formatNumber, formatPercent, formatRatio, type AppLocale } from '@/locales/format';
+import {
+  formatFiscalQuarter,
+  formatFiscalQuarterShort,
+  formatNumber,
+  formatPercent,
+  formatRatio,
+  type AppLocale,
+} from '@/locales/format';
 import { fill } from '@/locales/interpolate';
 import { messages } from '@/locales/messages';
 import { escapeHtml } from './escape-html';
@@ -34,7 +41,11 @@ const DARK_FROM = 50;
  * at 0–100 % so quarters and provinces compare; cells from small samples
  * are marked with an asterisk.
  */
-export function buildObstacleHeatmapOption(input: ObstacleHeatmapInput, locale: AppLocale, compact = false): ChartOption {
+export function buildObstacleHeatmapOption(
+  input: ObstacleHeatmapInput,
+  locale: AppLocale,
+  compact = false,
+): ChartOption {
   const t = messages[locale].analytics.charts;
   const label = (c: ObstacleHeatmapInput['categories'][number]) => (locale === 'th' ? c.labelTh : c.labelEn);
   const data = input.categories.flatMap((category, y) =>
@@ -65,12 +76,19 @@ export function buildObstacleHeatmapOption(input: ObstacleHeatmapInput, locale: 
         const lines = [
           `<strong>${escapeHtml(label(category))}</strong>`,
           escapeHtml(formatFiscalQuarter(quarter, locale)),
-          escapeHtml(`${formatPercent(cell.percentage ?? 0, locale, 1)} (${formatRatio(cell.count, cell.respondents, locale)})`),
+          escapeHtml(
+            `${formatPercent(cell.percentage ?? 0, locale, 1)} (${formatRatio(cell.count, cell.respondents, locale)})`,
+          ),
         ];
         if (cell.ciLow != null && cell.ciHigh != null) {
-          lines.push(escapeHtml(fill(t.ci, { low: formatNumber(cell.ciLow, locale, 1), high: formatNumber(cell.ciHigh, locale, 1) })));
+          lines.push(
+            escapeHtml(
+              fill(t.ci, { low: formatNumber(cell.ciLow, locale, 1), high: formatNumber(cell.ciHigh, locale, 1) }),
+            ),
+          );
         }
-        if (cell.meanSeverity != null) lines.push(escapeHtml(fill(t.meanSeverity, { severity: formatNumber(cell.meanSeverity, locale, 1) })));
+        if (cell.meanSeverity != null)
+          lines.push(escapeHtml(fill(t.meanSeverity, { severity: formatNumber(cell.meanSeverity, locale, 1) })));
         if (cell.smallSample) lines.push(escapeHtml(t.smallSample));
         return lines.join('<br/>');
       },

@@ -20,7 +20,10 @@ export interface PrevalenceRow {
  * One row per obstacle category: the collected share beside DGA's published
  * one, most cited (collected) first; the survey's order breaks ties.
  */
-export function prevalenceRows(prevalence: Pick<ObstaclePrevalence, 'categories' | 'baseline'>, locale: AppLocale): PrevalenceRow[] {
+export function prevalenceRows(
+  prevalence: Pick<ObstaclePrevalence, 'categories' | 'baseline'>,
+  locale: AppLocale,
+): PrevalenceRow[] {
   const baseline = new Map((prevalence.baseline?.categories ?? []).map((c) => [c.category.code, c]));
   return [...prevalence.categories]
     .sort(
@@ -91,7 +94,13 @@ export function whiskerRenderer(offset: number, locale: AppLocale, digits: numbe
           type: 'text',
           x: x1 + 5,
           y,
-          style: { text: formatPercent(share, locale, digits), fill: color, fontSize: 11, verticalAlign: 'middle', fontFamily: CHART_FONT_FAMILY },
+          style: {
+            text: formatPercent(share, locale, digits),
+            fill: color,
+            fontSize: 11,
+            verticalAlign: 'middle',
+            fontFamily: CHART_FONT_FAMILY,
+          },
         },
       ],
     };
@@ -100,7 +109,9 @@ export function whiskerRenderer(offset: number, locale: AppLocale, digits: numbe
 
 function shareText(share: PrevalenceShare, locale: AppLocale, digits: number): string {
   const t = messages[locale].analytics.charts;
-  const parts = [`${formatPercent(share.percentage ?? 0, locale, digits)} (${formatRatio(share.count, share.respondents, locale)})`];
+  const parts = [
+    `${formatPercent(share.percentage ?? 0, locale, digits)} (${formatRatio(share.count, share.respondents, locale)})`,
+  ];
   if (share.ciLow != null && share.ciHigh != null) {
     parts.push(fill(t.ci, { low: formatNumber(share.ciLow, locale, 1), high: formatNumber(share.ciHigh, locale, 1) }));
   }
@@ -128,7 +139,9 @@ export function buildObstaclePrevalenceOption(
   const ciData = (pick: (r: PrevalenceRow) => PrevalenceShare | null) =>
     rows.flatMap((r, i) => {
       const s = pick(r);
-      return s && s.ciLow != null && s.ciHigh != null && s.percentage != null ? [[s.ciLow, s.ciHigh, i, s.percentage]] : [];
+      return s && s.ciLow != null && s.ciHigh != null && s.percentage != null
+        ? [[s.ciLow, s.ciHigh, i, s.percentage]]
+        : [];
     });
 
   const series: NonNullable<ChartOption['series']> = [
@@ -193,10 +206,13 @@ export function buildObstaclePrevalenceOption(
         if (row.collected) {
           lines.push(`${escapeHtml(names.collected)}: ${escapeHtml(shareText(row.collected, locale, 1))}`);
           if (row.collected.meanSeverity != null) {
-            lines.push(escapeHtml(fill(t.meanSeverity, { severity: formatNumber(row.collected.meanSeverity, locale, 1) })));
+            lines.push(
+              escapeHtml(fill(t.meanSeverity, { severity: formatNumber(row.collected.meanSeverity, locale, 1) })),
+            );
           }
         }
-        if (withBaseline && row.baseline) lines.push(`${escapeHtml(names.baseline!)}: ${escapeHtml(shareText(row.baseline, locale, 2))}`);
+        if (withBaseline && row.baseline)
+          lines.push(`${escapeHtml(names.baseline!)}: ${escapeHtml(shareText(row.baseline, locale, 2))}`);
         return lines.join('<br/>');
       },
     },

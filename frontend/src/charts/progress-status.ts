@@ -32,7 +32,8 @@ export const STATUS_ATTENTION_ORDER: readonly ProgressStatus[] = [
 
 /** Counts per status, in attention order, leaving out statuses with none. */
 export function statusCounts(statuses: readonly ProgressStatus[]): Array<{ status: ProgressStatus; count: number }> {
-  return STATUS_ATTENTION_ORDER.map((status) => ({ status, count: statuses.filter((s) => s === status).length })).filter(
-    (c) => c.count > 0,
-  );
+  return STATUS_ATTENTION_ORDER.map((status) => ({
+    status,
+    count: statuses.filter((s) => s === status).length,
+  })).filter((c) => c.count > 0);
 }

@@ -113,7 +113,8 @@ export function buildProvinceMapOption(
       : layer.direction === 1
         ? SEQUENTIAL_BLUES
         : [...SEQUENTIAL_BLUES].reverse();
-  const faded = (province: Province) => options.focusRegionCode != null && province.region.code !== options.focusRegionCode;
+  const faded = (province: Province) =>
+    options.focusRegionCode != null && province.region.code !== options.focusRegionCode;
 
   return {
     tooltip: {

@@ -61,11 +61,16 @@ export function scopeRankingRows(
 }
 
 /** The national value and the target as reference lines, when the comparison has them. */
-export function comparisonReferences(comparison: Pick<IndicatorComparison, 'national'>, locale: AppLocale): RankingReference[] {
+export function comparisonReferences(
+  comparison: Pick<IndicatorComparison, 'national'>,
+  locale: AppLocale,
+): RankingReference[] {
   const t = messages[locale].analytics.charts;
   const lines: RankingReference[] = [];
-  if (comparison.national?.value != null) lines.push({ kind: 'national', value: comparison.national.value, label: t.national });
-  if (comparison.national?.target != null) lines.push({ kind: 'target', value: comparison.national.target, label: t.target });
+  if (comparison.national?.value != null)
+    lines.push({ kind: 'national', value: comparison.national.value, label: t.national });
+  if (comparison.national?.target != null)
+    lines.push({ kind: 'target', value: comparison.national.target, label: t.target });
   return lines;
 }
 
@@ -81,7 +86,11 @@ export function rankingChartHeight(rows: number, compact = false): string {
  * table beside the chart lists them as "no data"). Reference lines mark the
  * national value and the target.
  */
-export function buildRankingBarOption(rows: readonly RankingRow[], locale: AppLocale, options: RankingOptions): ChartOption {
+export function buildRankingBarOption(
+  rows: readonly RankingRow[],
+  locale: AppLocale,
+  options: RankingOptions,
+): ChartOption {
   const t = messages[locale].analytics.charts;
   const shown = rows.filter((r): r is RankingRow & { value: number } => r.value != null && Number.isFinite(r.value));
   const format = (v: number) => formatRankingValue(v, options.unit, locale);
@@ -96,11 +105,21 @@ export function buildRankingBarOption(rows: readonly RankingRow[], locale: AppLo
         const item = Array.isArray(params) ? params[0] : params;
         const row = item ? shown[item.dataIndex] : undefined;
         if (!row) return '';
-        const lines = [`<strong>${escapeHtml(row.name)}</strong>`, escapeHtml(format(row.value)), ...(row.details ?? []).map(escapeHtml)];
+        const lines = [
+          `<strong>${escapeHtml(row.name)}</strong>`,
+          escapeHtml(format(row.value)),
+          ...(row.details ?? []).map(escapeHtml),
+        ];
         return lines.join('<br/>');
       },
     },
-    grid: { left: 8, right: dense ? 56 : 64, top: referenceLabelSpace(references.length), bottom: 8, containLabel: true },
+    grid: {
+      left: 8,
+      right: dense ? 56 : 64,
+      top: referenceLabelSpace(references.length),
+      bottom: 8,
+      containLabel: true,
+    },
     xAxis: {
       type: 'value',
       min: 0,

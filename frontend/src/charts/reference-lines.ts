@@ -43,7 +43,10 @@ interface CoordSys {
  * vertical lines (horizontal bar charts), 'vertical' draws horizontal lines
  * (line charts). Data items are [x, y, index into `lines`].
  */
-export function referenceLineRenderer(lines: readonly ReferenceLine[], orientation: 'horizontal' | 'vertical'): CustomRenderItem {
+export function referenceLineRenderer(
+  lines: readonly ReferenceLine[],
+  orientation: 'horizontal' | 'vertical',
+): CustomRenderItem {
   // Lines in value order: it decides which text goes on which row (vertical lines) or side (horizontal ones).
   const order = [...lines.keys()].sort((a, b) => lines[a]!.value - lines[b]!.value);
   return (params, api) => {
@@ -92,7 +95,10 @@ export function referenceLineRenderer(lines: readonly ReferenceLine[], orientati
 }
 
 /** The custom series that draws `lines`; none when there is no line. */
-export function referenceLineSeries(lines: readonly ReferenceLine[], orientation: 'horizontal' | 'vertical'): CustomSeriesOption[] {
+export function referenceLineSeries(
+  lines: readonly ReferenceLine[],
+  orientation: 'horizontal' | 'vertical',
+): CustomSeriesOption[] {
   if (lines.length === 0) return [];
   return [
     {

@@ -61,7 +61,9 @@ export function parseFilters(query: LocationQuery): AnalyticsFilters {
 /** The query with some filters changed; null and false remove a parameter, other parameters stay. */
 export function withFilters(query: LocationQuery, patch: Partial<AnalyticsFilters>): LocationQueryRaw {
   const next: LocationQueryRaw = { ...query };
-  for (const [key, value] of Object.entries(patch) as Array<[keyof AnalyticsFilters, AnalyticsFilters[keyof AnalyticsFilters]]>) {
+  for (const [key, value] of Object.entries(patch) as Array<
+    [keyof AnalyticsFilters, AnalyticsFilters[keyof AnalyticsFilters]]
+  >) {
     if (key === 'submitted') {
       if (value) next.submitted = '1';
       else delete next.submitted;
@@ -75,7 +77,10 @@ export function withFilters(query: LocationQuery, patch: Partial<AnalyticsFilter
 }
 
 /** The filters that carry over to another analytics page (a province page keeps the quarter, not the map layer). */
-export function sharedQuery(filters: AnalyticsFilters, keys: ReadonlyArray<keyof AnalyticsFilters> = ['quarter', 'submitted']): LocationQueryRaw {
+export function sharedQuery(
+  filters: AnalyticsFilters,
+  keys: ReadonlyArray<keyof AnalyticsFilters> = ['quarter', 'submitted'],
+): LocationQueryRaw {
   const picked: Partial<AnalyticsFilters> = {};
   for (const key of keys) (picked as Record<string, unknown>)[key] = filters[key];
   return withFilters({}, picked);
@@ -110,7 +115,14 @@ export function latestQuarterOf(fiscalYear: number, choices: PeriodChoices): str
 }
 
 /** The last `count` quarter codes up to and including `toCode`, oldest first. */
-export function quartersUpTo(quarters: readonly Pick<FiscalQuarter, 'code'>[], toCode: string, count: number): string[] {
-  const codes = quarters.map((q) => q.code).filter((c) => c <= toCode).sort();
+export function quartersUpTo(
+  quarters: readonly Pick<FiscalQuarter, 'code'>[],
+  toCode: string,
+  count: number,
+): string[] {
+  const codes = quarters
+    .map((q) => q.code)
+    .filter((c) => c <= toCode)
+    .sort();
   return codes.slice(Math.max(0, codes.length - count));
 }

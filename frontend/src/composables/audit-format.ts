@@ -35,7 +35,12 @@ export function describeAuditValue(action: AuditEvent['action'], value: unknown,
       if (Array.isArray(value)) {
         return value.length === 0
           ? '∅'
-          : value.map((a: { categoryCode?: string; severity?: number }) => `${a.categoryCode ? category(a.categoryCode) : '?'} ${a.severity ?? '?'}`).join(', ');
+          : value
+              .map(
+                (a: { categoryCode?: string; severity?: number }) =>
+                  `${a.categoryCode ? category(a.categoryCode) : '?'} ${a.severity ?? '?'}`,
+              )
+              .join(', ');
       }
       return JSON.stringify(value);
     case 'ACTION_ITEM_CHANGED': {
@@ -45,9 +50,11 @@ export function describeAuditValue(action: AuditEvent['action'], value: unknown,
     }
     case 'WINDOW_EXTENDED':
     case 'RESPONDENT_CHANGED':
-      return Object.entries(v)
-        .filter(([, x]) => x !== null && x !== undefined && x !== '')
-        .map(([k, x]) => `${field(k)}: ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`)
-        .join(' · ') || '—';
+      return (
+        Object.entries(v)
+          .filter(([, x]) => x !== null && x !== undefined && x !== '')
+          .map(([k, x]) => `${field(k)}: ${typeof x === 'object' ? JSON.stringify(x) : String(x)}`)
+          .join(' · ') || '—'
+      );
   }
 }

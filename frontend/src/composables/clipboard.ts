@@ -3,7 +3,11 @@
  * contexts (https or localhost); a ministry intranet served over plain http
  * gets the older selection-and-copy way instead.
  */
-export async function copyText(text: string, doc: Document = document, nav: Pick<Navigator, 'clipboard'> | undefined = globalThis.navigator): Promise<boolean> {
+export async function copyText(
+  text: string,
+  doc: Document = document,
+  nav: Pick<Navigator, 'clipboard'> | undefined = globalThis.navigator,
+): Promise<boolean> {
   try {
     if (nav?.clipboard?.writeText) {
       await nav.clipboard.writeText(text);

@@ -25,7 +25,10 @@ export function placeProblems(problems: readonly ApiProblem[], fields: Iterable<
  * setTargets names a problem by its position in the list sent
  * (`targets[3]`): back to the org unit of that row.
  */
-export function problemsByOrgUnit(problems: readonly ApiProblem[], sent: ReadonlyArray<{ orgUnitCode: string }>): PlacedProblems {
+export function problemsByOrgUnit(
+  problems: readonly ApiProblem[],
+  sent: ReadonlyArray<{ orgUnitCode: string }>,
+): PlacedProblems {
   const byField = new Map<string, ApiProblem[]>();
   const general: ApiProblem[] = [];
   for (const p of problems) {

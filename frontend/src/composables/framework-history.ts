@@ -20,7 +20,9 @@ function numberOrNull(v: unknown): number | null {
   return typeof v === 'number' && Number.isFinite(v) ? v : null;
 }
 
-export function summarizeFrameworkChange(event: Pick<FrameworkChange, 'oldValue' | 'newValue'>): FrameworkChangeSummary {
+export function summarizeFrameworkChange(
+  event: Pick<FrameworkChange, 'oldValue' | 'newValue'>,
+): FrameworkChangeSummary {
   const next = (event.newValue ?? {}) as Record<string, unknown>;
   const old = (event.oldValue ?? null) as Record<string, unknown> | null;
   const what = typeof next.what === 'string' ? next.what : '';
@@ -28,8 +30,24 @@ export function summarizeFrameworkChange(event: Pick<FrameworkChange, 'oldValue'
   if (m?.[3]) {
     const before = numberOrNull(old?.value);
     const after = numberOrNull(next.value);
-    return { kind: 'target', code: m[3], orgUnitCode: m[4]!, fiscalYear: Number(m[5]), change: old === null ? 'created' : after === null ? 'removed' : 'updated', before, after };
+    return {
+      kind: 'target',
+      code: m[3],
+      orgUnitCode: m[4]!,
+      fiscalYear: Number(m[5]),
+      change: old === null ? 'created' : after === null ? 'removed' : 'updated',
+      before,
+      after,
+    };
   }
   const kind = m?.[1] === 'indicator' || m?.[1] === 'recommendation' ? m[1] : 'other';
-  return { kind, code: m?.[2] ?? what, orgUnitCode: null, fiscalYear: null, change: old === null ? 'created' : 'updated', before: null, after: null };
+  return {
+    kind,
+    code: m?.[2] ?? what,
+    orgUnitCode: null,
+    fiscalYear: null,
+    change: old === null ? 'created' : 'updated',
+    before: null,
+    after: null,
+  };
 }

@@ -34,8 +34,19 @@ export interface IndicatorForm {
 export type IndicatorField = keyof IndicatorForm;
 
 export const INDICATOR_FIELDS: readonly IndicatorField[] = [
-  'code', 'nameTh', 'nameEn', 'descriptionEn', 'unit', 'direction', 'aggregation', 'numeratorCode',
-  'denominatorCode', 'multiplier', 'obstacleCategoryCode', 'sourceCode', 'sourceNote',
+  'code',
+  'nameTh',
+  'nameEn',
+  'descriptionEn',
+  'unit',
+  'direction',
+  'aggregation',
+  'numeratorCode',
+  'denominatorCode',
+  'multiplier',
+  'obstacleCategoryCode',
+  'sourceCode',
+  'sourceNote',
 ];
 
 /** The server's rule for codes of indicators and recommendations. */
@@ -123,7 +134,11 @@ export interface IndicatorChoices {
  * existing indicators' codes when creating (an upsert would silently replace
  * one); null when editing.
  */
-export function validateIndicatorForm(form: IndicatorForm, takenCodes: ReadonlySet<string> | null, choices?: IndicatorChoices): FormIssue[] {
+export function validateIndicatorForm(
+  form: IndicatorForm,
+  takenCodes: ReadonlySet<string> | null,
+  choices?: IndicatorChoices,
+): FormIssue[] {
   const issues: FormIssue[] = [];
   checkCode(issues, 'code', form.code, takenCodes);
   checkText(issues, 'nameTh', form.nameTh, true, MAX_NAME);
@@ -135,12 +150,15 @@ export function validateIndicatorForm(form: IndicatorForm, takenCodes: ReadonlyS
   if (form.direction !== 1 && form.direction !== -1) issues.push({ field: 'direction', code: 'UNKNOWN_OPTION' });
 
   if (!form.numeratorCode) issues.push({ field: 'numeratorCode', code: 'REQUIRED' });
-  else if (choices && !choices.dataElements.has(form.numeratorCode)) issues.push({ field: 'numeratorCode', code: 'UNKNOWN_OPTION' });
+  else if (choices && !choices.dataElements.has(form.numeratorCode))
+    issues.push({ field: 'numeratorCode', code: 'UNKNOWN_OPTION' });
   // Rates roll up as Σ numerator / Σ denominator: a RATIO needs a denominator, and only a RATIO has one.
   if (form.aggregation === 'RATIO') {
     if (!form.denominatorCode) issues.push({ field: 'denominatorCode', code: 'RATIO_NEEDS_DENOMINATOR' });
-    else if (choices && !choices.dataElements.has(form.denominatorCode)) issues.push({ field: 'denominatorCode', code: 'UNKNOWN_OPTION' });
-    else if (form.denominatorCode === form.numeratorCode) issues.push({ field: 'denominatorCode', code: 'SAME_AS_NUMERATOR' });
+    else if (choices && !choices.dataElements.has(form.denominatorCode))
+      issues.push({ field: 'denominatorCode', code: 'UNKNOWN_OPTION' });
+    else if (form.denominatorCode === form.numeratorCode)
+      issues.push({ field: 'denominatorCode', code: 'SAME_AS_NUMERATOR' });
   }
 
   const multiplier = parseNumberInput(form.multiplier);
@@ -149,7 +167,8 @@ export function validateIndicatorForm(form: IndicatorForm, takenCodes: ReadonlyS
   else if (!(multiplier.value > 0)) issues.push({ field: 'multiplier', code: 'NOT_POSITIVE' });
 
   if (!form.sourceCode) issues.push({ field: 'sourceCode', code: 'REQUIRED' });
-  else if (choices && !choices.sources.has(form.sourceCode)) issues.push({ field: 'sourceCode', code: 'UNKNOWN_OPTION' });
+  else if (choices && !choices.sources.has(form.sourceCode))
+    issues.push({ field: 'sourceCode', code: 'UNKNOWN_OPTION' });
   if (form.obstacleCategoryCode && choices && !choices.obstacleCategories.has(form.obstacleCategoryCode)) {
     issues.push({ field: 'obstacleCategoryCode', code: 'UNKNOWN_OPTION' });
   }

@@ -16,11 +16,31 @@ export interface RecommendationForm {
 }
 
 export const RECOMMENDATION_FIELDS: readonly (keyof RecommendationForm)[] = [
-  'code', 'setCode', 'groupTh', 'groupEn', 'titleTh', 'titleEn', 'detailTh', 'detailEn', 'obstacleCategoryCodes', 'indicatorCodes',
+  'code',
+  'setCode',
+  'groupTh',
+  'groupEn',
+  'titleTh',
+  'titleEn',
+  'detailTh',
+  'detailEn',
+  'obstacleCategoryCodes',
+  'indicatorCodes',
 ];
 
 export function emptyRecommendationForm(setCode = ''): RecommendationForm {
-  return { code: '', setCode, groupTh: '', groupEn: '', titleTh: '', titleEn: '', detailTh: '', detailEn: '', obstacleCategoryCodes: [], indicatorCodes: [] };
+  return {
+    code: '',
+    setCode,
+    groupTh: '',
+    groupEn: '',
+    titleTh: '',
+    titleEn: '',
+    detailTh: '',
+    detailEn: '',
+    obstacleCategoryCodes: [],
+    indicatorCodes: [],
+  };
 }
 
 export function recommendationFormFrom(r: FrameworkRecommendation): RecommendationForm {
@@ -45,7 +65,11 @@ export interface RecommendationChoices {
 }
 
 /** `takenCodes`: every recommendation's code, when creating (codes are unique across sets); null when editing. */
-export function validateRecommendationForm(form: RecommendationForm, takenCodes: ReadonlySet<string> | null, choices?: RecommendationChoices): FormIssue[] {
+export function validateRecommendationForm(
+  form: RecommendationForm,
+  takenCodes: ReadonlySet<string> | null,
+  choices?: RecommendationChoices,
+): FormIssue[] {
   const issues: FormIssue[] = [];
   checkCode(issues, 'code', form.code, takenCodes);
   if (!form.setCode) issues.push({ field: 'setCode', code: 'REQUIRED' });
@@ -56,8 +80,10 @@ export function validateRecommendationForm(form: RecommendationForm, takenCodes:
   checkText(issues, 'titleEn', form.titleEn, true, MAX_NAME);
   checkText(issues, 'detailTh', form.detailTh, false, MAX_DESCRIPTION);
   checkText(issues, 'detailEn', form.detailEn, false, MAX_DESCRIPTION);
-  if (choices && form.obstacleCategoryCodes.some((c) => !choices.obstacleCategories.has(c))) issues.push({ field: 'obstacleCategoryCodes', code: 'UNKNOWN_OPTION' });
-  if (choices && form.indicatorCodes.some((c) => !choices.indicators.has(c))) issues.push({ field: 'indicatorCodes', code: 'UNKNOWN_OPTION' });
+  if (choices && form.obstacleCategoryCodes.some((c) => !choices.obstacleCategories.has(c)))
+    issues.push({ field: 'obstacleCategoryCodes', code: 'UNKNOWN_OPTION' });
+  if (choices && form.indicatorCodes.some((c) => !choices.indicators.has(c)))
+    issues.push({ field: 'indicatorCodes', code: 'UNKNOWN_OPTION' });
   return issues;
 }
 

@@ -270,7 +270,11 @@ export function createReportDraft(options: ReportDraftOptions) {
     touchRespondent(orgUnitCode, { ...current, answers: { ...current.answers, [categoryCode]: { ...answer, note } } });
   }
 
-  function setRespondentField(orgUnitCode: string, field: 'obstacleNote' | 'evidenceUrl' | 'comment' | 'asOfDate', value: string): void {
+  function setRespondentField(
+    orgUnitCode: string,
+    field: 'obstacleNote' | 'evidenceUrl' | 'comment' | 'asOfDate',
+    value: string,
+  ): void {
     touchRespondent(orgUnitCode, { ...respondent(orgUnitCode), [field]: value });
   }
 
@@ -305,7 +309,12 @@ export function createReportDraft(options: ReportDraftOptions) {
       const { orgUnitCode, dataElementCode } = parseCellKey(key);
       if (!issuesByRow.has(orgUnitCode)) issuesByRow.set(orgUnitCode, rowIssues(orgUnitCode));
       const input = edits.has(key) ? valueInput(key, edits.get(key)!) : null;
-      if (!input || cellProblems.has(key) || issuesByRow.get(orgUnitCode)!.has(dataElementCode) || !elementByCode.has(dataElementCode)) {
+      if (
+        !input ||
+        cellProblems.has(key) ||
+        issuesByRow.get(orgUnitCode)!.has(dataElementCode) ||
+        !elementByCode.has(dataElementCode)
+      ) {
         held++;
         continue;
       }
@@ -346,7 +355,12 @@ export function createReportDraft(options: ReportDraftOptions) {
     version.value = result.report.version;
     status.value = result.report.status;
     lastSavedAt.value = now();
-    lastCounts.value = { inserted: result.inserted, updated: result.updated, deleted: result.deleted, unchanged: result.unchanged };
+    lastCounts.value = {
+      inserted: result.inserted,
+      updated: result.updated,
+      deleted: result.deleted,
+      unchanged: result.unchanged,
+    };
     lastError.value = null;
     generalProblems.value = [];
     for (const v of sent.values) {
@@ -361,7 +375,8 @@ export function createReportDraft(options: ReportDraftOptions) {
         dirty.delete(key);
       }
     }
-    for (const w of result.warnings) warnings.set(cellKey(w.orgUnitCode, w.dataElementCode), { warning: w, message: null, confirmed: false });
+    for (const w of result.warnings)
+      warnings.set(cellKey(w.orgUnitCode, w.dataElementCode), { warning: w, message: null, confirmed: false });
     for (const r of sent.respondents) {
       const d = respondentDraft(r);
       savedRespondents.set(r.orgUnitCode, d);
@@ -561,7 +576,9 @@ export function createReportDraft(options: ReportDraftOptions) {
     return {
       values: [...dirty].filter((k) => edits.has(k)).map((k) => [k, { ...edits.get(k)! }]),
       respondents: [...dirtyRespondents].filter((c) => respondentEdits.has(c)).map((c) => [c, respondentEdits.get(c)!]),
-      actionItems: [...dirtyActionItems].filter((id) => actionItemEdits.has(id)).map((id) => [id, { ...actionItemEdits.get(id)! }]),
+      actionItems: [...dirtyActionItems]
+        .filter((id) => actionItemEdits.has(id))
+        .map((id) => [id, { ...actionItemEdits.get(id)! }]),
     };
   }
 
@@ -587,7 +604,11 @@ export function createReportDraft(options: ReportDraftOptions) {
   }
 
   /** A refused submit: required values missing and unusual values to confirm. */
-  function applySubmitProblems(problems: readonly ApiProblem[]): { missing: number; warnings: number; other: ApiProblem[] } {
+  function applySubmitProblems(problems: readonly ApiProblem[]): {
+    missing: number;
+    warnings: number;
+    other: ApiProblem[];
+  } {
     missing.clear();
     missingObstacles.clear();
     let missingCount = 0;

@@ -76,7 +76,13 @@ export type ValueIssue =
   | { code: 'NOT_YES_NO' }
   | { code: 'BELOW_MIN'; min: number }
   | { code: 'ABOVE_MAX'; max: number }
-  | { code: 'NUMERATOR_ABOVE_DENOMINATOR'; numerator: string; denominator: string; numeratorValue: number; denominatorValue: number }
+  | {
+      code: 'NUMERATOR_ABOVE_DENOMINATOR';
+      numerator: string;
+      denominator: string;
+      numeratorValue: number;
+      denominatorValue: number;
+    }
   | { code: 'BAD_URL' }
   | { code: 'TEXT_TOO_LONG'; max: number };
 
@@ -92,7 +98,8 @@ export const MAX_TEXT = 2000;
  */
 export function checkValue(rule: ElementRule, value: number): ValueIssue | null {
   if (!Number.isFinite(value)) return { code: 'WRONG_TYPE' };
-  if ((rule.valueType === 'INTEGER' || rule.valueType === 'BOOLEAN') && !Number.isInteger(value)) return { code: 'NOT_WHOLE_NUMBER' };
+  if ((rule.valueType === 'INTEGER' || rule.valueType === 'BOOLEAN') && !Number.isInteger(value))
+    return { code: 'NOT_WHOLE_NUMBER' };
   if (rule.valueType === 'BOOLEAN' && value !== 0 && value !== 1) return { code: 'NOT_YES_NO' };
   const min = rule.minValue ?? 0;
   if (value < min) return { code: 'BELOW_MIN', min };
@@ -177,7 +184,13 @@ export function checkRow(
     const n = numbers.get(r.numerator);
     const d = numbers.get(r.denominator);
     if (n === undefined || d === undefined || n <= d) continue;
-    const issue: ValueIssue = { code: 'NUMERATOR_ABOVE_DENOMINATOR', numerator: r.numerator, denominator: r.denominator, numeratorValue: n, denominatorValue: d };
+    const issue: ValueIssue = {
+      code: 'NUMERATOR_ABOVE_DENOMINATOR',
+      numerator: r.numerator,
+      denominator: r.denominator,
+      numeratorValue: n,
+      denominatorValue: d,
+    };
     if (!issues.has(r.numerator)) issues.set(r.numerator, issue);
     if (!issues.has(r.denominator)) issues.set(r.denominator, issue);
   }
@@ -200,7 +213,12 @@ export interface CellEdit {
 }
 
 export function savedValuesByCell(values: readonly DataValue[]): Map<CellKey, SavedValue> {
-  return new Map(values.map((v) => [cellKey(v.orgUnitCode, v.dataElementCode), { value: v.value, comment: v.comment, evidenceUrl: v.evidenceUrl }]));
+  return new Map(
+    values.map((v) => [
+      cellKey(v.orgUnitCode, v.dataElementCode),
+      { value: v.value, comment: v.comment, evidenceUrl: v.evidenceUrl },
+    ]),
+  );
 }
 
 const blankToNull = (text: string | null | undefined): string | null => {
@@ -209,8 +227,17 @@ const blankToNull = (text: string | null | undefined): string | null => {
 };
 
 export function readingOf(edit: CellEdit | undefined, saved: SavedValue | undefined): CellReading {
-  if (edit) return { parsed: parseNumberInput(edit.raw), comment: blankToNull(edit.comment), evidenceUrl: blankToNull(edit.evidenceUrl) };
-  return { parsed: { ok: true, value: saved?.value ?? null }, comment: saved?.comment ?? null, evidenceUrl: saved?.evidenceUrl ?? null };
+  if (edit)
+    return {
+      parsed: parseNumberInput(edit.raw),
+      comment: blankToNull(edit.comment),
+      evidenceUrl: blankToNull(edit.evidenceUrl),
+    };
+  return {
+    parsed: { ok: true, value: saved?.value ?? null },
+    comment: saved?.comment ?? null,
+    evidenceUrl: saved?.evidenceUrl ?? null,
+  };
 }
 
 /** The input that saves an edit; null while it does not parse. */
@@ -218,7 +245,13 @@ export function valueInput(key: CellKey, edit: CellEdit): DataValueInput | null 
   const parsed = parseNumberInput(edit.raw);
   if (!parsed.ok) return null;
   const { orgUnitCode, dataElementCode } = parseCellKey(key);
-  return { orgUnitCode, dataElementCode, value: parsed.value, comment: blankToNull(edit.comment), evidenceUrl: blankToNull(edit.evidenceUrl) };
+  return {
+    orgUnitCode,
+    dataElementCode,
+    value: parsed.value,
+    comment: blankToNull(edit.comment),
+    evidenceUrl: blankToNull(edit.evidenceUrl),
+  };
 }
 
 /** Whether an edit says the same as what is saved (then there is nothing to send). */
@@ -263,7 +296,14 @@ export function emptyRespondent(): RespondentDraft {
 export function respondentDraft(r: Respondent): RespondentDraft {
   const answers: RespondentDraft['answers'] = {};
   for (const a of r.answers) answers[a.categoryCode] = { severity: a.severity, note: a.note };
-  return { answers, noObstacles: r.answers.length === 0, obstacleNote: r.obstacleNote, evidenceUrl: r.evidenceUrl, comment: r.comment, asOfDate: r.asOfDate };
+  return {
+    answers,
+    noObstacles: r.answers.length === 0,
+    obstacleNote: r.obstacleNote,
+    evidenceUrl: r.evidenceUrl,
+    comment: r.comment,
+    asOfDate: r.asOfDate,
+  };
 }
 
 /** The input that replaces a respondent's answers; categories sorted so that equal drafts compare equal. */
@@ -285,7 +325,11 @@ export function respondentInput(orgUnitCode: string, d: RespondentDraft): Respon
  * only an untouched draft is the same (an explicit "no obstacle" is news);
  * once a respondent exists, empty answers already mean "no obstacle".
  */
-export function sameRespondent(orgUnitCode: string, edit: RespondentDraft | undefined, saved: RespondentDraft | undefined): boolean {
+export function sameRespondent(
+  orgUnitCode: string,
+  edit: RespondentDraft | undefined,
+  saved: RespondentDraft | undefined,
+): boolean {
   const e = edit ?? emptyRespondent();
   const input = JSON.stringify(respondentInput(orgUnitCode, e));
   if (!saved) return !e.noObstacles && input === JSON.stringify(respondentInput(orgUnitCode, emptyRespondent()));
@@ -341,7 +385,10 @@ export interface SentChanges {
  * sent); submitting names the cell itself ("LAO-40-0001.STAFF_TOTAL") or a
  * respondent's obstacles ("TH-40.obstacles").
  */
-export function problemTarget(field: string | null | undefined, sent: SentChanges = { values: [], respondents: [], actionItems: [] }): ProblemTarget {
+export function problemTarget(
+  field: string | null | undefined,
+  sent: SentChanges = { values: [], respondents: [], actionItems: [] },
+): ProblemTarget {
   if (!field) return { kind: 'report' };
   const indexed = /^(values|respondents|actionItems)\[(\d+)\]/.exec(field);
   if (indexed) {

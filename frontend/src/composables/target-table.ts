@@ -98,7 +98,12 @@ export function targetChanges(rows: readonly TargetRow[]): TargetValueInput[] {
     if (!isRowChanged(row)) continue;
     const { value, milestones } = parseRow(row);
     if (value === null) out.push({ orgUnitCode: row.orgUnitCode, value: null, milestones: null });
-    else out.push({ orgUnitCode: row.orgUnitCode, value, milestones: milestones.every((m) => m === null) ? null : milestones });
+    else
+      out.push({
+        orgUnitCode: row.orgUnitCode,
+        value,
+        milestones: milestones.every((m) => m === null) ? null : milestones,
+      });
   }
   return out;
 }

@@ -91,7 +91,13 @@ export function useObstaclePrevalence(
 ) {
   return useApiQuery({
     query: ObstaclePrevalenceQuery,
-    variables: () => variables() ?? { scopeCode: 'TH', quarterCode: null, respondentLevel: 'PROVINCE' as const, includeSubmitted: false },
+    variables: () =>
+      variables() ?? {
+        scopeCode: 'TH',
+        quarterCode: null,
+        respondentLevel: 'PROVINCE' as const,
+        includeSubmitted: false,
+      },
     pause: () => variables() == null,
     requestPolicy: POLICY,
   });
@@ -123,7 +129,13 @@ export function useProvinceRecommendations(
 ) {
   return useApiQuery({
     query: ProvinceRecommendationsQuery,
-    variables: () => variables() ?? { provinceCode: '', quarterCode: null, respondentLevel: 'LOCAL' as const, includeSubmitted: false },
+    variables: () =>
+      variables() ?? {
+        provinceCode: '',
+        quarterCode: null,
+        respondentLevel: 'LOCAL' as const,
+        includeSubmitted: false,
+      },
     pause: () => variables() == null,
     requestPolicy: POLICY,
   });

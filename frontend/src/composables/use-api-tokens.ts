@@ -24,7 +24,10 @@ export function useApiTokens() {
   const busy = ref(false);
   const tokens = computed(() => list.data.value?.myApiTokens ?? []);
 
-  async function create(name: string, expiresInDays: number): Promise<TokenOutcome<{ token: string; apiToken: ApiToken }>> {
+  async function create(
+    name: string,
+    expiresInDays: number,
+  ): Promise<TokenOutcome<{ token: string; apiToken: ApiToken }>> {
     busy.value = true;
     const res = await client.mutation(CreateApiTokenMutation, { name, expiresInDays }).toPromise();
     busy.value = false;

@@ -41,7 +41,10 @@ export function useFrameworkWrites() {
   const client = useApiClient();
   const saving = ref(false);
 
-  async function run<D, R>(send: () => Promise<{ data?: D; error?: Parameters<typeof toApiError>[0] }>, pick: (d: D) => R): Promise<SaveOutcome<R>> {
+  async function run<D, R>(
+    send: () => Promise<{ data?: D; error?: Parameters<typeof toApiError>[0] }>,
+    pick: (d: D) => R,
+  ): Promise<SaveOutcome<R>> {
     saving.value = true;
     try {
       const res = await send();
@@ -53,11 +56,20 @@ export function useFrameworkWrites() {
   }
 
   const upsertIndicator = (input: IndicatorInput): Promise<SaveOutcome<FrameworkIndicator>> =>
-    run(() => client.mutation(UpsertIndicatorMutation, { input }).toPromise(), (d) => d.upsertIndicator);
+    run(
+      () => client.mutation(UpsertIndicatorMutation, { input }).toPromise(),
+      (d) => d.upsertIndicator,
+    );
   const setTargets = (input: SetTargetsInput): Promise<SaveOutcome<Target[]>> =>
-    run(() => client.mutation(SetTargetsMutation, { input }).toPromise(), (d) => d.setTargets);
+    run(
+      () => client.mutation(SetTargetsMutation, { input }).toPromise(),
+      (d) => d.setTargets,
+    );
   const upsertRecommendation = (input: RecommendationInput): Promise<SaveOutcome<FrameworkRecommendation>> =>
-    run(() => client.mutation(UpsertRecommendationMutation, { input }).toPromise(), (d) => d.upsertRecommendation);
+    run(
+      () => client.mutation(UpsertRecommendationMutation, { input }).toPromise(),
+      (d) => d.upsertRecommendation,
+    );
 
   return { saving, upsertIndicator, setTargets, upsertRecommendation };
 }

@@ -31,7 +31,8 @@ export function useFrameworkForm<T>(options: FrameworkFormOptions<T>) {
   const messagesId = (field: string) => `${options.idPrefix}-${field}-msg`;
 
   /** A field's aria-describedby: its hint (when the field shows one) and its messages. */
-  const describedBy = (field: string, hint = false): string => [hint ? hintId(field) : null, messagesId(field)].filter(Boolean).join(' ');
+  const describedBy = (field: string, hint = false): string =>
+    [hint ? hintId(field) : null, messagesId(field)].filter(Boolean).join(' ');
 
   /** The props of a field's AdminFieldMessages; its id is the one describedBy points at. */
   const messagesFor = (field: string) => ({

@@ -21,13 +21,17 @@ export function useFrameworkFieldMessages(
   const placed = computed(() => placeProblems(serverError.value?.problems ?? [], fields));
 
   function issueText(issue: FormIssue): string {
-    return issue.code === 'TEXT_TOO_LONG' ? t('framework.issues.TEXT_TOO_LONG', { max: issue.max }) : t(`framework.issues.${issue.code}`);
+    return issue.code === 'TEXT_TOO_LONG'
+      ? t('framework.issues.TEXT_TOO_LONG', { max: issue.max })
+      : t(`framework.issues.${issue.code}`);
   }
 
   const messages = (field: string): string[] => (byField.value.get(field) ?? []).map(issueText);
   const problems = (field: string): ApiProblem[] => placed.value.byField.get(field) ?? [];
-  const invalid = (field: string): 'true' | undefined => (messages(field).length > 0 || problems(field).length > 0 ? 'true' : undefined);
-  const problemLabel = (code: string | null | undefined): string | null => (code && te(`framework.problems.${code}`) ? t(`framework.problems.${code}`) : null);
+  const invalid = (field: string): 'true' | undefined =>
+    messages(field).length > 0 || problems(field).length > 0 ? 'true' : undefined;
+  const problemLabel = (code: string | null | undefined): string | null =>
+    code && te(`framework.problems.${code}`) ? t(`framework.problems.${code}`) : null;
 
   return { messages, problems, invalid, problemLabel, general: computed(() => placed.value.general) };
 }

@@ -47,7 +47,12 @@ export function useReportMessages(elementName: (code: string) => string) {
     const v = w.warning;
     if (v && v.expectedLow !== null && v.expectedHigh !== null) {
       const basis = te(`report.warning.basis.${v.basis}`) ? t(`report.warning.basis.${v.basis}`) : v.basis;
-      return t('report.warning.expected', { value: num(v.value), low: num(v.expectedLow), high: num(v.expectedHigh), basis });
+      return t('report.warning.expected', {
+        value: num(v.value),
+        low: num(v.expectedLow),
+        high: num(v.expectedHigh),
+        basis,
+      });
     }
     return w.message ?? t('problems.UNCONFIRMED_WARNING');
   }

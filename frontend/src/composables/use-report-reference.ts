@@ -17,7 +17,9 @@ export function useReportReference(provinceCode: string, quarterCode: string) {
 
   const organizations = computed(() => form.value?.province.localOrganizations ?? []);
   const elements = computed(() => form.value?.dataElements ?? []);
-  const provinceName = computed(() => (form.value ? (locale.value === 'th' ? form.value.province.nameTh : form.value.province.nameEn) : provinceCode));
+  const provinceName = computed(() =>
+    form.value ? (locale.value === 'th' ? form.value.province.nameTh : form.value.province.nameEn) : provinceCode,
+  );
   const organizationsByCode = computed(() => new Map(organizations.value.map((o) => [o.code, o])));
   const elementsByCode = computed(() => new Map(elements.value.map((e) => [e.code, e])));
 

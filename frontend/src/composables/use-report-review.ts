@@ -2,7 +2,13 @@ import { useApiClient } from '@/composables/use-api-client';
 import { computed, ref } from 'vue';
 import { ReportHistoryQuery } from '@/api/approvals';
 import { toApiError, type ApiError } from '@/api/errors';
-import { ApproveReportMutation, ExtendEntryWindowMutation, ReopenReportMutation, ReportQuery, ReturnReportMutation } from '@/api/report';
+import {
+  ApproveReportMutation,
+  ExtendEntryWindowMutation,
+  ReopenReportMutation,
+  ReportQuery,
+  ReturnReportMutation,
+} from '@/api/report';
 import type { ReportHeader } from '@/api/report-types';
 import { useApiQuery } from './use-api-query';
 import { useReportReference } from './use-report-reference';
@@ -17,7 +23,11 @@ const UNKNOWN: ApiError = { code: 'UNKNOWN', messageKey: 'errors.UNKNOWN', detai
 export function useReportReview(provinceCode: string, quarterCode: string) {
   const client = useApiClient();
   const referenceData = useReportReference(provinceCode, quarterCode);
-  const report = useApiQuery({ query: ReportQuery, variables: { provinceCode, quarterCode }, requestPolicy: 'network-only' });
+  const report = useApiQuery({
+    query: ReportQuery,
+    variables: { provinceCode, quarterCode },
+    requestPolicy: 'network-only',
+  });
   const reportId = computed(() => report.data.value?.report?.id ?? null);
   const history = useApiQuery({
     query: ReportHistoryQuery,
@@ -36,17 +46,23 @@ export function useReportReview(provinceCode: string, quarterCode: string) {
     switch (decision) {
       case 'APPROVE': {
         const res = await client.mutation(ApproveReportMutation, { input }).toPromise();
-        outcome = res.data ? { ok: true, report: res.data.approveReport } : { ok: false, error: res.error ? toApiError(res.error) : UNKNOWN };
+        outcome = res.data
+          ? { ok: true, report: res.data.approveReport }
+          : { ok: false, error: res.error ? toApiError(res.error) : UNKNOWN };
         break;
       }
       case 'RETURN': {
         const res = await client.mutation(ReturnReportMutation, { input }).toPromise();
-        outcome = res.data ? { ok: true, report: res.data.returnReport } : { ok: false, error: res.error ? toApiError(res.error) : UNKNOWN };
+        outcome = res.data
+          ? { ok: true, report: res.data.returnReport }
+          : { ok: false, error: res.error ? toApiError(res.error) : UNKNOWN };
         break;
       }
       case 'REOPEN': {
         const res = await client.mutation(ReopenReportMutation, { input }).toPromise();
-        outcome = res.data ? { ok: true, report: res.data.reopenReport } : { ok: false, error: res.error ? toApiError(res.error) : UNKNOWN };
+        outcome = res.data
+          ? { ok: true, report: res.data.reopenReport }
+          : { ok: false, error: res.error ? toApiError(res.error) : UNKNOWN };
         break;
       }
     }
@@ -57,10 +73,14 @@ export function useReportReview(provinceCode: string, quarterCode: string) {
 
   async function extendWindow(until: string, reason: string | null): Promise<DecisionOutcome> {
     deciding.value = true;
-    const res = await client.mutation(ExtendEntryWindowMutation, { input: { provinceCode, quarterCode, until, reason } }).toPromise();
+    const res = await client
+      .mutation(ExtendEntryWindowMutation, { input: { provinceCode, quarterCode, until, reason } })
+      .toPromise();
     deciding.value = false;
     refresh();
-    return res.data ? { ok: true, report: res.data.extendEntryWindow } : { ok: false, error: res.error ? toApiError(res.error) : UNKNOWN };
+    return res.data
+      ? { ok: true, report: res.data.extendEntryWindow }
+      : { ok: false, error: res.error ? toApiError(res.error) : UNKNOWN };
   }
 
   function refresh(): void {

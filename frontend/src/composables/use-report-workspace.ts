@@ -1,7 +1,13 @@
 import { useApiClient } from '@/composables/use-api-client';
 import { computed, onBeforeUnmount, ref, shallowRef, watch } from 'vue';
 import { toApiError, type ApiError, type ApiProblem } from '@/api/errors';
-import { ReportHeaderQuery, ReportQuery, SaveReportMutation, SubmitReportMutation, type ReportFormReferenceData } from '@/api/report';
+import {
+  ReportHeaderQuery,
+  ReportQuery,
+  SaveReportMutation,
+  SubmitReportMutation,
+  type ReportFormReferenceData,
+} from '@/api/report';
 import type { Report, ReportHeader, SaveReportInput } from '@/api/report-types';
 import { bangkokToday } from '@/locales/format';
 import { useAuthStore } from '@/stores/auth';
@@ -55,7 +61,9 @@ export function useReportWorkspace(provinceCode: string, quarterCode: string, op
   const canSubmit = computed(() => header.value?.allowedActions.includes('SUBMIT') ?? canEdit.value);
 
   async function fetchReport(): Promise<boolean> {
-    const result = await client.query(ReportQuery, { provinceCode, quarterCode }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client
+      .query(ReportQuery, { provinceCode, quarterCode }, { requestPolicy: 'network-only' })
+      .toPromise();
     if (result.error || !result.data) {
       reportError.value = result.error ? toApiError(result.error) : UNKNOWN;
       return false;
@@ -68,7 +76,9 @@ export function useReportWorkspace(provinceCode: string, quarterCode: string, op
   }
 
   async function refreshHeader(): Promise<void> {
-    const result = await client.query(ReportHeaderQuery, { provinceCode, quarterCode }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client
+      .query(ReportHeaderQuery, { provinceCode, quarterCode }, { requestPolicy: 'network-only' })
+      .toPromise();
     if (result.data) header.value = result.data.report;
   }
 
@@ -98,7 +108,9 @@ export function useReportWorkspace(provinceCode: string, quarterCode: string, op
 
   // Unsaved edits are also kept in this tab's sessionStorage, per user and report, so that a
   // reload or a sign-in after the session expired does not lose them.
-  const storageKey = computed(() => (auth.user ? `digigov.unsaved.${auth.user.id}.${provinceCode}.${quarterCode}` : null));
+  const storageKey = computed(() =>
+    auth.user ? `digigov.unsaved.${auth.user.id}.${provinceCode}.${quarterCode}` : null,
+  );
 
   function readKept(): DraftSnapshot | null {
     try {
@@ -166,7 +178,11 @@ export function useReportWorkspace(provinceCode: string, quarterCode: string, op
     const result = await client
       .mutation(SubmitReportMutation, {
         // Confirm only what the server itself listed and the officer ticked, one by one.
-        input: { reportId: d.reportId.value, version: d.version.value, confirmWarnings: warningsListed.value && d.warnings.size > 0 },
+        input: {
+          reportId: d.reportId.value,
+          version: d.version.value,
+          confirmWarnings: warningsListed.value && d.warnings.size > 0,
+        },
       })
       .toPromise();
     if (result.error || !result.data) {

@@ -132,5 +132,22 @@ export function useSpreadsheetImport(options: SpreadsheetImportOptions) {
 
   onBeforeUnmount(cancel);
 
-  return { file, phase, dryRun, uploadFraction, rowsRead, result, error, busy, canCommit, downloading, downloadError, download, choose, check, commit, cancel };
+  return {
+    file,
+    phase,
+    dryRun,
+    uploadFraction,
+    rowsRead,
+    result,
+    error,
+    busy,
+    canCommit,
+    downloading,
+    downloadError,
+    download,
+    choose,
+    check,
+    commit,
+    cancel,
+  };
 }

@@ -64,7 +64,9 @@ export function useUsers() {
     if (cursors.value.length > 1) cursors.value = cursors.value.slice(0, -1);
   }
 
-  async function run<T>(send: () => Promise<{ data?: T; error?: Parameters<typeof toApiError>[0] }>): Promise<Outcome<T>> {
+  async function run<T>(
+    send: () => Promise<{ data?: T; error?: Parameters<typeof toApiError>[0] }>,
+  ): Promise<Outcome<T>> {
     busy.value = true;
     const res = await send();
     busy.value = false;

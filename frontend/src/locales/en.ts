@@ -47,7 +47,8 @@ const en: MessageSchema = {
     title: 'Demo data',
     body: 'The province indicator values shown here are synthetic data generated for demonstration only. They are not real figures of any province.',
     published: "DGA's obstacle survey figures are real published figures.",
-    detail: 'Demo data: local organizations, reports, obstacle answers, KPI values and province targets are synthetic, generated for demonstration. Provinces, regions, DGA survey figures and recommendations are real and cite their sources.',
+    detail:
+      'Demo data: local organizations, reports, obstacle answers, KPI values and province targets are synthetic, generated for demonstration. Provinces, regions, DGA survey figures and recommendations are real and cite their sources.',
   },
   home: {
     title: 'Overview',

@@ -15,7 +15,15 @@ import { messages } from './messages';
 /** What the progress explanation needs: the API's progress components and the indicator's unit and direction. */
 export type ProgressInput = Pick<
   IndicatorProgress,
-  'status' | 'achievementPct' | 'observedGrowth' | 'requiredGrowth' | 'ratio' | 'growthMethod' | 'current' | 'base' | 'target'
+  | 'status'
+  | 'achievementPct'
+  | 'observedGrowth'
+  | 'requiredGrowth'
+  | 'ratio'
+  | 'growthMethod'
+  | 'current'
+  | 'base'
+  | 'target'
 > & { indicator: Pick<IndicatorProgress['indicator'], 'unit' | 'direction'> };
 
 export interface ExplanationFact {
@@ -63,19 +71,31 @@ export function explainProgress(input: ProgressInput, locale: AppLocale): Progre
 
   const facts: ExplanationFact[] = [];
   if (base?.value != null) {
-    facts.push({ key: 'base', label: fill(m.base, { quarter: formatFiscalQuarter(base.quarterCode, locale) }), value: value(base.value) });
+    facts.push({
+      key: 'base',
+      label: fill(m.base, { quarter: formatFiscalQuarter(base.quarterCode, locale) }),
+      value: value(base.value),
+    });
   }
   if (current?.value != null) {
-    facts.push({ key: 'current', label: fill(m.current, { quarter: formatFiscalQuarter(current.quarterCode, locale) }), value: value(current.value) });
+    facts.push({
+      key: 'current',
+      label: fill(m.current, { quarter: formatFiscalQuarter(current.quarterCode, locale) }),
+      value: value(current.value),
+    });
   }
   if (target) {
     const label = target.orgUnitCode === 'TH' ? m.targetNational : m.targetOwn;
     facts.push({ key: 'target', label: fill(label, { due }), value: value(target.value) });
   }
-  if (base && current && current.t > base.t) facts.push({ key: 'elapsed', label: m.elapsed, value: years(current.t - base.t, locale) });
-  if (base && target && target.t > base.t) facts.push({ key: 'horizon', label: m.horizon, value: years(target.t - base.t, locale) });
-  if (input.requiredGrowth != null) facts.push({ key: 'required', label: m.required, value: growth(input.requiredGrowth, input, locale) });
-  if (input.observedGrowth != null) facts.push({ key: 'observed', label: m.observed, value: growth(input.observedGrowth, input, locale) });
+  if (base && current && current.t > base.t)
+    facts.push({ key: 'elapsed', label: m.elapsed, value: years(current.t - base.t, locale) });
+  if (base && target && target.t > base.t)
+    facts.push({ key: 'horizon', label: m.horizon, value: years(target.t - base.t, locale) });
+  if (input.requiredGrowth != null)
+    facts.push({ key: 'required', label: m.required, value: growth(input.requiredGrowth, input, locale) });
+  if (input.observedGrowth != null)
+    facts.push({ key: 'observed', label: m.observed, value: growth(input.observedGrowth, input, locale) });
   if (input.ratio != null) facts.push({ key: 'ratio', label: m.ratio, value: ratio });
   if (input.achievementPct != null) {
     facts.push({ key: 'achievement', label: m.achievement, value: formatPercent(input.achievementPct, locale, 1) });

@@ -21,12 +21,32 @@ export function isAppLocale(value: unknown): value is AppLocale {
 export const BUDDHIST_ERA_OFFSET = 543;
 
 const THAI_MONTHS_SHORT = [
-  'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.',
-  'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
+  'ม.ค.',
+  'ก.พ.',
+  'มี.ค.',
+  'เม.ย.',
+  'พ.ค.',
+  'มิ.ย.',
+  'ก.ค.',
+  'ส.ค.',
+  'ก.ย.',
+  'ต.ค.',
+  'พ.ย.',
+  'ธ.ค.',
 ] as const;
 const ENGLISH_MONTHS_SHORT = [
-  'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun',
-  'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec',
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
 ] as const;
 
 const INTL_LOCALE: Record<AppLocale, string> = { th: 'th-TH-u-nu-latn', en: 'en-GB' };
@@ -63,7 +83,10 @@ export function formatDate(isoDate: string, locale: AppLocale): string {
     const year = Number(partial[1]);
     const month = partial[2] ? Number(partial[2]) : null;
     if (month !== null && (month < 1 || month > 12)) throw new RangeError(`Not a calendar month: "${isoDate}"`);
-    if (locale === 'th') return month ? `${THAI_MONTHS_SHORT[month - 1]} ${year + BUDDHIST_ERA_OFFSET}` : `พ.ศ. ${year + BUDDHIST_ERA_OFFSET}`;
+    if (locale === 'th')
+      return month
+        ? `${THAI_MONTHS_SHORT[month - 1]} ${year + BUDDHIST_ERA_OFFSET}`
+        : `พ.ศ. ${year + BUDDHIST_ERA_OFFSET}`;
     return month ? `${ENGLISH_MONTHS_SHORT[month - 1]} ${year}` : String(year);
   }
   const { year, month, day } = parseIsoDate(isoDate);
@@ -119,7 +142,10 @@ export function formatNumber(value: number, locale: AppLocale, digits = 0): stri
   const key = `${locale}:${digits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(INTL_LOCALE[locale], { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    format = new Intl.NumberFormat(INTL_LOCALE[locale], {
+      minimumFractionDigits: digits,
+      maximumFractionDigits: digits,
+    });
     numberFormats.set(key, format);
   }
   return format.format(value);

@@ -18,7 +18,10 @@ export function readStoredLocale(storage: Pick<Storage, 'getItem'> | undefined =
   }
 }
 
-export function storeLocale(locale: AppLocale, storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage): void {
+export function storeLocale(
+  locale: AppLocale,
+  storage: Pick<Storage, 'setItem'> | undefined = globalThis.localStorage,
+): void {
   try {
     storage?.setItem(LOCALE_STORAGE_KEY, locale);
   } catch {

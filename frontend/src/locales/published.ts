@@ -10,7 +10,8 @@ import { messages } from './messages';
 /** Who a published survey counted, e.g. "76 จังหวัด ไม่รวมกรุงเทพมหานคร"; other datasets by their count alone. */
 export function publishedPopulation(datasetCode: string, count: number, locale: AppLocale): string {
   const published = messages[locale].analytics.published;
-  const template = (published.population as Record<string, string | undefined>)[datasetCode] ?? published.populationCount;
+  const template =
+    (published.population as Record<string, string | undefined>)[datasetCode] ?? published.populationCount;
   return fill(template, { count });
 }
 
@@ -19,5 +20,8 @@ export function publishedPopulation(datasetCode: string, count: number, locale: 
  * printed: a name, which a citation does not translate.
  */
 export function sourcePublisher(source: { code: string; publisher: string }, locale: AppLocale): string {
-  return (messages[locale].analytics.published.publisher as Record<string, string | undefined>)[source.code] ?? source.publisher;
+  return (
+    (messages[locale].analytics.published.publisher as Record<string, string | undefined>)[source.code] ??
+    source.publisher
+  );
 }

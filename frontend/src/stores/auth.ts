@@ -27,7 +27,10 @@ function storage(): Storage | null {
 function readStored(): { token: string | null; expiresAt: string | null } {
   try {
     const s = storage();
-    return { token: s?.getItem(ACCESS_TOKEN_STORAGE_KEY) || null, expiresAt: s?.getItem(TOKEN_EXPIRY_STORAGE_KEY) || null };
+    return {
+      token: s?.getItem(ACCESS_TOKEN_STORAGE_KEY) || null,
+      expiresAt: s?.getItem(TOKEN_EXPIRY_STORAGE_KEY) || null,
+    };
   } catch {
     return { token: null, expiresAt: null };
   }
@@ -107,7 +110,11 @@ export const useAuthStore = defineStore('auth', () => {
     endReason.value = null;
     const result = await client.mutation(LoginMutation, { email: email.trim(), password }).toPromise();
     if (result.error || !result.data) {
-      return { error: result.error ? toApiError(result.error) : { code: 'UNKNOWN', messageKey: 'errors.UNKNOWN', detail: 'no data', problems: [] } };
+      return {
+        error: result.error
+          ? toApiError(result.error)
+          : { code: 'UNKNOWN', messageKey: 'errors.UNKNOWN', detail: 'no data', problems: [] },
+      };
     }
     setSession(result.data.login);
     return { user: result.data.login.user };
@@ -181,7 +188,11 @@ export const useAuthStore = defineStore('auth', () => {
     clearSession('signedOut');
     if (!sent) return;
     await client
-      .mutation(LogoutMutation, {}, { fetchOptions: { headers: { Authorization: `Bearer ${sent}` } }, requestPolicy: 'network-only' })
+      .mutation(
+        LogoutMutation,
+        {},
+        { fetchOptions: { headers: { Authorization: `Bearer ${sent}` } }, requestPolicy: 'network-only' },
+      )
       .toPromise();
   }
 

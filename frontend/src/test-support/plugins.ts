@@ -14,11 +14,16 @@ export type GraphqlAnswers = Record<string, unknown | ((variables: Record<string
  */
 export function graphqlFetch(answers: GraphqlAnswers) {
   return vi.fn(async (_url: string, init: RequestInit) => {
-    const body = JSON.parse(String(init.body)) as { operationName?: string; query: string; variables?: Record<string, unknown> };
+    const body = JSON.parse(String(init.body)) as {
+      operationName?: string;
+      query: string;
+      variables?: Record<string, unknown>;
+    };
     const name = body.operationName ?? /(?:query|mutation)\s+(\w+)/.exec(body.query)?.[1] ?? '';
     const answer = answers[name];
     if (answer === undefined) throw new Error(`No answer for GraphQL operation ${name}`);
-    const payload = typeof answer === 'function' ? (answer as (v: Record<string, unknown>) => unknown)(body.variables ?? {}) : answer;
+    const payload =
+      typeof answer === 'function' ? (answer as (v: Record<string, unknown>) => unknown)(body.variables ?? {}) : answer;
     return new Response(JSON.stringify(payload), { headers: { 'content-type': 'application/json' } });
   });
 }

@@ -82,7 +82,14 @@ const iso = (t: number) => new Date(t).toISOString();
 const dateMs = (d: string) => Date.parse(`${d}T00:00:00Z`);
 
 /** Regional starting points: a stable, visible difference between regions for the demo. */
-const REGION_LEVEL: Record<string, number> = { CENTRAL: 1.15, EAST: 1.08, SOUTH: 0.97, NORTH: 0.95, WEST: 0.92, NORTHEAST: 0.85 };
+const REGION_LEVEL: Record<string, number> = {
+  CENTRAL: 1.15,
+  EAST: 1.08,
+  SOUTH: 0.97,
+  NORTH: 0.95,
+  WEST: 0.92,
+  NORTHEAST: 0.85,
+};
 
 /** Provinces that are often late or missing in the demo, so that completeness has something to show. */
 function lateness(seed: number, provinceCode: string): number {
@@ -107,25 +114,64 @@ export function planDemo(ref: ReferenceData, options: DemoOptions): DemoPlan {
       if (asOfMs <= end) {
         // The quarter in progress: some provinces have started a draft.
         if (r.chance(0.45) || p.code === 'TH-40' || p.code === 'TH-50') {
-          reports.push({ provinceCode: p.code, quarterCode: q.code, status: 'DRAFT', submittedAt: null, decidedAt: null, returnReason: null, fill: r.uniform(0.2, 0.7) });
+          reports.push({
+            provinceCode: p.code,
+            quarterCode: q.code,
+            status: 'DRAFT',
+            submittedAt: null,
+            decidedAt: null,
+            returnReason: null,
+            fill: r.uniform(0.2, 0.7),
+          });
         }
         continue;
       }
       if (r.chance(late * 0.25) && closes < asOfMs) continue; // never reported
       const isLate = r.chance(late);
-      const submitted = isLate ? deadline + r.uniform(1, closes - deadline - DAY) : end + r.uniform(3 * DAY, deadline - end - DAY);
+      const submitted = isLate
+        ? deadline + r.uniform(1, closes - deadline - DAY)
+        : end + r.uniform(3 * DAY, deadline - end - DAY);
       const decided = submitted + r.uniform(2 * DAY, 20 * DAY);
       if (submitted > asOfMs) {
-        reports.push({ provinceCode: p.code, quarterCode: q.code, status: 'DRAFT', submittedAt: null, decidedAt: null, returnReason: null, fill: r.uniform(0.5, 0.95) });
+        reports.push({
+          provinceCode: p.code,
+          quarterCode: q.code,
+          status: 'DRAFT',
+          submittedAt: null,
+          decidedAt: null,
+          returnReason: null,
+          fill: r.uniform(0.5, 0.95),
+        });
       } else if (decided > asOfMs) {
-        reports.push({ provinceCode: p.code, quarterCode: q.code, status: 'SUBMITTED', submittedAt: iso(submitted), decidedAt: null, returnReason: null, fill: 1 });
+        reports.push({
+          provinceCode: p.code,
+          quarterCode: q.code,
+          status: 'SUBMITTED',
+          submittedAt: iso(submitted),
+          decidedAt: null,
+          returnReason: null,
+          fill: 1,
+        });
       } else if (r.chance(0.04) && closes > asOfMs) {
         reports.push({
-          provinceCode: p.code, quarterCode: q.code, status: 'RETURNED', submittedAt: iso(submitted), decidedAt: iso(decided),
-          returnReason: 'Demo: staff totals do not match last quarter; please check and resubmit.', fill: 1,
+          provinceCode: p.code,
+          quarterCode: q.code,
+          status: 'RETURNED',
+          submittedAt: iso(submitted),
+          decidedAt: iso(decided),
+          returnReason: 'Demo: staff totals do not match last quarter; please check and resubmit.',
+          fill: 1,
         });
       } else {
-        reports.push({ provinceCode: p.code, quarterCode: q.code, status: 'APPROVED', submittedAt: iso(submitted), decidedAt: iso(decided), returnReason: null, fill: 1 });
+        reports.push({
+          provinceCode: p.code,
+          quarterCode: q.code,
+          status: 'APPROVED',
+          submittedAt: iso(submitted),
+          decidedAt: iso(decided),
+          returnReason: null,
+          fill: 1,
+        });
       }
     }
   }
@@ -138,7 +184,15 @@ export function planDemo(ref: ReferenceData, options: DemoOptions): DemoPlan {
       for (const fy of fiscalYears) {
         // Provinces cascade the national target; milestones climb to it over the year.
         const t = ind.nationalTarget;
-        targets.push({ indicatorCode: ind.code, provinceCode: p.code, fiscalYear: fy, value: t, milestones: [t * 0.25, t * 0.5, t * 0.75, t].map((v) => Math.round(v * 100) / 100) as DemoTarget['milestones'] });
+        targets.push({
+          indicatorCode: ind.code,
+          provinceCode: p.code,
+          fiscalYear: fy,
+          value: t,
+          milestones: [t * 0.25, t * 0.5, t * 0.75, t].map(
+            (v) => Math.round(v * 100) / 100,
+          ) as DemoTarget['milestones'],
+        });
       }
     }
   }
@@ -163,7 +217,15 @@ export function planDemo(ref: ReferenceData, options: DemoOptions): DemoPlan {
           recommendationCode: rec.code,
           titleTh: `(สาธิต) ${rec.titleTh}`,
           titleEn: `(Demo) ${rec.titleEn}`,
-          status: past ? (r.chance(0.75) ? 'DONE' : r.chance(0.8) ? 'IN_PROGRESS' : 'CANCELLED') : r.chance(0.5) ? 'IN_PROGRESS' : 'NOT_STARTED',
+          status: past
+            ? r.chance(0.75)
+              ? 'DONE'
+              : r.chance(0.8)
+                ? 'IN_PROGRESS'
+                : 'CANCELLED'
+            : r.chance(0.5)
+              ? 'IN_PROGRESS'
+              : 'NOT_STARTED',
           dueQuarterCode: (due ?? fyQuarters[0]).code,
         });
       }
@@ -186,8 +248,22 @@ function unitSize(element: DataElementRef, type: LocalType, r: Rng): number {
   const code = element.code.toUpperCase();
   const budget = code.includes('BUDGET');
   const base: Record<LocalType, number> = budget
-    ? { PAO: 9e8, CITY_MUNICIPALITY: 1.2e9, TOWN_MUNICIPALITY: 3.5e8, SUBDISTRICT_MUNICIPALITY: 7e7, SAO: 4.5e7, SPECIAL: 3e9 }
-    : { PAO: 320, CITY_MUNICIPALITY: 900, TOWN_MUNICIPALITY: 280, SUBDISTRICT_MUNICIPALITY: 65, SAO: 45, SPECIAL: 2500 };
+    ? {
+        PAO: 9e8,
+        CITY_MUNICIPALITY: 1.2e9,
+        TOWN_MUNICIPALITY: 3.5e8,
+        SUBDISTRICT_MUNICIPALITY: 7e7,
+        SAO: 4.5e7,
+        SPECIAL: 3e9,
+      }
+    : {
+        PAO: 320,
+        CITY_MUNICIPALITY: 900,
+        TOWN_MUNICIPALITY: 280,
+        SUBDISTRICT_MUNICIPALITY: 65,
+        SAO: 45,
+        SPECIAL: 2500,
+      };
   return Math.max(1, Math.round(base[type] * r.uniform(0.6, 1.5)));
 }
 
@@ -225,7 +301,7 @@ export function* demoValues(ref: ReferenceData, plan: DemoPlan, options: DemoOpt
     const numerator = elements.get(ind.numerator)!;
     const denominator = ind.denominator ? elements.get(ind.denominator)! : null;
     const t = ind.nationalTarget ?? DEMO_LEVEL_WITHOUT_TARGET[ind.code] ?? null;
-    const goal = ind.unit === 'PERCENT' ? (t ?? 50) / ind.multiplier : t ?? (ind.unit === 'COUNT' ? 3 : 1);
+    const goal = ind.unit === 'PERCENT' ? (t ?? 50) / ind.multiplier : (t ?? (ind.unit === 'COUNT' ? 3 : 1));
     return { ind, numerator, denominator, goal };
   });
   const regionOf = new Map(ref.provinces.map((p) => [p.code, p.regionCode]));
@@ -243,7 +319,10 @@ export function* demoValues(ref: ReferenceData, plan: DemoPlan, options: DemoOpt
         size: new Map(
           models
             .filter((m) => m.denominator && !isUnitFlag(m.denominator))
-            .map((m) => [m.denominator!.code, unitSize(m.denominator!, unit.type, rngFor(seed, `size:${unit.code}:${m.denominator!.code}`))]),
+            .map((m) => [
+              m.denominator!.code,
+              unitSize(m.denominator!, unit.type, rngFor(seed, `size:${unit.code}:${m.denominator!.code}`)),
+            ]),
         ),
       };
       unitTraits.set(unit.code, t);
@@ -281,15 +360,23 @@ export function* demoValues(ref: ReferenceData, plan: DemoPlan, options: DemoOpt
         if (m.denominator) {
           if (emitted.has(m.denominator.code)) denominator = emitted.get(m.denominator.code)!;
           else {
-            denominator = isUnitFlag(m.denominator) ? 1 : Math.round(traits.size.get(m.denominator.code)! * (1 + 0.01 * years));
+            denominator = isUnitFlag(m.denominator)
+              ? 1
+              : Math.round(traits.size.get(m.denominator.code)! * (1 + 0.01 * years));
             emitted.set(m.denominator.code, denominator);
-            yield { quarterCode: report.quarterCode, elementCode: m.denominator.code, orgUnitCode: unit.code, value: denominator };
+            yield {
+              quarterCode: report.quarterCode,
+              elementCode: m.denominator.code,
+              orgUnitCode: unit.code,
+              value: denominator,
+            };
           }
         }
         if (emitted.has(m.numerator.code)) continue;
         let value: number;
         if (isUnitFlag(m.numerator)) value = noise.chance(Math.min(0.98, level)) ? 1 : 0;
-        else if (m.ind.unit === 'PERCENT' && denominator !== null) value = Math.min(denominator, Math.round(denominator * Math.min(1, level)));
+        else if (m.ind.unit === 'PERCENT' && denominator !== null)
+          value = Math.min(denominator, Math.round(denominator * Math.min(1, level)));
         else if (m.numerator.valueType === 'INTEGER') value = noise.poisson(level * (denominator ?? 1));
         else value = Math.round(level * (denominator ?? 1) * 100) / 100;
         if (m.numerator.max !== null) value = Math.min(value, m.numerator.max);
@@ -329,7 +416,8 @@ export function* demoResponses(ref: ReferenceData, plan: DemoPlan, options: Demo
       const answers: DemoResponse['answers'] = [];
       for (const [i, c] of ref.obstacleCategories.entries()) {
         const p = (baseline.get(c.code) ?? 0.1) * traits[i] * (2 - regionLevel) * Math.max(0.35, 1 - 0.07 * years);
-        if (r.chance(Math.min(0.95, p))) answers.push({ categoryCode: c.code, severity: Math.max(1, Math.min(5, Math.round(r.normal(3, 1)))) });
+        if (r.chance(Math.min(0.95, p)))
+          answers.push({ categoryCode: c.code, severity: Math.max(1, Math.min(5, Math.round(r.normal(3, 1)))) });
       }
       yield { quarterCode: report.quarterCode, provinceCode: report.provinceCode, respondentCode: respondent, answers };
     }

@@ -1,7 +1,8 @@
 import type { ProvinceRef } from '../reference.js';
 import { rngFor } from '../random.js';
 
-export type LocalType = 'PAO' | 'CITY_MUNICIPALITY' | 'TOWN_MUNICIPALITY' | 'SUBDISTRICT_MUNICIPALITY' | 'SAO' | 'SPECIAL';
+export type LocalType =
+  'PAO' | 'CITY_MUNICIPALITY' | 'TOWN_MUNICIPALITY' | 'SUBDISTRICT_MUNICIPALITY' | 'SAO' | 'SPECIAL';
 
 export interface DemoLocalOrganization {
   code: string;
@@ -17,7 +18,12 @@ export interface DemoLocalOrganization {
  * 30 city, 195 town and 2,247 subdistrict municipalities, 5,300 SAOs, and the two special forms.
  * Which province has how many is synthetic (demo); the national mix is realistic.
  */
-export const NATIONAL_MIX = { CITY_MUNICIPALITY: 30, TOWN_MUNICIPALITY: 195, SUBDISTRICT_MUNICIPALITY: 2247, SAO: 5300 } as const;
+export const NATIONAL_MIX = {
+  CITY_MUNICIPALITY: 30,
+  TOWN_MUNICIPALITY: 195,
+  SUBDISTRICT_MUNICIPALITY: 2247,
+  SAO: 5300,
+} as const;
 
 const BANGKOK = 'TH-10';
 const CHON_BURI = 'TH-20';
@@ -46,7 +52,14 @@ export function apportion(total: number, weights: number[]): number[] {
 
 /** Relative size of a province's local government, by region and a stable per-province draw. */
 function provinceWeight(seed: number, p: ProvinceRef): number {
-  const regionFactor: Record<string, number> = { NORTHEAST: 1.35, NORTH: 1.15, CENTRAL: 0.85, SOUTH: 1.0, EAST: 0.9, WEST: 0.95 };
+  const regionFactor: Record<string, number> = {
+    NORTHEAST: 1.35,
+    NORTH: 1.15,
+    CENTRAL: 0.85,
+    SOUTH: 1.0,
+    EAST: 0.9,
+    WEST: 0.95,
+  };
   return (regionFactor[p.regionCode] ?? 1) * rngFor(seed, `weight:${p.code}`).uniform(0.45, 1.75);
 }
 
@@ -54,7 +67,10 @@ export function generateLocalOrganizations(seed: number, provinces: ProvinceRef[
   const others = provinces.filter((p) => p.code !== BANGKOK);
   const weights = others.map((p) => provinceWeight(seed, p));
   const counts = Object.fromEntries(
-    (Object.keys(NATIONAL_MIX) as Array<keyof typeof NATIONAL_MIX>).map((t) => [t, apportion(Math.round(NATIONAL_MIX[t] * scale), weights)]),
+    (Object.keys(NATIONAL_MIX) as Array<keyof typeof NATIONAL_MIX>).map((t) => [
+      t,
+      apportion(Math.round(NATIONAL_MIX[t] * scale), weights),
+    ]),
   ) as Record<keyof typeof NATIONAL_MIX, number[]>;
 
   const out: DemoLocalOrganization[] = [];
@@ -63,7 +79,14 @@ export function generateLocalOrganizations(seed: number, provinces: ProvinceRef[
     let seq = 0;
     const push = (type: LocalType, nameTh: string, nameEn: string) => {
       seq++;
-      out.push({ code: `LAO-${n}-${String(seq).padStart(4, '0')}`, provinceCode: p.code, type, nameTh, nameEn, sortOrder: seq });
+      out.push({
+        code: `LAO-${n}-${String(seq).padStart(4, '0')}`,
+        provinceCode: p.code,
+        type,
+        nameTh,
+        nameEn,
+        sortOrder: seq,
+      });
     };
     if (p.code === BANGKOK) {
       push('SPECIAL', 'กรุงเทพมหานคร', 'Bangkok Metropolitan Administration');

@@ -53,7 +53,8 @@ export function parseChange(payload: string | undefined): DataChange {
     const ids = p.quarterIds;
     if (typeof p.kind !== 'string' || !KINDS.has(p.kind)) return EVERYTHING;
     if (ids === null) return { kind: p.kind as ChangeKind, quarterIds: null };
-    if (Array.isArray(ids) && ids.every((id) => Number.isInteger(id))) return { kind: p.kind as ChangeKind, quarterIds: ids as number[] };
+    if (Array.isArray(ids) && ids.every((id) => Number.isInteger(id)))
+      return { kind: p.kind as ChangeKind, quarterIds: ids as number[] };
     return EVERYTHING;
   } catch {
     return EVERYTHING;
@@ -63,7 +64,9 @@ export function parseChange(payload: string | undefined): DataChange {
 function alters(change: DataChange, tag: CacheTag): boolean {
   if (change.kind === 'framework') return true;
   if (!tag.kinds.includes(change.kind)) return false;
-  return change.quarterIds === null || tag.quarterIds === null || change.quarterIds.some((id) => tag.quarterIds!.has(id));
+  return (
+    change.quarterIds === null || tag.quarterIds === null || change.quarterIds.some((id) => tag.quarterIds!.has(id))
+  );
 }
 
 interface Entry {

@@ -42,7 +42,14 @@ export interface AppConfig {
   /** Send Strict-Transport-Security: only when the app is served over HTTPS (behind a TLS proxy). */
   hsts: boolean;
   /** Per client address and server process, on the API routes (core/http/client-limits.ts). */
-  clientLimits: { maxInFlight: number; burst: number; perSecond: number; concurrency: number; maxRunning: number; maxWaitMs: number };
+  clientLimits: {
+    maxInFlight: number;
+    burst: number;
+    perSecond: number;
+    concurrency: number;
+    maxRunning: number;
+    maxWaitMs: number;
+  };
   /** Sign-in through the agency's OpenID Connect identity provider; null when not configured. */
   oidc: OidcConfig | null;
   /** Logs, metrics and shutdown (core/observability). */
@@ -92,7 +99,10 @@ export interface ObservabilityConfig {
 export const DEFAULT_TOKEN_SECRET = 'dev-only-secret-change-me-dev-only-secret';
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`Configuration error in ${variable}: ${message}`);
   }
 }
@@ -129,15 +139,24 @@ function parseTrustProxy(env: Env): false | number | string[] {
     throw new ConfigError('TRUST_PROXY', `expected 1–10 proxy hops, got "${raw}"`);
   }
   if (['true', 'yes', 'on'].includes(raw.toLowerCase())) {
-    throw new ConfigError('TRUST_PROXY', 'trusting every hop lets any client choose its address: give the number of proxies (e.g. 1) or their addresses');
+    throw new ConfigError(
+      'TRUST_PROXY',
+      'trusting every hop lets any client choose its address: give the number of proxies (e.g. 1) or their addresses',
+    );
   }
-  const entries = raw.split(',').map((e) => e.trim()).filter((e) => e !== '');
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter((e) => e !== '');
   for (const e of entries) {
     const [address, bits, ...rest] = e.split('/');
     const family = isIP(address);
     const okBits = bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
     if (!PROXY_NAMES.has(e) && (family === 0 || !okBits || rest.length > 0)) {
-      throw new ConfigError('TRUST_PROXY', `"${e}" is not an address, a CIDR range or one of loopback, linklocal, uniquelocal`);
+      throw new ConfigError(
+        'TRUST_PROXY',
+        `"${e}" is not an address, a CIDR range or one of loopback, linklocal, uniquelocal`,
+      );
     }
   }
   return entries;
@@ -162,7 +181,8 @@ function parseIntInRange(env: Env, name: string, fallback: number, min: number, 
   const raw = env[name]?.trim();
   if (raw === undefined || raw === '') return fallback;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    throw new ConfigError(name, `expected a whole number from ${min} to ${max}, got "${raw}"`);
   return n;
 }
 
@@ -170,9 +190,11 @@ const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debu
 
 function parseObservability(env: Env, nodeEnv: AppConfig['env']): ObservabilityConfig {
   const level = env.LOG_LEVEL?.trim().toLowerCase() || (nodeEnv === 'test' ? 'warn' : 'info');
-  if (!(LOG_LEVELS as readonly string[]).includes(level)) throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
+  if (!(LOG_LEVELS as readonly string[]).includes(level))
+    throw new ConfigError('LOG_LEVEL', `expected one of ${LOG_LEVELS.join(', ')}, got "${env.LOG_LEVEL}"`);
   const format = env.LOG_FORMAT?.trim().toLowerCase() || (nodeEnv === 'development' ? 'pretty' : 'json');
-  if (format !== 'json' && format !== 'pretty') throw new ConfigError('LOG_FORMAT', `expected json or pretty, got "${env.LOG_FORMAT}"`);
+  if (format !== 'json' && format !== 'pretty')
+    throw new ConfigError('LOG_FORMAT', `expected json or pretty, got "${env.LOG_FORMAT}"`);
   const token = env.METRICS_TOKEN?.trim() || null;
   // A scrape token travels in every scrape's header: long and of header-safe characters, like any bearer token.
   if (token !== null && !/^[A-Za-z0-9._~+/=-]{24,256}$/.test(token)) {
@@ -198,7 +220,14 @@ function parseScale(env: Env): number {
 function parseOidc(env: Env): OidcConfig | null {
   const issuer = env.OIDC_ISSUER?.trim();
   if (!issuer) {
-    const stray = ['OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI', 'OIDC_ROLE_CLAIM', 'OIDC_ROLE_MAP', 'OIDC_PROVINCE_CLAIM'].find((n) => env[n]?.trim());
+    const stray = [
+      'OIDC_CLIENT_ID',
+      'OIDC_CLIENT_SECRET',
+      'OIDC_REDIRECT_URI',
+      'OIDC_ROLE_CLAIM',
+      'OIDC_ROLE_MAP',
+      'OIDC_PROVINCE_CLAIM',
+    ].find((n) => env[n]?.trim());
     if (stray) throw new ConfigError(stray, 'is set but OIDC_ISSUER is not: set both, or neither');
     return null;
   }
@@ -217,23 +246,37 @@ function parseOidc(env: Env): OidcConfig | null {
   const clientId = env.OIDC_CLIENT_ID?.trim();
   if (!clientId) throw new ConfigError('OIDC_CLIENT_ID', 'is required with OIDC_ISSUER');
   const redirectUri = env.OIDC_REDIRECT_URI?.trim();
-  if (!redirectUri) throw new ConfigError('OIDC_REDIRECT_URI', 'is required with OIDC_ISSUER (https://<this host>/api/auth/oidc/callback)');
+  if (!redirectUri)
+    throw new ConfigError(
+      'OIDC_REDIRECT_URI',
+      'is required with OIDC_ISSUER (https://<this host>/api/auth/oidc/callback)',
+    );
   if (!url('OIDC_REDIRECT_URI', redirectUri).pathname.endsWith('/api/auth/oidc/callback')) {
-    throw new ConfigError('OIDC_REDIRECT_URI', 'must end with /api/auth/oidc/callback, where this app receives the answer');
+    throw new ConfigError(
+      'OIDC_REDIRECT_URI',
+      'must end with /api/auth/oidc/callback, where this app receives the answer',
+    );
   }
   const roleClaim = env.OIDC_ROLE_CLAIM?.trim() || null;
   const roleMap: Record<string, ConfigRole> = {};
   // "value=ROLE,value=ROLE": the agency's own role names on the left, the product's on the right.
-  for (const pair of (env.OIDC_ROLE_MAP ?? '').split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const pair of (env.OIDC_ROLE_MAP ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const eq = pair.lastIndexOf('=');
     const value = pair.slice(0, eq).trim();
-    const role = pair.slice(eq + 1).trim().toUpperCase() as ConfigRole;
+    const role = pair
+      .slice(eq + 1)
+      .trim()
+      .toUpperCase() as ConfigRole;
     if (eq <= 0 || !ROLES.includes(role)) {
       throw new ConfigError('OIDC_ROLE_MAP', `"${pair}" is not value=ROLE with ROLE one of ${ROLES.join(', ')}`);
     }
     roleMap[value] = role;
   }
-  if (Object.keys(roleMap).length > 0 && !roleClaim) throw new ConfigError('OIDC_ROLE_MAP', 'needs OIDC_ROLE_CLAIM, the claim whose values it maps');
+  if (Object.keys(roleMap).length > 0 && !roleClaim)
+    throw new ConfigError('OIDC_ROLE_MAP', 'needs OIDC_ROLE_CLAIM, the claim whose values it maps');
   return {
     issuer,
     clientId,
@@ -253,7 +296,10 @@ function parseConcurrency(env: Env): number {
   const raw = env.IMPORT_CONCURRENCY?.trim() || '2';
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 1 || n > 16) {
-    throw new ConfigError('IMPORT_CONCURRENCY', `expected a whole number from 1 to 16, got "${env.IMPORT_CONCURRENCY}"`);
+    throw new ConfigError(
+      'IMPORT_CONCURRENCY',
+      `expected a whole number from 1 to 16, got "${env.IMPORT_CONCURRENCY}"`,
+    );
   }
   return n;
 }
@@ -270,7 +316,10 @@ function parseStatementTimeout(env: Env): number {
   if (raw === undefined || raw === '') return 15_000;
   const ms = Number(raw);
   if (!Number.isInteger(ms) || ms < 0 || ms > 3_600_000) {
-    throw new ConfigError('API_STATEMENT_TIMEOUT_MS', `expected whole milliseconds 0-3600000 (0 = no limit), got "${raw}"`);
+    throw new ConfigError(
+      'API_STATEMENT_TIMEOUT_MS',
+      `expected whole milliseconds 0-3600000 (0 = no limit), got "${raw}"`,
+    );
   }
   return ms;
 }
@@ -284,7 +333,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
 
   const tokenSecret = env.TOKEN_SECRET ?? '';
   if (production && (tokenSecret === '' || tokenSecret === DEFAULT_TOKEN_SECRET)) {
-    throw new ConfigError('TOKEN_SECRET', 'production needs its own secret (at least 32 characters); the default is refused');
+    throw new ConfigError(
+      'TOKEN_SECRET',
+      'production needs its own secret (at least 32 characters); the default is refused',
+    );
   }
   if (tokenSecret !== '' && tokenSecret.length < 32) {
     throw new ConfigError('TOKEN_SECRET', 'must be at least 32 characters long');
@@ -298,7 +350,10 @@ export function loadConfig(env: Env = process.env): AppConfig {
   const databaseUrl = parseDatabaseUrl(env);
   // Production holds real accounts: its database is one the operator runs and backs up, never the embedded one.
   if (production && databaseUrl === null) {
-    throw new ConfigError('DATABASE_URL', 'production needs an external PostgreSQL (postgres://user:password@host:5432/database); the embedded one is for development');
+    throw new ConfigError(
+      'DATABASE_URL',
+      'production needs an external PostgreSQL (postgres://user:password@host:5432/database); the embedded one is for development',
+    );
   }
   const demoData = parseBool(env, 'DEMO_DATA', !production);
   if (production && demoData) {

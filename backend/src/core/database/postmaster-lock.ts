@@ -91,7 +91,9 @@ export async function clearStaleLock(dataDir: string, notice: (line: string) => 
       // Immediate shutdown: the next start replays the WAL, as after a crash; nothing committed is lost.
       process.kill(holder.pid, 'SIGQUIT');
       if (await waitGone(holder.pid, 5_000)) return;
-      throw new PostmasterLockError(`The embedded PostgreSQL left running in ${dataDir} (pid ${holder.pid}) does not stop. Stop it by hand, then start again.`);
+      throw new PostmasterLockError(
+        `The embedded PostgreSQL left running in ${dataDir} (pid ${holder.pid}) does not stop. Stop it by hand, then start again.`,
+      );
     }
     case 'in-use':
     case 'unknown':

@@ -161,7 +161,9 @@ export class SupervisedPostmaster {
         // A killed postmaster leaves its lock file; its backends may still be exiting (postgres then refuses: retry).
         await clearStaleLock(dataDir, notice);
         await this.spawnOnce();
-        notice(`embedded PostgreSQL restarted in ${((performance.now() - t0) / 1000).toFixed(1)} s (attempt ${attempt})`);
+        notice(
+          `embedded PostgreSQL restarted in ${((performance.now() - t0) / 1000).toFixed(1)} s (attempt ${attempt})`,
+        );
         break;
       } catch (err) {
         const failure = err instanceof Error ? err.message : String(err);

@@ -9,7 +9,9 @@ export class ProductionGuardError extends Error {}
  */
 export async function assertNoDemoAccounts(url: string): Promise<void> {
   const emails = DEMO_ACCOUNTS.map((a) => a.email);
-  const rows = await withClient(url, (c) => c.query<{ email: string }>(`SELECT email FROM app_user WHERE email = ANY($1) ORDER BY email`, [emails]));
+  const rows = await withClient(url, (c) =>
+    c.query<{ email: string }>(`SELECT email FROM app_user WHERE email = ANY($1) ORDER BY email`, [emails]),
+  );
   if (rows.rows.length > 0) {
     throw new ProductionGuardError(
       `the database holds ${rows.rows.length} demo account(s) (${rows.rows.map((r) => r.email).join(', ')}), whose password is public. ` +

@@ -7,16 +7,28 @@ import { logger } from '../observability/logger.js';
  * (starting up or in recovery), 53300 too_many_connections.
  */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '53300']);
-const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN']);
+const UNAVAILABLE_ERRNOS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+]);
 /** node-postgres raises these without a code: a socket closed under a query, the pool's connect timeout, a dead client. */
-const UNAVAILABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|is not queryable|Client has encountered a connection error/i;
+const UNAVAILABLE_MESSAGES =
+  /Connection terminated|timeout exceeded when trying to connect|is not queryable|Client has encountered a connection error/i;
 
 /**
  * TypeORM releases a query runner whose connection emits an error (the server went away between two queries of a
  * transaction, or before its COMMIT); the transaction's next query then fails with one of these instead of the
  * connection's own error. Nothing of that transaction was committed.
  */
-const RELEASED_BY_CONNECTION_ERROR = new Set(['QueryRunnerProviderAlreadyReleasedError', 'QueryRunnerAlreadyReleasedError']);
+const RELEASED_BY_CONNECTION_ERROR = new Set([
+  'QueryRunnerProviderAlreadyReleasedError',
+  'QueryRunnerAlreadyReleasedError',
+]);
 
 interface ErrorLike {
   name?: unknown;
@@ -32,7 +44,11 @@ interface ErrorLike {
 export function isDatabaseUnavailable(err: unknown, depth = 0): boolean {
   if (!err || typeof err !== 'object' || depth > 5) return false;
   const e = err as ErrorLike;
-  if (typeof e.code === 'string' && (UNAVAILABLE_SQLSTATES.has(e.code) || e.code.startsWith('08') || UNAVAILABLE_ERRNOS.has(e.code))) return true;
+  if (
+    typeof e.code === 'string' &&
+    (UNAVAILABLE_SQLSTATES.has(e.code) || e.code.startsWith('08') || UNAVAILABLE_ERRNOS.has(e.code))
+  )
+    return true;
   if (typeof e.message === 'string' && UNAVAILABLE_MESSAGES.test(e.message)) return true;
   if (typeof e.name === 'string' && RELEASED_BY_CONNECTION_ERROR.has(e.name)) return true;
   // TypeORM keeps pg's error as driverError; connect() to 'localhost' fails with an AggregateError of both addresses.
@@ -52,7 +68,10 @@ export function domainErrorOf(err: unknown): DomainError | null {
   if (!isDatabaseUnavailable(err)) return null;
   if (Date.now() - lastWarning > WARN_EVERY_MS) {
     lastWarning = Date.now();
-    logger().warn({ component: 'database', reason: err instanceof Error ? err.message : String(err) }, 'database unreachable: answering SERVICE_UNAVAILABLE');
+    logger().warn(
+      { component: 'database', reason: err instanceof Error ? err.message : String(err) },
+      'database unreachable: answering SERVICE_UNAVAILABLE',
+    );
   }
   return new ServiceUnavailableError();
 }

@@ -51,7 +51,9 @@ export const RETRY_AFTER_SECONDS = 3;
 
 export class ServiceUnavailableError extends DomainError {
   readonly retryAfterSeconds = RETRY_AFTER_SECONDS;
-  constructor(message = 'The database is not reachable just now: try again in a few seconds (a change sent at that moment may not have been kept).') {
+  constructor(
+    message = 'The database is not reachable just now: try again in a few seconds (a change sent at that moment may not have been kept).',
+  ) {
     super(ErrorCode.SERVICE_UNAVAILABLE, message);
   }
 }

@@ -37,7 +37,10 @@ export class DataExceptionFilter implements GqlExceptionFilter {
     const message = dataExceptionMessage(exception.driverError);
     if (message) return new BadInputError(message);
     if (isStatementTimeout(exception)) {
-      logger().warn({ component: 'graphql', query: exception.query.replace(/\s+/g, ' ').slice(0, 120) }, 'statement timeout');
+      logger().warn(
+        { component: 'graphql', query: exception.query.replace(/\s+/g, ' ').slice(0, 120) },
+        'statement timeout',
+      );
       return exception;
     }
     throw exception;

@@ -40,13 +40,21 @@ export class GraphQLExecutor {
     this.contexts = new RequestContextFactory(loaders, auth);
   }
 
-  async execute(req: Request, body: GraphQLRequestBody, options: Pick<RequestContext, 'queriesOnly'> = {}): Promise<ExecutedOperation> {
+  async execute(
+    req: Request,
+    body: GraphQLRequestBody,
+    options: Pick<RequestContext, 'queriesOnly'> = {},
+  ): Promise<ExecutedOperation> {
     const module = this.moduleRef.get<GraphQLModule<ApolloDriver>>(GraphQLModule, { strict: false });
     const server = module.graphQlAdapter.instance as unknown as ApolloServer<RequestContext>;
     const contextValue = await this.contexts.create(req, options);
     const response = await server.executeOperation(body, { contextValue });
     if (response.body.kind !== 'single') {
-      return { status: 400, data: null, errors: [{ message: '@defer and @stream are not supported here', extensions: { code: 'BAD_REQUEST' } }] };
+      return {
+        status: 400,
+        data: null,
+        errors: [{ message: '@defer and @stream are not supported here', extensions: { code: 'BAD_REQUEST' } }],
+      };
     }
     const { data, errors = [] } = response.body.singleResult;
     const code = errors[0]?.extensions?.code;

@@ -32,7 +32,10 @@ function contextError(err: unknown): never {
   const known = domainErrorOf(err);
   if (!known) throw err;
   throw new GraphQLError(known.message, {
-    extensions: { code: known.code, http: { status: httpStatusOf(known.code), headers: new Map([['retry-after', '2']]) } },
+    extensions: {
+      code: known.code,
+      http: { status: httpStatusOf(known.code), headers: new Map([['retry-after', '2']]) },
+    },
   });
 }
 
@@ -63,7 +66,13 @@ function contextError(err: unknown): never {
           formatError: createFormatError({ statementTimeoutMs: config.apiStatementTimeoutMs }),
           validationRules: armor.validationRules,
           // Armor is typed against @apollo/server's CommonJS declarations, we against its ESM ones: the same plugin.
-          plugins: [...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]), limitsPlugin(config), textGuardPlugin, unavailableStatusPlugin, observabilityPlugin<RequestContext>()],
+          plugins: [
+            ...(armor.plugins as unknown as ApolloServerPlugin<RequestContext>[]),
+            limitsPlugin(config),
+            textGuardPlugin,
+            unavailableStatusPlugin,
+            observabilityPlugin<RequestContext>(),
+          ],
           transformSchema: (schema) => capListResults(schema, LIMITS.maxListItems),
           context: ({ req }: { req: Request }): Promise<RequestContext> => contexts.create(req).catch(contextError),
         };

@@ -32,7 +32,8 @@ function codeOf(status: number): string {
 }
 
 function messageOf(status: number, exception: HttpException): string {
-  if (status === HttpStatus.PAYLOAD_TOO_LARGE) return `The request body is larger than ${LIMITS.maxBodyBytes / 1024} KB`;
+  if (status === HttpStatus.PAYLOAD_TOO_LARGE)
+    return `The request body is larger than ${LIMITS.maxBodyBytes / 1024} KB`;
   if (status === HttpStatus.BAD_REQUEST) return `The request body is not valid JSON (${exception.message})`;
   return exception.message;
 }
@@ -55,6 +56,8 @@ export class HttpEdgeExceptionFilter extends BaseExceptionFilter {
     const code = codeOf(status);
     const message = messageOf(status, exception);
     if (res.headersSent) return res.end();
-    return path.startsWith('/graphql') ? res.status(status).json({ errors: [{ message, extensions: { code } }] }) : res.status(status).json({ code, message });
+    return path.startsWith('/graphql')
+      ? res.status(status).json({ errors: [{ message, extensions: { code } }] })
+      : res.status(status).json({ code, message });
   }
 }

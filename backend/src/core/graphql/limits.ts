@@ -1,5 +1,12 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
-import { GraphQLError, Kind, type ASTVisitor, type DocumentNode, type SelectionSetNode, type ValidationContext } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  type ASTVisitor,
+  type DocumentNode,
+  type SelectionSetNode,
+  type ValidationContext,
+} from 'graphql';
 import { validationAbortedError } from 'graphql/validation/validationAbortedError.js';
 
 /**
@@ -109,7 +116,12 @@ export function repeatedFieldsRule(context: ValidationContext): ASTVisitor {
       for (const set of scopes) {
         const { name, count } = mostRepeated(set);
         if (count > LIMITS.maxRepeatedField) {
-          context.reportError(new LimitError(`"${name}" is asked for ${count} times in one selection; the limit is ${LIMITS.maxRepeatedField}: ask for it once`, 'maxRepeatedField'));
+          context.reportError(
+            new LimitError(
+              `"${name}" is asked for ${count} times in one selection; the limit is ${LIMITS.maxRepeatedField}: ask for it once`,
+              'maxRepeatedField',
+            ),
+          );
           // graphql-js's own way to stop a validation whose work would grow out of bounds (the other rules' errors
           // would follow from the same copies).
           if (validationAbortedError) throw validationAbortedError;

@@ -1,4 +1,11 @@
-import { defaultFieldResolver, getNullableType, isListType, isObjectType, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import {
+  defaultFieldResolver,
+  getNullableType,
+  isListType,
+  isObjectType,
+  type GraphQLFieldResolver,
+  type GraphQLSchema,
+} from 'graphql';
 import { LimitError, RESULT_TOO_LARGE } from './limits.js';
 
 /**
@@ -15,7 +22,11 @@ export function capListResults(schema: GraphQLSchema, max: number): GraphQLSchem
       const where = `${type.name}.${field.name}`;
       const check = (value: unknown) => {
         if (Array.isArray(value) && value.length > max) {
-          throw new LimitError(`${where} would return ${value.length.toLocaleString('en')} items; the limit is ${max.toLocaleString('en')}: narrow the request`, 'maxListItems', RESULT_TOO_LARGE);
+          throw new LimitError(
+            `${where} would return ${value.length.toLocaleString('en')} items; the limit is ${max.toLocaleString('en')}: narrow the request`,
+            'maxListItems',
+            RESULT_TOO_LARGE,
+          );
         }
         return value;
       };

@@ -42,7 +42,12 @@ const ZERO: OperationMeasure = { cost: 0, introspectionFields: 0, loginFields: 0
  * fragment's fields are typed by its own type condition, so the memo needs no parent type. Cycles are refused
  * by validation (NoFragmentCyclesRule) before this runs; a cycle met anyway counts as nothing.
  */
-export function measureOperation(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown> = {}): OperationMeasure {
+export function measureOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown> = {},
+): OperationMeasure {
   const root = schema.getRootType(operation.operation);
   if (!root) return ZERO;
   const fragments = new Map<string, FragmentDefinitionNode>();
@@ -58,15 +63,22 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
     return isObjectType(type) || isInterfaceType(type) ? type.getFields()[name] : undefined;
   };
 
-  const argReader = (def: GraphQLField<unknown, unknown>, node: FieldNode): ArgReader => (name) => {
-    const argDef = def.args.find((a) => a.name === name);
-    if (!argDef) return undefined;
-    const argNode = node.arguments?.find((a) => a.name.value === name);
-    const value = argNode ? valueFromAST(argNode.value, argDef.type, variables) : undefined;
-    return value !== undefined ? value : argDef.defaultValue;
-  };
+  const argReader =
+    (def: GraphQLField<unknown, unknown>, node: FieldNode): ArgReader =>
+    (name) => {
+      const argDef = def.args.find((a) => a.name === name);
+      if (!argDef) return undefined;
+      const argNode = node.arguments?.find((a) => a.name.value === name);
+      const value = argNode ? valueFromAST(argNode.value, argDef.type, variables) : undefined;
+      return value !== undefined ? value : argDef.defaultValue;
+    };
 
-  const listSize = (type: GraphQLNamedType, def: GraphQLField<unknown, unknown>, node: FieldNode, page: number | undefined): number => {
+  const listSize = (
+    type: GraphQLNamedType,
+    def: GraphQLField<unknown, unknown>,
+    node: FieldNode,
+    page: number | undefined,
+  ): number => {
     const key = `${type.name}.${def.name}`;
     if (type.name.startsWith('__')) return introspection.get(key) ?? UNKNOWN_LIST_SIZE;
     const size = LIST_SIZES[key];
@@ -91,10 +103,16 @@ export function measureOperation(schema: GraphQLSchema, document: DocumentNode, 
         const isList = isListType(getNullableType(def.type));
         const size = isList ? listSize(type, def, sel, page) : 1;
         // A paged field's `first` is the size of the page's items one level down.
-        const childPage = def.args.some((a) => a.name === 'first') ? intOrUndefined(argReader(def, sel)('first')) : undefined;
-        const child = sel.selectionSet ? measureSet(sel.selectionSet, getNamedType(def.type), childPage) : { ...ZERO, cost: isList ? 1 : 0 };
+        const childPage = def.args.some((a) => a.name === 'first')
+          ? intOrUndefined(argReader(def, sel)('first'))
+          : undefined;
+        const child = sel.selectionSet
+          ? measureSet(sel.selectionSet, getNamedType(def.type), childPage)
+          : { ...ZERO, cost: isList ? 1 : 0 };
         inner = {
-          cost: (FIELD_WEIGHTS[`${type.name}.${name}`] ?? (type === root && !name.startsWith('__') ? SQL_CALL : 1)) + size * child.cost,
+          cost:
+            (FIELD_WEIGHTS[`${type.name}.${name}`] ?? (type === root && !name.startsWith('__') ? SQL_CALL : 1)) +
+            size * child.cost,
           introspectionFields: child.introspectionFields,
           loginFields: child.loginFields,
         };
@@ -165,8 +183,20 @@ function introspectionSizes(schema: GraphQLSchema): Map<string, number> {
     ['__Type.interfaces', per(interfaces, types.length)],
     ['__Type.possibleTypes', per(possibleTypes, types.length)],
     ['__Field.args', per(args, fields)],
-    ['__Directive.args', per(directives.reduce((n, d) => n + d.args.length, 0), directives.length)],
-    ['__Directive.locations', per(directives.reduce((n, d) => n + d.locations.length, 0), directives.length)],
+    [
+      '__Directive.args',
+      per(
+        directives.reduce((n, d) => n + d.args.length, 0),
+        directives.length,
+      ),
+    ],
+    [
+      '__Directive.locations',
+      per(
+        directives.reduce((n, d) => n + d.locations.length, 0),
+        directives.length,
+      ),
+    ],
   ]);
   INTROSPECTION_SIZES.set(schema, sizes);
   return sizes;
@@ -177,7 +207,11 @@ function intOrUndefined(value: unknown): number | undefined {
 }
 
 /** The request's variables coerced, with the operation's defaults; as given when they do not coerce (execution will refuse them). */
-function variablesOf(schema: GraphQLSchema, operation: OperationDefinitionNode, raw: Record<string, unknown>): Record<string, unknown> {
+function variablesOf(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  raw: Record<string, unknown>,
+): Record<string, unknown> {
   const result = getVariableValues(schema, operation.variableDefinitions ?? [], raw, { maxErrors: 1 });
   return result.coerced ?? raw;
 }

@@ -21,7 +21,9 @@ export function findBadText(value: unknown, path: string, depth = 0): BadText | 
   if (value === null || typeof value !== 'object') return null;
   if (depth > MAX_INPUT_DEPTH) return { path, reason: 'TOO_DEEP' };
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    const bad = findBadText(k, path, depth + 1) ?? findBadText(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, depth + 1);
+    const bad =
+      findBadText(k, path, depth + 1) ??
+      findBadText(v, Array.isArray(value) ? `${path}[${k}]` : `${path}.${k}`, depth + 1);
     if (bad) return bad;
   }
   return null;
@@ -31,7 +33,11 @@ function inDocument(document: DocumentNode): BadText | null {
   let found: BadText | null = null;
   visit(document, {
     StringValue(node) {
-      if (!found && BAD_TEXT.test(node.value)) found = { path: `query (line ${node.loc?.startToken.line ?? '?'})`, reason: BAD_TEXT.exec(node.value)![0] === '\u0000' ? 'NUL' : 'SURROGATE' };
+      if (!found && BAD_TEXT.test(node.value))
+        found = {
+          path: `query (line ${node.loc?.startToken.line ?? '?'})`,
+          reason: BAD_TEXT.exec(node.value)![0] === '\u0000' ? 'NUL' : 'SURROGATE',
+        };
     },
   });
   return found;

@@ -59,8 +59,13 @@ export function clientLimits(limits: ClientLimits) {
     // The body is not read: the connection closes after the answer, so a large refused upload costs nothing.
     res.setHeader('Connection', 'close');
     const code = status === 429 ? 'TOO_MANY_REQUESTS' : 'SERVICE_UNAVAILABLE';
-    const message = status === 429 ? `Too many requests from your address: ${why}. Wait ${retryAfter} s before sending more` : `The server is busy: ${why}. Try again in ${retryAfter} s`;
-    res.status(status).json(req.path.startsWith('/graphql') ? { errors: [{ message, extensions: { code } }] } : { code, message });
+    const message =
+      status === 429
+        ? `Too many requests from your address: ${why}. Wait ${retryAfter} s before sending more`
+        : `The server is busy: ${why}. Try again in ${retryAfter} s`;
+    res
+      .status(status)
+      .json(req.path.startsWith('/graphql') ? { errors: [{ message, extensions: { code } }] } : { code, message });
   };
   /** Takes a waiting request out of its client's queue (and the client out of the turn order when none is left). */
   const dequeue = (client: Client, start: () => void): boolean => {
@@ -101,8 +106,16 @@ export function clientLimits(limits: ClientLimits) {
     if (!c) clients.set(key, (c = { key, inFlight: 0, running: 0, tokens: limits.burst, at: now, waiting: [] }));
     c.tokens = Math.min(limits.burst, c.tokens + ((now - c.at) / 1000) * limits.perSecond);
     c.at = now;
-    if (c.inFlight >= limits.maxInFlight) return refuse(req, res, 429, `more than ${limits.maxInFlight} requests at once`, 1);
-    if (c.tokens < 1) return refuse(req, res, 429, `more than ${limits.burst} requests in a burst, or ${limits.perSecond} a second`, Math.ceil((1 - c.tokens) / limits.perSecond));
+    if (c.inFlight >= limits.maxInFlight)
+      return refuse(req, res, 429, `more than ${limits.maxInFlight} requests at once`, 1);
+    if (c.tokens < 1)
+      return refuse(
+        req,
+        res,
+        429,
+        `more than ${limits.burst} requests in a burst, or ${limits.perSecond} a second`,
+        Math.ceil((1 - c.tokens) / limits.perSecond),
+      );
     c.tokens -= 1;
     c.inFlight++;
     const client = c;

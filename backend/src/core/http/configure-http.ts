@@ -57,9 +57,20 @@ export function configureHttp(app: NestExpressApplication, distDir = FRONTEND_DI
     return;
   }
   app.use(precompressedAssets(distDir));
-  app.useStaticAssets(distDir, { index: false, setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlOf(distDir, path)) });
+  app.useStaticAssets(distDir, {
+    index: false,
+    setHeaders: (res, path) => res.setHeader('Cache-Control', cacheControlOf(distDir, path)),
+  });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if (req.method !== 'GET' || req.path.startsWith('/graphql') || req.path.startsWith('/health') || req.path === '/metrics' || req.path.startsWith('/api/') || req.path.startsWith('/explorer') || req.path.includes('.')) {
+    if (
+      req.method !== 'GET' ||
+      req.path.startsWith('/graphql') ||
+      req.path.startsWith('/health') ||
+      req.path === '/metrics' ||
+      req.path.startsWith('/api/') ||
+      req.path.startsWith('/explorer') ||
+      req.path.includes('.')
+    ) {
       return next();
     }
     res.setHeader('Cache-Control', 'no-cache');
@@ -95,7 +106,8 @@ function precompressedAssets(distDir: string) {
       .map((f) => join(root, f)),
   );
   return (req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\.(js|mjs|css|html|svg|json)$/.test(req.path)) return next();
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || !/\.(js|mjs|css|html|svg|json)$/.test(req.path))
+      return next();
     let file: string;
     try {
       file = resolve(root, `.${decodeURIComponent(req.path)}`);

@@ -20,7 +20,11 @@ interface ImportEventLike {
 export class ImportObserver {
   constructor(private readonly metrics: Metrics) {}
 
-  async *track<E extends ImportEventLike>(req: IncomingMessage, actor: { userId: string; role: string } | null, events: AsyncIterable<E>): AsyncGenerator<E> {
+  async *track<E extends ImportEventLike>(
+    req: IncomingMessage,
+    actor: { userId: string; role: string } | null,
+    events: AsyncIterable<E>,
+  ): AsyncGenerator<E> {
     noteActor(req, actor);
     const t0 = performance.now();
     const bytesAtStart = req.socket?.bytesRead ?? 0;
@@ -39,7 +43,8 @@ export class ImportObserver {
     } finally {
       // Content-Length when the client sent one (browsers do for a file); else what the socket read meanwhile.
       const declared = Number(req.headers['content-length']);
-      const bytes = Number.isFinite(declared) && declared > 0 ? declared : Math.max(0, (req.socket?.bytesRead ?? 0) - bytesAtStart);
+      const bytes =
+        Number.isFinite(declared) && declared > 0 ? declared : Math.max(0, (req.socket?.bytesRead ?? 0) - bytesAtStart);
       this.metrics.observeImport(outcome, dryRun, (performance.now() - t0) / 1000, bytes, rows);
     }
   }

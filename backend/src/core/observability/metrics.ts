@@ -87,7 +87,8 @@ export class Metrics implements OnModuleDestroy {
     private readonly db: DataSource,
     private readonly cache: AnalyticsCache,
   ) {
-    const pool = () => (this.db.isInitialized ? ((this.db.driver as unknown as { master?: PgPool }).master ?? null) : null);
+    const pool = () =>
+      this.db.isInitialized ? ((this.db.driver as unknown as { master?: PgPool }).master ?? null) : null;
     new Gauge({
       name: 'digigov_db_pool_connections',
       help: 'Connections of the API’s PostgreSQL pool, by state (total, idle, max)',
@@ -119,9 +120,21 @@ export class Metrics implements OnModuleDestroy {
           this.inc(read());
         },
       });
-    cacheCounter('digigov_analytics_cache_hits_total', 'Analytics results served from the cache', () => this.cache.stats.hits);
-    cacheCounter('digigov_analytics_cache_misses_total', 'Analytics results computed (not in the cache)', () => this.cache.stats.misses);
-    cacheCounter('digigov_analytics_cache_invalidations_total', 'Times the cache was emptied because data changed', () => this.cache.stats.invalidations);
+    cacheCounter(
+      'digigov_analytics_cache_hits_total',
+      'Analytics results served from the cache',
+      () => this.cache.stats.hits,
+    );
+    cacheCounter(
+      'digigov_analytics_cache_misses_total',
+      'Analytics results computed (not in the cache)',
+      () => this.cache.stats.misses,
+    );
+    cacheCounter(
+      'digigov_analytics_cache_invalidations_total',
+      'Times the cache was emptied because data changed',
+      () => this.cache.stats.invalidations,
+    );
     new Gauge({
       name: 'digigov_analytics_cache_entries',
       help: 'Results kept in the analytics cache',
@@ -162,14 +175,22 @@ export class Metrics implements OnModuleDestroy {
   /** A request's end: its latency by route and operation, its status class and its error codes. */
   observeRequest(record: RequestRecord, status: number, seconds: number): void {
     if (record.route === 'metrics') return;
-    const operation = record.route === 'graphql' || record.route === 'export' ? this.operationLabel(record.operationName) : 'none';
+    const operation =
+      record.route === 'graphql' || record.route === 'export' ? this.operationLabel(record.operationName) : 'none';
     const type = record.operationType && OPERATION_TYPES.has(record.operationType) ? record.operationType : 'none';
     this.httpDuration.observe({ route: record.route, operation_type: type, operation }, seconds);
     this.httpRequests.inc({ route: record.route, status_class: `${Math.trunc(status / 100)}xx` });
-    for (const code of record.errorCodes) this.apiErrors.inc({ code: this.bounded(this.errorCodes, code, MAX_ERROR_CODES) });
+    for (const code of record.errorCodes)
+      this.apiErrors.inc({ code: this.bounded(this.errorCodes, code, MAX_ERROR_CODES) });
   }
 
-  observeImport(outcome: 'ok' | 'problems' | 'error', dryRun: boolean, seconds: number, bytes: number, rows: number | null): void {
+  observeImport(
+    outcome: 'ok' | 'problems' | 'error',
+    dryRun: boolean,
+    seconds: number,
+    bytes: number,
+    rows: number | null,
+  ): void {
     this.importDuration.observe({ outcome, dry_run: String(dryRun) }, seconds);
     this.importBytes.observe({ outcome }, bytes);
     if (rows !== null) this.importRows.observe({ outcome }, rows);

@@ -12,7 +12,8 @@ import { LOGGER, RequestObserver } from './request-observer.js';
 export class ObservabilityModule {
   /** `logger`: main.ts's, made before Nest starts; an app built by tests gets one from its configuration. */
   static forRoot(config: AppConfig, logger?: Logger): DynamicModule {
-    const log = logger ?? createLogger({ level: config.observability.logLevel, format: config.observability.logFormat });
+    const log =
+      logger ?? createLogger({ level: config.observability.logLevel, format: config.observability.logFormat });
     useProcessLogger(log);
     return {
       module: ObservabilityModule,

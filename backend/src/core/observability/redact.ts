@@ -10,7 +10,8 @@ export const REDACTED = '[Redacted]';
 const MAX_DEPTH = 8;
 
 function hasSensitive(value: unknown, depth: number, seen: Set<object>): boolean {
-  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || ArrayBuffer.isView(value) || seen.has(value)) return false;
+  if (value === null || typeof value !== 'object' || depth > MAX_DEPTH || ArrayBuffer.isView(value) || seen.has(value))
+    return false;
   seen.add(value);
   if (Array.isArray(value)) return value.some((v) => hasSensitive(v, depth + 1, seen));
   for (const key of Object.getOwnPropertyNames(value)) {
@@ -44,7 +45,12 @@ function copy(value: unknown, depth: number, seen: Map<object, unknown>): unknow
   for (const key of Object.getOwnPropertyNames(value)) {
     const descriptor = Object.getOwnPropertyDescriptor(value, key);
     const v = SENSITIVE_KEY.test(key) ? REDACTED : copy(readOwn(value, key), depth + 1, seen);
-    Object.defineProperty(out, key, { value: v, enumerable: descriptor?.enumerable ?? true, writable: true, configurable: true });
+    Object.defineProperty(out, key, {
+      value: v,
+      enumerable: descriptor?.enumerable ?? true,
+      writable: true,
+      configurable: true,
+    });
   }
   return out;
 }

@@ -4,7 +4,14 @@ import { randomUUID } from 'node:crypto';
 import type { Server, ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
 import { Metrics } from './metrics.js';
-import { acceptedRequestId, loggablePath, noteErrorCodes, routeClassOf, withRecord, type RequestRecord } from './request-record.js';
+import {
+  acceptedRequestId,
+  loggablePath,
+  noteErrorCodes,
+  routeClassOf,
+  withRecord,
+  type RequestRecord,
+} from './request-record.js';
 
 export const LOGGER = Symbol('LOGGER');
 
@@ -111,7 +118,10 @@ export class RequestObserver {
           ? 'debug'
           : 'info';
     if (!this.log.isLevelEnabled(level)) return;
-    this.log[level](lineOf(record, res), !res.writableEnded ? 'request aborted' : failed ? 'request failed' : 'request');
+    this.log[level](
+      lineOf(record, res),
+      !res.writableEnded ? 'request aborted' : failed ? 'request failed' : 'request',
+    );
   }
 
   /** A request that reaches a closing server on a kept-alive connection: told to retry elsewhere or later. */
@@ -119,7 +129,13 @@ export class RequestObserver {
     const message = 'The server is shutting down: send the request again in a few seconds';
     res.setHeader('Retry-After', String(DRAIN_RETRY_AFTER_SECONDS));
     res.setHeader('Connection', 'close');
-    res.status(503).json(req.path.startsWith('/graphql') ? { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] } : { code: 'SERVICE_UNAVAILABLE', message });
+    res
+      .status(503)
+      .json(
+        req.path.startsWith('/graphql')
+          ? { errors: [{ message, extensions: { code: 'SERVICE_UNAVAILABLE' } }] }
+          : { code: 'SERVICE_UNAVAILABLE', message },
+      );
     req.resume();
   }
 

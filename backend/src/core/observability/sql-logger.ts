@@ -24,7 +24,12 @@ export class SqlLogger implements TypeOrmLogger {
 
   logQueryError(error: string | Error, query: string): void {
     const code = typeof error === 'object' ? (error as { code?: unknown }).code : undefined;
-    const fields = { component: 'sql', query: oneLine(query), sqlState: typeof code === 'string' ? code : undefined, reason: typeof error === 'string' ? error : error.message };
+    const fields = {
+      component: 'sql',
+      query: oneLine(query),
+      sqlState: typeof code === 'string' ? code : undefined,
+      reason: typeof error === 'string' ? error : error.message,
+    };
     if (typeof code === 'string' && ANSWERED.test(code)) logger().debug(fields, 'query failed');
     else logger().warn(fields, 'query failed');
   }

@@ -40,7 +40,12 @@ export function toScope(r: ScopeRow): Scope {
 }
 
 /** An indicator's value from the sums SQL returned, as the indicator defines its roll-up. */
-export function indicatorValue(ind: CatalogIndicator, q: CalendarQuarter, calendar: QuarterCalendar, row: SumsRow | undefined): IndicatorValueModel | null {
+export function indicatorValue(
+  ind: CatalogIndicator,
+  q: CalendarQuarter,
+  calendar: QuarterCalendar,
+  row: SumsRow | undefined,
+): IndicatorValueModel | null {
   if (!row) return null;
   const numerator = Number(row.numerator);
   const denominator = row.denominator === null ? null : Number(row.denominator);
@@ -92,7 +97,11 @@ export class AnalyticsCatalog {
   private scopeBook(): Promise<ScopeBook> {
     return this.cache.keep('catalog|scopes', FRAMEWORK, async () => {
       const rows = await this.repo.allScopes();
-      return { byCode: new Map(rows.map((r) => [r.code, r])), regions: rows.filter((r) => r.level === 'REGION'), provinces: rows.filter((r) => r.level === 'PROVINCE') };
+      return {
+        byCode: new Map(rows.map((r) => [r.code, r])),
+        regions: rows.filter((r) => r.level === 'REGION'),
+        provinces: rows.filter((r) => r.level === 'PROVINCE'),
+      };
     });
   }
 
@@ -119,7 +128,9 @@ export class AnalyticsCatalog {
   async visibleQuarterIds(statuses: VisibleStatus[], scope: Scope): Promise<number[] | null> {
     if (!this.cache.enabled) return null;
     const tag: CacheTag = { kinds: statuses.map((s) => reportChange(s, []).kind), quarterIds: null };
-    return this.cache.keep(`catalog|visibleQuarters|${statuses.join(',')}|${scope.code}`, tag, () => this.repo.visibleQuarterIds(statuses, scope.pathPrefix));
+    return this.cache.keep(`catalog|visibleQuarters|${statuses.join(',')}|${scope.code}`, tag, () =>
+      this.repo.visibleQuarterIds(statuses, scope.pathPrefix),
+    );
   }
 
   private reference() {
@@ -169,11 +180,18 @@ export class AnalyticsCatalog {
   }
 
   /** "TH", a region or a province; NOT_FOUND otherwise. */
-  async scope(code: string, allowed: ScopeLevel[] = [ScopeLevel.NATION, ScopeLevel.REGION, ScopeLevel.PROVINCE]): Promise<Scope> {
+  async scope(
+    code: string,
+    allowed: ScopeLevel[] = [ScopeLevel.NATION, ScopeLevel.REGION, ScopeLevel.PROVINCE],
+  ): Promise<Scope> {
     const row = (await this.scopeBook()).byCode.get(code);
     if (!row) throw new NotFoundError('Scope (nation, region or province)', code);
     const scope = toScope(row);
-    if (!allowed.includes(scope.level)) throw new BadInputError(`${code} is a ${scope.level.toLowerCase()}; expected ${allowed.join(' or ').toLowerCase()}`, [{ field: 'scopeCode', message: `expected ${allowed.join(' or ')}` }]);
+    if (!allowed.includes(scope.level))
+      throw new BadInputError(
+        `${code} is a ${scope.level.toLowerCase()}; expected ${allowed.join(' or ').toLowerCase()}`,
+        [{ field: 'scopeCode', message: `expected ${allowed.join(' or ')}` }],
+      );
     return scope;
   }
 
@@ -202,7 +220,12 @@ export class AnalyticsCatalog {
    * The quarter asked for (NOT_FOUND if unknown), else the latest with visible data under the scope (by code, so
    * that it can run beside the scope's own lookup), or nationally; null when there is none.
    */
-  async quarter(calendar: QuarterCalendar, code: string | null | undefined, statuses: VisibleStatus[], scopeCode: string | null = null): Promise<CalendarQuarter | null> {
+  async quarter(
+    calendar: QuarterCalendar,
+    code: string | null | undefined,
+    statuses: VisibleStatus[],
+    scopeCode: string | null = null,
+  ): Promise<CalendarQuarter | null> {
     if (code) {
       const q = calendar.code(code);
       if (!q) throw new NotFoundError('Fiscal quarter', code);
@@ -215,7 +238,8 @@ export class AnalyticsCatalog {
   /** Kept until a change to the states it counts (of any quarter: one may overtake it); unknown scopes are not kept. */
   private async defaultQuarterId(statuses: VisibleStatus[], scopeCode: string | null): Promise<number | null> {
     const compute = () => this.repo.latestVisibleQuarterId(statuses, scopeCode);
-    if (!this.cache.enabled || (scopeCode !== null && !(await this.scopeBook()).byCode.has(scopeCode))) return compute();
+    if (!this.cache.enabled || (scopeCode !== null && !(await this.scopeBook()).byCode.has(scopeCode)))
+      return compute();
     const tag: CacheTag = { kinds: statuses.map((s) => reportChange(s, []).kind), quarterIds: null };
     return this.cache.keep(`catalog|defaultQuarter|${statuses.join(',')}|${scopeCode ?? ''}`, tag, compute);
   }

@@ -152,14 +152,26 @@ export class AnalyticsRepository {
    */
   async sums(
     group: 'SCOPE' | 'PROVINCE' | 'REGION',
-    f: { pathPrefix: string; provinceCode?: string; statuses: VisibleStatus[]; quarterIds: number[]; indicatorIds: number[] | null; withTotal?: boolean },
+    f: {
+      pathPrefix: string;
+      provinceCode?: string;
+      statuses: VisibleStatus[];
+      quarterIds: number[];
+      indicatorIds: number[] | null;
+      withTotal?: boolean;
+    },
   ): Promise<SumsRow[]> {
     const key = group === 'SCOPE' ? null : group === 'PROVINCE' ? 'p.id' : 'p.parent_id';
     const groupBy =
-      key === null ? 'x.indicator_id, x.quarter_id'
-      : f.withTotal ? `GROUPING SETS ((${key}, x.indicator_id, x.quarter_id), (x.indicator_id, x.quarter_id))`
-      : `${key}, x.indicator_id, x.quarter_id`;
-    const where = f.provinceCode === undefined ? 'p.path LIKE $3' : `r.org_unit_id = (SELECT id FROM org_unit WHERE code = $3 AND level = 'PROVINCE')`;
+      key === null
+        ? 'x.indicator_id, x.quarter_id'
+        : f.withTotal
+          ? `GROUPING SETS ((${key}, x.indicator_id, x.quarter_id), (x.indicator_id, x.quarter_id))`
+          : `${key}, x.indicator_id, x.quarter_id`;
+    const where =
+      f.provinceCode === undefined
+        ? 'p.path LIKE $3'
+        : `r.org_unit_id = (SELECT id FROM org_unit WHERE code = $3 AND level = 'PROVINCE')`;
     // r.quarter_id repeats x.quarter_id (a report's values are of its quarter) so that only those reports are read.
     return this.db.query(
       `SELECT ${key === null ? '0' : `COALESCE(${key}, 0)`} AS group_id, x.indicator_id, x.quarter_id,
@@ -179,14 +191,22 @@ export class AnalyticsRepository {
    * Targets of the given org units, by id or by code (pass the nation's for the national targets); of every
    * indicator when indicatorIds is null.
    */
-  targets(orgUnits: { ids: number[] } | { codes: string[] }, indicatorIds: number[] | null, fiscalYears: number[]): Promise<TargetRow[]> {
+  targets(
+    orgUnits: { ids: number[] } | { codes: string[] },
+    indicatorIds: number[] | null,
+    fiscalYears: number[],
+  ): Promise<TargetRow[]> {
     return this.db.query(
       `SELECT t.indicator_id, t.org_unit_id, u.code AS org_unit_code, u.level = 'NATION' AS national, t.fiscal_year, t.value,
               ARRAY[t.q1_milestone, t.q2_milestone, t.q3_milestone, t.q4_milestone]::text[] AS milestones
          FROM target t JOIN org_unit u ON u.id = t.org_unit_id
         WHERE ${'ids' in orgUnits ? 't.org_unit_id = ANY($1::int[])' : 'u.code = ANY($1::text[])'} AND t.fiscal_year = ANY($2::smallint[])
           ${indicatorIds === null ? '' : 'AND t.indicator_id = ANY($3::smallint[])'}`,
-      ['ids' in orgUnits ? orgUnits.ids : orgUnits.codes, fiscalYears, ...(indicatorIds === null ? [] : [indicatorIds])],
+      [
+        'ids' in orgUnits ? orgUnits.ids : orgUnits.codes,
+        fiscalYears,
+        ...(indicatorIds === null ? [] : [indicatorIds]),
+      ],
     );
   }
 }

@@ -11,15 +11,21 @@ export class AnalyticsResolver {
   ) {}
 
   @Query(() => ProvinceIndicatorValuesModel, {
-    description: 'An indicator for every province from approved reports; the latest quarter with approved data unless quarterCode is given.',
+    description:
+      'An indicator for every province from approved reports; the latest quarter with approved data unless quarterCode is given.',
   })
   provinceIndicatorValues(
     @Args('indicatorCode') indicatorCode: string,
     @Args('quarterCode', { type: () => String, nullable: true }) quarterCode?: string | null,
   ): Promise<ProvinceIndicatorValuesModel> {
     // The open view: approved reports for everyone, as for an anonymous caller without includeSubmitted.
-    return this.cached.get(null, false, 'provinceIndicatorValues', { indicatorCode, quarterCode: quarterCode ?? null }, { quarter: quarterCode ?? null, span: 'quarter' }, () =>
-      this.analytics.provinceIndicatorValues(indicatorCode, quarterCode ?? null),
+    return this.cached.get(
+      null,
+      false,
+      'provinceIndicatorValues',
+      { indicatorCode, quarterCode: quarterCode ?? null },
+      { quarter: quarterCode ?? null, span: 'quarter' },
+      () => this.analytics.provinceIndicatorValues(indicatorCode, quarterCode ?? null),
     );
   }
 }

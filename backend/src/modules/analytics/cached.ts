@@ -22,12 +22,14 @@ const KIND: Record<VisibleStatus, ChangeKind> = { APPROVED: 'approved', SUBMITTE
 
 /** Quarter ids a result reads; null for all of them (or an unknown code: the computation refuses it, nothing is kept). */
 export function quarterIdsRead(calendar: QuarterCalendar, reads: QuarterReads): Set<number> | null {
-  if ('fiscalYear' in reads) return new Set(calendar.quarters.filter((q) => q.fiscalYear === reads.fiscalYear).map((q) => q.id));
+  if ('fiscalYear' in reads)
+    return new Set(calendar.quarters.filter((q) => q.fiscalYear === reads.fiscalYear).map((q) => q.id));
   if ('span' in reads) {
     const q = reads.quarter ? calendar.code(reads.quarter) : undefined;
     if (!q) return null;
     if (reads.span === 'quarter') return new Set([q.id]);
-    if (reads.span === 'withPrevious') return new Set([q.id, ...(calendar.previous(q) ? [calendar.previous(q)!.id] : [])]);
+    if (reads.span === 'withPrevious')
+      return new Set([q.id, ...(calendar.previous(q) ? [calendar.previous(q)!.id] : [])]);
     return new Set(calendar.range(null, q).map((x) => x.id));
   }
   const to = reads.to ? calendar.code(reads.to) : undefined;
@@ -59,7 +61,10 @@ export class CachedAnalytics {
   ): Promise<T> {
     const statuses = visibleStatuses(actor, includeSubmitted);
     if (!this.cache.enabled) return compute();
-    const tag: CacheTag = { kinds: statuses.map((s) => KIND[s]), quarterIds: quarterIdsRead(await this.catalog.calendar(), reads) };
+    const tag: CacheTag = {
+      kinds: statuses.map((s) => KIND[s]),
+      quarterIds: quarterIdsRead(await this.catalog.calendar(), reads),
+    };
     return this.cache.get(`${name}|${statuses.join(',')}|${JSON.stringify(args)}`, tag, compute);
   }
 }
@@ -69,7 +74,9 @@ export class CachedAnalytics {
  * ones out. Resolvers round them to four significant digits (and sort them) before both the key and the
  * computation, so weights that give the same index to the shown precision share one entry.
  */
-export function canonicalWeights<W extends { pillarCode: string; weight: number }>(weights: W[] | null | undefined): W[] | null {
+export function canonicalWeights<W extends { pillarCode: string; weight: number }>(
+  weights: W[] | null | undefined,
+): W[] | null {
   if (!weights?.length) return null;
   return [...weights]
     .sort((a, b) => a.pillarCode.localeCompare(b.pillarCode))

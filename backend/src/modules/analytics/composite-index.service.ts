@@ -5,7 +5,14 @@ import { AnalyticsCatalog, indicatorValue, toScope, type CatalogIndicator } from
 import { AnalyticsRepository, type ScopeRow, type SumsRow } from './analytics.repository.js';
 import type { CalendarQuarter, QuarterCalendar } from './calendar.js';
 import {
-  competitionRanks, compositeIndex, GOALPOSTS, INDEX_METHOD, INDEX_METHOD_CODE, pillarDefinitions, type Goalpost, type PillarDefinition,
+  competitionRanks,
+  compositeIndex,
+  GOALPOSTS,
+  INDEX_METHOD,
+  INDEX_METHOD_CODE,
+  pillarDefinitions,
+  type Goalpost,
+  type PillarDefinition,
 } from './composite.js';
 import type { PillarWeightInput } from './dto/common.model.js';
 import { CompositeIndexModel, IndexPillarModel, ProvinceIndexModel } from './dto/composite-index.model.js';
@@ -27,7 +34,12 @@ export class CompositeIndexService {
 
   async compositeIndex(
     actor: Actor | null,
-    a: { quarterCode?: string | null; regionCode?: string | null; weights?: PillarWeightInput[] | null; includeSubmitted?: boolean | null },
+    a: {
+      quarterCode?: string | null;
+      regionCode?: string | null;
+      weights?: PillarWeightInput[] | null;
+      includeSubmitted?: boolean | null;
+    },
   ): Promise<CompositeIndexModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const calendar = await this.catalog.calendar();
@@ -36,14 +48,23 @@ export class CompositeIndexService {
       a.regionCode ? this.catalog.region(a.regionCode) : Promise.resolve(null),
       this.catalog.quarter(calendar, a.quarterCode, statuses),
     ]);
-    const base = { quarter, includeSubmitted: statuses.includes('SUBMITTED'), method: INDEX_METHOD, methodCode: INDEX_METHOD_CODE, pillars: definition.model };
+    const base = {
+      quarter,
+      includeSubmitted: statuses.includes('SUBMITTED'),
+      method: INDEX_METHOD,
+      methodCode: INDEX_METHOD_CODE,
+      pillars: definition.model,
+    };
     if (!quarter) return { ...base, provinces: [] };
     const provinces = await this.provinceIndexes(definition, quarter, calendar, statuses);
     return { ...base, provinces: region ? provinces.filter((p) => p.province.regionCode === region.code) : provinces };
   }
 
   /** Pillars, goalposts and normalised weights; BAD_USER_INPUT for unknown pillars or bad weights. */
-  async definition(indicatorList: CatalogIndicator[] | Promise<CatalogIndicator[]>, weights: PillarWeightInput[]): Promise<IndexDefinition> {
+  async definition(
+    indicatorList: CatalogIndicator[] | Promise<CatalogIndicator[]>,
+    weights: PillarWeightInput[],
+  ): Promise<IndexDefinition> {
     const [indicators, categories] = await Promise.all([indicatorList, this.catalog.obstacleCategories()]);
     const inIndex = indicators.filter((i) => i.obstacleCategoryCode !== null && GOALPOSTS[i.code] !== undefined);
     let pillars: PillarDefinition[];
@@ -87,12 +108,24 @@ export class CompositeIndexService {
     const [rows, provinces] = given
       ? [given.rows, given.provinces]
       : await Promise.all([
-          this.repo.sums('PROVINCE', { pathPrefix: nation.pathPrefix, statuses, quarterIds: [quarter.id], indicatorIds: definition.indicators.map((i) => i.id) }),
+          this.repo.sums('PROVINCE', {
+            pathPrefix: nation.pathPrefix,
+            statuses,
+            quarterIds: [quarter.id],
+            indicatorIds: definition.indicators.map((i) => i.id),
+          }),
           this.catalog.scopeRows('PROVINCE'),
         ]);
-    const byKey = new Map(rows.filter((r) => r.quarter_id === quarter.id).map((r) => [`${r.group_id}:${r.indicator_id}`, r]));
+    const byKey = new Map(
+      rows.filter((r) => r.quarter_id === quarter.id).map((r) => [`${r.group_id}:${r.indicator_id}`, r]),
+    );
     const scored = provinces.map((p) => {
-      const values = new Map(definition.indicators.map((ind) => [ind.code, indicatorValue(ind, quarter, calendar, byKey.get(`${p.id}:${ind.id}`))?.value ?? null]));
+      const values = new Map(
+        definition.indicators.map((ind) => [
+          ind.code,
+          indicatorValue(ind, quarter, calendar, byKey.get(`${p.id}:${ind.id}`))?.value ?? null,
+        ]),
+      );
       return { province: toScope(p), score: compositeIndex(definition.pillars, definition.goalposts, values) };
     });
     const ranks = competitionRanks(scored.map((s) => s.score.index));
@@ -104,7 +137,10 @@ export class CompositeIndexService {
         rank: ranks[i],
         rankedCount,
         pillars: s.score.pillars.map((p) => ({
-          pillarCode: p.code, weight: p.weight, score: p.score, contribution: p.contribution,
+          pillarCode: p.code,
+          weight: p.weight,
+          score: p.score,
+          contribution: p.contribution,
           indicators: p.indicators.map((x) => ({ indicatorCode: x.code, value: x.value, score: x.score })),
         })),
       }))

@@ -42,21 +42,58 @@ export interface Goalpost {
 // The dashboard words each rationale itself, in Thai and English, keyed by indicator code (frontend locales,
 // analytics.methods.goalposts): change both together.
 export const GOALPOSTS: Readonly<Record<string, Goalpost>> = {
-  STAFF_DIGITAL_TRAINED_PCT: { worst: 0, best: 20, rationale: 'National target 20 % of personnel trained (source 004).' },
-  UNITS_WITH_DIGITAL_ACTION_PLAN_PCT: { worst: 0, best: 100, rationale: 'Every unit has a digital action plan (source 004).' },
+  STAFF_DIGITAL_TRAINED_PCT: {
+    worst: 0,
+    best: 20,
+    rationale: 'National target 20 % of personnel trained (source 004).',
+  },
+  UNITS_WITH_DIGITAL_ACTION_PLAN_PCT: {
+    worst: 0,
+    best: 100,
+    rationale: 'Every unit has a digital action plan (source 004).',
+  },
   DIGITAL_SERVICES_PER_UNIT: { worst: 0, best: 1, rationale: 'One digital citizen service per unit (source 004).' },
-  DATASETS_CONNECTED_PER_UNIT: { worst: 0, best: 1, rationale: 'One dataset connected to the central system per unit (source 004).' },
-  TRAINEES_ATTENDANCE_80_PCT: { worst: 0, best: 100, rationale: 'A share with no published target: every participant attending 80 % scores 100.' },
+  DATASETS_CONNECTED_PER_UNIT: {
+    worst: 0,
+    best: 1,
+    rationale: 'One dataset connected to the central system per unit (source 004).',
+  },
+  TRAINEES_ATTENDANCE_80_PCT: {
+    worst: 0,
+    best: 100,
+    rationale: 'A share with no published target: every participant attending 80 % scores 100.',
+  },
   DIGITAL_POSITIONS_PCT: {
     worst: 0,
     best: 2,
-    rationale: 'No published target. Planning assumption: 2 % of positions (one in fifty), about 3.5 × the 0.58 % civil-service baseline of source 004.',
+    rationale:
+      'No published target. Planning assumption: 2 % of positions (one in fifty), about 3.5 × the 0.58 % civil-service baseline of source 004.',
   },
-  DIGITAL_BUDGET_PCT: { worst: 0, best: 10, rationale: 'No published target. Planning assumption: 10 % of the annual expenditure budget.' },
-  INCIDENT_RESPONSE_PLAN_PCT: { worst: 0, best: 100, rationale: 'Every unit has a cyber incident response plan (product default target).' },
-  BACKUP_DRILL_PCT: { worst: 0, best: 100, rationale: 'Every unit rehearses backup and recovery each year (product default target).' },
-  OPEN_DATASETS_PER_UNIT: { worst: 0, best: 5, rationale: 'No published target. Planning assumption: five open datasets per unit.' },
-  DGA_PLATFORM_UNITS_PCT: { worst: 0, best: 100, rationale: "A share with no target (use is voluntary): every unit on DGA's platform scores 100." },
+  DIGITAL_BUDGET_PCT: {
+    worst: 0,
+    best: 10,
+    rationale: 'No published target. Planning assumption: 10 % of the annual expenditure budget.',
+  },
+  INCIDENT_RESPONSE_PLAN_PCT: {
+    worst: 0,
+    best: 100,
+    rationale: 'Every unit has a cyber incident response plan (product default target).',
+  },
+  BACKUP_DRILL_PCT: {
+    worst: 0,
+    best: 100,
+    rationale: 'Every unit rehearses backup and recovery each year (product default target).',
+  },
+  OPEN_DATASETS_PER_UNIT: {
+    worst: 0,
+    best: 5,
+    rationale: 'No published target. Planning assumption: five open datasets per unit.',
+  },
+  DGA_PLATFORM_UNITS_PCT: {
+    worst: 0,
+    best: 100,
+    rationale: "A share with no target (use is voluntary): every unit on DGA's platform scores 100.",
+  },
 };
 
 export function goalpostScore(value: number | null, g: Goalpost): number | null {
@@ -85,11 +122,16 @@ export interface PillarDefinition {
 /** Relative weights are shares; a weight a thousand times another is already a one-pillar index. */
 export const MAX_RELATIVE_WEIGHT = 1000;
 
-export function pillarDefinitions(indicators: IndexIndicator[], pillarOrder: string[], weights: Array<{ pillarCode: string; weight: number }> = []): PillarDefinition[] {
+export function pillarDefinitions(
+  indicators: IndexIndicator[],
+  pillarOrder: string[],
+  weights: Array<{ pillarCode: string; weight: number }> = [],
+): PillarDefinition[] {
   const codes = pillarOrder.filter((p) => indicators.some((i) => i.pillarCode === p));
   const relative = new Map(codes.map((c) => [c, 1]));
   for (const w of weights) {
-    if (!relative.has(w.pillarCode)) throw new RangeError(`Unknown pillar ${w.pillarCode}; pillars are ${codes.join(', ')}`);
+    if (!relative.has(w.pillarCode))
+      throw new RangeError(`Unknown pillar ${w.pillarCode}; pillars are ${codes.join(', ')}`);
     if (!Number.isFinite(w.weight) || w.weight < 0 || w.weight > MAX_RELATIVE_WEIGHT) {
       throw new RangeError(`Weight of ${w.pillarCode} must be a number from 0 to ${MAX_RELATIVE_WEIGHT}`);
     }
@@ -119,7 +161,11 @@ export interface IndexScore {
   pillars: PillarScore[];
 }
 
-export function compositeIndex(pillars: PillarDefinition[], goalposts: ReadonlyMap<string, Goalpost>, values: ReadonlyMap<string, number | null>): IndexScore {
+export function compositeIndex(
+  pillars: PillarDefinition[],
+  goalposts: ReadonlyMap<string, Goalpost>,
+  values: ReadonlyMap<string, number | null>,
+): IndexScore {
   const scored = pillars.map((p): PillarScore => {
     const indicators = p.indicatorCodes.map((code) => {
       const value = values.get(code) ?? null;
@@ -127,7 +173,13 @@ export function compositeIndex(pillars: PillarDefinition[], goalposts: ReadonlyM
     });
     const present = indicators.map((i) => i.score).filter((s): s is number => s !== null);
     const score = present.length > 0 ? present.reduce((s, x) => s + x, 0) / present.length : null;
-    return { code: p.code, weight: p.weight, score, contribution: score === null ? null : p.weight * score, indicators };
+    return {
+      code: p.code,
+      weight: p.weight,
+      score,
+      contribution: score === null ? null : p.weight * score,
+      indicators,
+    };
   });
   const complete = scored.every((p) => p.weight === 0 || p.score !== null);
   const index = complete ? scored.reduce((s, p) => s + (p.contribution ?? 0), 0) : null;

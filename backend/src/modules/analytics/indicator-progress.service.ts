@@ -23,7 +23,9 @@ function byKey(rows: SumsRow[]): Map<string, SumsRow> {
 }
 
 function change(current: number | null | undefined, previous: number | null | undefined): number | null {
-  return current === null || current === undefined || previous === null || previous === undefined ? null : current - previous;
+  return current === null || current === undefined || previous === null || previous === undefined
+    ? null
+    : current - previous;
 }
 
 /** How many of the scope's first visible quarters are tried as the base before a full search. */
@@ -39,12 +41,20 @@ export class IndicatorProgressService {
 
   async indicatorProgress(
     actor: Actor | null,
-    a: { indicatorCode: string; scopeCode: string; quarterCode?: string | null; baseQuarterCode?: string | null; includeSubmitted?: boolean | null },
+    a: {
+      indicatorCode: string;
+      scopeCode: string;
+      quarterCode?: string | null;
+      baseQuarterCode?: string | null;
+      includeSubmitted?: boolean | null;
+    },
   ): Promise<IndicatorProgressModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const calendar = await this.catalog.calendar();
     const [indicator, scope, quarter] = await Promise.all([
-      this.catalog.indicator(a.indicatorCode), this.catalog.scope(a.scopeCode), this.catalog.quarter(calendar, a.quarterCode, statuses, a.scopeCode),
+      this.catalog.indicator(a.indicatorCode),
+      this.catalog.scope(a.scopeCode),
+      this.catalog.quarter(calendar, a.quarterCode, statuses, a.scopeCode),
     ]);
     const base = a.baseQuarterCode ? this.catalog.quarterByCode(calendar, a.baseQuarterCode) : null;
     if (!quarter) return this.emptyProgress(indicator, scope);
@@ -65,11 +75,17 @@ export class IndicatorProgressService {
     quarter: CalendarQuarter,
     calendar: QuarterCalendar,
     statuses: VisibleStatus[],
-    options: { baseQuarter?: CalendarQuarter | null; visibleQuarterIds?: number[]; given?: { rows: SumsRow[]; targets: TargetRow[] } } = {},
+    options: {
+      baseQuarter?: CalendarQuarter | null;
+      visibleQuarterIds?: number[];
+      given?: { rows: SumsRow[]; targets: TargetRow[] };
+    } = {},
   ): Promise<IndicatorProgressModel[]> {
     const baseQuarter = options.baseQuarter ?? null;
     if (baseQuarter && calendar.seq(baseQuarter) > calendar.seq(quarter)) {
-      throw new BadInputError(`The base quarter ${baseQuarter.code} is after ${quarter.code}`, [{ field: 'baseQuarterCode', message: 'must not be after the quarter' }]);
+      throw new BadInputError(`The base quarter ${baseQuarter.code} is after ${quarter.code}`, [
+        { field: 'baseQuarterCode', message: 'must not be after the quarter' },
+      ]);
     }
     const previous = calendar.previous(quarter);
     const indicatorIds = Array.isArray(indicatorList) ? indicatorList.map((i) => i.id) : null;
@@ -77,7 +93,11 @@ export class IndicatorProgressService {
       quarters.length === 0
         ? Promise.resolve([])
         : this.repo.sums('SCOPE', {
-            pathPrefix: scope.pathPrefix, provinceCode: scope.level === ScopeLevel.PROVINCE ? scope.code : undefined, statuses, quarterIds: quarters.map((q) => q.id), indicatorIds: ids,
+            pathPrefix: scope.pathPrefix,
+            provinceCode: scope.level === ScopeLevel.PROVINCE ? scope.code : undefined,
+            statuses,
+            quarterIds: quarters.map((q) => q.id),
+            indicatorIds: ids,
           });
     const around = [quarter, ...(previous ? [previous] : [])];
     // The base is the first quarter with a value. A province's whole series is small (11 indicators × its
@@ -96,9 +116,17 @@ export class IndicatorProgressService {
     const [rows, targetRows, visible] = options.given
       ? [[...options.given.rows], options.given.targets, null]
       : await Promise.all([
-          sumsOf(series ?? [...around, ...(baseQuarter ? [baseQuarter] : []), ...(known?.candidates ?? []).filter((q) => !around.includes(q))]),
+          sumsOf(
+            series ?? [
+              ...around,
+              ...(baseQuarter ? [baseQuarter] : []),
+              ...(known?.candidates ?? []).filter((q) => !around.includes(q)),
+            ],
+          ),
           this.repo.targets({ ids: [scope.id, nation.id] }, indicatorIds, [quarter.fiscalYear]),
-          series || baseQuarter || known ? Promise.resolve(null) : this.repo.visibleQuarterIds(statuses, scope.pathPrefix),
+          series || baseQuarter || known
+            ? Promise.resolve(null)
+            : this.repo.visibleQuarterIds(statuses, scope.pathPrefix),
         ]);
     let candidates: CalendarQuarter[] = baseQuarter ? [baseQuarter] : (series ?? known?.candidates ?? []);
     let laterVisible: CalendarQuarter[] = known?.later ?? [];
@@ -109,16 +137,27 @@ export class IndicatorProgressService {
     const indicators = await indicatorList;
     const sums = byKey(rows);
     const targets = new TargetBook(targetRows);
-    const point = (ind: CatalogIndicator, q: CalendarQuarter | null) => (q ? indicatorValue(ind, q, calendar, sums.get(key(ind.id, q.id))) : null);
-    const firstWithValue = (ind: CatalogIndicator, qs: CalendarQuarter[]) => qs.map((q) => point(ind, q)).find((p) => p !== null && p.value !== null) ?? null;
+    const point = (ind: CatalogIndicator, q: CalendarQuarter | null) =>
+      q ? indicatorValue(ind, q, calendar, sums.get(key(ind.id, q.id))) : null;
+    const firstWithValue = (ind: CatalogIndicator, qs: CalendarQuarter[]) =>
+      qs.map((q) => point(ind, q)).find((p) => p !== null && p.value !== null) ?? null;
 
-    const bases = new Map<number, IndicatorValueModel | null>(indicators.map((ind) => [ind.id, firstWithValue(ind, candidates)]));
+    const bases = new Map<number, IndicatorValueModel | null>(
+      indicators.map((ind) => [ind.id, firstWithValue(ind, candidates)]),
+    );
     // Rare: an indicator with no value in the scope's first quarters (introduced later): search the rest.
     const missing = indicators.filter((ind) => bases.get(ind.id) === null);
     if (missing.length > 0 && laterVisible.length > 0) {
-      const more = byKey(await sumsOf(laterVisible, missing.map((i) => i.id)));
+      const more = byKey(
+        await sumsOf(
+          laterVisible,
+          missing.map((i) => i.id),
+        ),
+      );
       for (const ind of missing) {
-        const found = laterVisible.map((q) => indicatorValue(ind, q, calendar, more.get(key(ind.id, q.id)))).find((p) => p !== null && p.value !== null);
+        const found = laterVisible
+          .map((q) => indicatorValue(ind, q, calendar, more.get(key(ind.id, q.id))))
+          .find((p) => p !== null && p.value !== null);
         bases.set(ind.id, found ?? null);
       }
     }
@@ -149,44 +188,77 @@ export class IndicatorProgressService {
 
   emptyProgress(indicator: CatalogIndicator, scope: Scope): IndicatorProgressModel {
     return {
-      indicator: indicator.model, scope, current: null, base: null, previous: null, changeFromPrevious: null, target: null,
+      indicator: indicator.model,
+      scope,
+      current: null,
+      base: null,
+      previous: null,
+      changeFromPrevious: null,
+      target: null,
       ...progress({ direction: indicator.direction, base: null, current: null, target: null }),
     };
   }
 
   async indicatorSeries(
     actor: Actor | null,
-    a: { indicatorCode: string; scopeCode: string; fromQuarterCode?: string | null; toQuarterCode?: string | null; includeSubmitted?: boolean | null },
+    a: {
+      indicatorCode: string;
+      scopeCode: string;
+      fromQuarterCode?: string | null;
+      toQuarterCode?: string | null;
+      includeSubmitted?: boolean | null;
+    },
   ): Promise<IndicatorSeriesModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
-    const [indicator, scope, calendar] = await Promise.all([this.catalog.indicator(a.indicatorCode), this.catalog.scope(a.scopeCode), this.catalog.calendar()]);
+    const [indicator, scope, calendar] = await Promise.all([
+      this.catalog.indicator(a.indicatorCode),
+      this.catalog.scope(a.scopeCode),
+      this.catalog.calendar(),
+    ]);
     const to = await this.catalog.quarter(calendar, a.toQuarterCode, statuses, scope.code);
     if (!to) return { indicator: indicator.model, scope, points: [] };
     const from = a.fromQuarterCode ? this.catalog.quarterByCode(calendar, a.fromQuarterCode) : null;
     if (from && calendar.seq(from) > calendar.seq(to)) {
-      throw new BadInputError(`${from.code} is after ${to.code}`, [{ field: 'fromQuarterCode', message: 'must not be after toQuarterCode' }]);
+      throw new BadInputError(`${from.code} is after ${to.code}`, [
+        { field: 'fromQuarterCode', message: 'must not be after toQuarterCode' },
+      ]);
     }
     const quarters = calendar.range(from, to);
     const sums = byKey(
       await this.repo.sums('SCOPE', {
-        pathPrefix: scope.pathPrefix, provinceCode: scope.level === ScopeLevel.PROVINCE ? scope.code : undefined, statuses, quarterIds: quarters.map((q) => q.id), indicatorIds: [indicator.id],
+        pathPrefix: scope.pathPrefix,
+        provinceCode: scope.level === ScopeLevel.PROVINCE ? scope.code : undefined,
+        statuses,
+        quarterIds: quarters.map((q) => q.id),
+        indicatorIds: [indicator.id],
       }),
     );
-    const points = quarters.map((q) => ({ q, p: indicatorValue(indicator, q, calendar, sums.get(key(indicator.id, q.id))) }));
+    const points = quarters.map((q) => ({
+      q,
+      p: indicatorValue(indicator, q, calendar, sums.get(key(indicator.id, q.id))),
+    }));
     return {
       indicator: indicator.model,
       scope,
       points: points
-        .map(({ q, p }, i) => (p ? { ...p, quarter: q, changeFromPrevious: change(p.value, i > 0 ? points[i - 1].p?.value : null) } : null))
+        .map(({ q, p }, i) =>
+          p ? { ...p, quarter: q, changeFromPrevious: change(p.value, i > 0 ? points[i - 1].p?.value : null) } : null,
+        )
         .filter((p) => p !== null),
     };
   }
 
   /** The six regions side by side for one indicator and quarter, with the nation for reference. */
-  async regionComparison(actor: Actor | null, a: { indicatorCode: string; quarterCode?: string | null; includeSubmitted?: boolean | null }): Promise<IndicatorComparisonModel> {
+  async regionComparison(
+    actor: Actor | null,
+    a: { indicatorCode: string; quarterCode?: string | null; includeSubmitted?: boolean | null },
+  ): Promise<IndicatorComparisonModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const [indicator, nation, calendar, regions] = await Promise.all([
-      this.catalog.indicator(a.indicatorCode), this.catalog.nation(), this.catalog.calendar(), this.catalog.scopeRows('REGION'),
+      this.catalog.indicator(a.indicatorCode),
+      this.catalog.nation(),
+      this.catalog.calendar(),
+      this.catalog.scopeRows('REGION'),
     ]);
     return this.compare(indicator, nation, regions.map(toScope), 'REGION', calendar, statuses, a.quarterCode);
   }
@@ -194,11 +266,19 @@ export class IndicatorProgressService {
   /** Provinces (all, or of one region) ranked best first for one indicator and quarter. */
   async provinceRanking(
     actor: Actor | null,
-    a: { indicatorCode: string; quarterCode?: string | null; regionCode?: string | null; includeSubmitted?: boolean | null },
+    a: {
+      indicatorCode: string;
+      quarterCode?: string | null;
+      regionCode?: string | null;
+      includeSubmitted?: boolean | null;
+    },
   ): Promise<IndicatorComparisonModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const [indicator, nation, calendar, region] = await Promise.all([
-      this.catalog.indicator(a.indicatorCode), this.catalog.nation(), this.catalog.calendar(), a.regionCode ? this.catalog.region(a.regionCode) : Promise.resolve(null),
+      this.catalog.indicator(a.indicatorCode),
+      this.catalog.nation(),
+      this.catalog.calendar(),
+      a.regionCode ? this.catalog.region(a.regionCode) : Promise.resolve(null),
     ]);
     const provinces = (await this.catalog.scopeRows('PROVINCE', region)).map(toScope);
     return this.compare(indicator, nation, provinces, 'PROVINCE', calendar, statuses, a.quarterCode);
@@ -214,7 +294,8 @@ export class IndicatorProgressService {
     quarterCode: string | null | undefined,
   ): Promise<IndicatorComparisonModel> {
     const quarter = await this.catalog.quarter(calendar, quarterCode, statuses);
-    if (!quarter) return { indicator: indicator.model, quarter: null, previousQuarter: null, national: null, values: [] };
+    if (!quarter)
+      return { indicator: indicator.model, quarter: null, previousQuarter: null, national: null, values: [] };
     const previous = calendar.previous(quarter);
     const quarterIds = [quarter.id, ...(previous ? [previous.id] : [])];
     const f = { pathPrefix: nation.pathPrefix, statuses, quarterIds, indicatorIds: [indicator.id] };
@@ -226,7 +307,9 @@ export class IndicatorProgressService {
     const targets = new TargetBook(targetRows);
     const value = (s: Scope, rows: Map<string, SumsRow>, groupId: number): ScopeIndicatorValueModel => {
       const cur = indicatorValue(indicator, quarter, calendar, rows.get(key(indicator.id, quarter.id, groupId)));
-      const prev = previous ? indicatorValue(indicator, previous, calendar, rows.get(key(indicator.id, previous.id, groupId))) : null;
+      const prev = previous
+        ? indicatorValue(indicator, previous, calendar, rows.get(key(indicator.id, previous.id, groupId)))
+        : null;
       const target = targets.for(indicator.id, s.id, quarter);
       return {
         scope: s,
@@ -245,10 +328,18 @@ export class IndicatorProgressService {
     };
     const groups = byKey(groupRows);
     const values = scopes.map((s) => value(s, groups, s.id));
-    const ranks = competitionRanks(values.map((v) => v.value), indicator.direction >= 0);
+    const ranks = competitionRanks(
+      values.map((v) => v.value),
+      indicator.direction >= 0,
+    );
     values.forEach((v, i) => (v.rank = ranks[i]));
     values.sort((x, y) => (x.rank ?? Infinity) - (y.rank ?? Infinity));
-    return { indicator: indicator.model, quarter, previousQuarter: previous, national: value(nation, byKey(nationRows), 0), values };
+    return {
+      indicator: indicator.model,
+      quarter,
+      previousQuarter: previous,
+      national: value(nation, byKey(nationRows), 0),
+      values,
+    };
   }
 }
-

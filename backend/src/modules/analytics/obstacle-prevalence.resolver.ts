@@ -5,7 +5,11 @@ import { CachedAnalytics } from './cached.js';
 import type { RequestContext } from '../../core/graphql/request-context.js';
 import { SourceModel } from '../source/dto/source.model.js';
 import { RespondentLevel } from './dto/common.model.js';
-import { ObstacleBaselineModel, ObstaclePrevalenceByAreaModel, ObstaclePrevalenceModel } from './dto/obstacle-prevalence.model.js';
+import {
+  ObstacleBaselineModel,
+  ObstaclePrevalenceByAreaModel,
+  ObstaclePrevalenceModel,
+} from './dto/obstacle-prevalence.model.js';
 import { ObstaclePrevalenceService } from './obstacle-prevalence.service.js';
 
 @Resolver(() => ObstacleBaselineModel)
@@ -25,11 +29,31 @@ export class ObstaclePrevalenceResolver {
     @CurrentActor() actor: Actor | null,
     @Args('scopeCode', { defaultValue: 'TH', description: '"TH", a region code or a province code' }) scopeCode: string,
     @Args('quarterCode', { type: () => String, nullable: true }) quarterCode: string | null,
-    @Args('fiscalYear', { type: () => Int, nullable: true, description: "B.E.; each respondent's latest response in the year counts" }) fiscalYear: number | null,
-    @Args('respondentLevel', { type: () => RespondentLevel, defaultValue: RespondentLevel.PROVINCE }) respondentLevel: RespondentLevel,
+    @Args('fiscalYear', {
+      type: () => Int,
+      nullable: true,
+      description: "B.E.; each respondent's latest response in the year counts",
+    })
+    fiscalYear: number | null,
+    @Args('respondentLevel', { type: () => RespondentLevel, defaultValue: RespondentLevel.PROVINCE })
+    respondentLevel: RespondentLevel,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<ObstaclePrevalenceModel> {
-    return this.cached.get(actor, includeSubmitted, 'obstaclePrevalence', { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }, fiscalYear ? { fiscalYear } : { quarter: quarterCode, span: 'quarter' }, () => this.prevalence.obstaclePrevalence(actor, { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted }));
+    return this.cached.get(
+      actor,
+      includeSubmitted,
+      'obstaclePrevalence',
+      { scopeCode, quarterCode, fiscalYear, respondentLevel, includeSubmitted },
+      fiscalYear ? { fiscalYear } : { quarter: quarterCode, span: 'quarter' },
+      () =>
+        this.prevalence.obstaclePrevalence(actor, {
+          scopeCode,
+          quarterCode,
+          fiscalYear,
+          respondentLevel,
+          includeSubmitted,
+        }),
+    );
   }
 
   @Query(() => ObstaclePrevalenceByAreaModel, {
@@ -41,12 +65,21 @@ export class ObstaclePrevalenceResolver {
   })
   obstaclePrevalenceByArea(
     @CurrentActor() actor: Actor | null,
-    @Args('scopeCode', { defaultValue: 'TH', description: '"TH" (its 77 provinces) or a region code (its provinces)' }) scopeCode: string,
+    @Args('scopeCode', { defaultValue: 'TH', description: '"TH" (its 77 provinces) or a region code (its provinces)' })
+    scopeCode: string,
     @Args('quarterCode', { type: () => String, nullable: true }) quarterCode: string | null,
     @Args('respondentLevel', { type: () => RespondentLevel }) respondentLevel: RespondentLevel,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<ObstaclePrevalenceByAreaModel> {
-    return this.cached.get(actor, includeSubmitted, 'obstaclePrevalenceByArea', { scopeCode, quarterCode, respondentLevel, includeSubmitted }, { quarter: quarterCode, span: 'quarter' }, () => this.prevalence.obstaclePrevalenceByArea(actor, { scopeCode, quarterCode, respondentLevel, includeSubmitted }));
+    return this.cached.get(
+      actor,
+      includeSubmitted,
+      'obstaclePrevalenceByArea',
+      { scopeCode, quarterCode, respondentLevel, includeSubmitted },
+      { quarter: quarterCode, span: 'quarter' },
+      () =>
+        this.prevalence.obstaclePrevalenceByArea(actor, { scopeCode, quarterCode, respondentLevel, includeSubmitted }),
+    );
   }
 
   @ResolveField(() => SourceModel, { nullable: true })

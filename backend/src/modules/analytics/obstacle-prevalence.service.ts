@@ -27,20 +27,40 @@ export class ObstaclePrevalenceService {
 
   async obstaclePrevalence(
     actor: Actor | null,
-    a: { scopeCode: string; quarterCode?: string | null; fiscalYear?: number | null; respondentLevel: RespondentLevel; includeSubmitted?: boolean | null },
+    a: {
+      scopeCode: string;
+      quarterCode?: string | null;
+      fiscalYear?: number | null;
+      respondentLevel: RespondentLevel;
+      includeSubmitted?: boolean | null;
+    },
   ): Promise<ObstaclePrevalenceModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     if (a.quarterCode && a.fiscalYear) {
-      throw new BadInputError('Give a quarter or a fiscal year, not both', [{ field: 'fiscalYear', message: 'not with quarterCode' }]);
+      throw new BadInputError('Give a quarter or a fiscal year, not both', [
+        { field: 'fiscalYear', message: 'not with quarterCode' },
+      ]);
     }
     const [scope, calendar] = await Promise.all([this.catalog.scope(a.scopeCode), this.catalog.calendar()]);
     if (a.fiscalYear) {
       const quarters = calendar.quarters.filter((q) => q.fiscalYear === a.fiscalYear);
       if (quarters.length === 0) throw new NotFoundError('Fiscal year', String(a.fiscalYear));
-      return this.prevalenceOf(scope, quarters, { fiscalYear: a.fiscalYear, quarter: null }, a.respondentLevel, statuses);
+      return this.prevalenceOf(
+        scope,
+        quarters,
+        { fiscalYear: a.fiscalYear, quarter: null },
+        a.respondentLevel,
+        statuses,
+      );
     }
     const quarter = await this.catalog.quarter(calendar, a.quarterCode, statuses, scope.code);
-    return this.prevalenceOf(scope, quarter ? [quarter] : [], { fiscalYear: null, quarter }, a.respondentLevel, statuses);
+    return this.prevalenceOf(
+      scope,
+      quarter ? [quarter] : [],
+      { fiscalYear: null, quarter },
+      a.respondentLevel,
+      statuses,
+    );
   }
 
   /**
@@ -50,23 +70,44 @@ export class ObstaclePrevalenceService {
    */
   async obstaclePrevalenceByArea(
     actor: Actor | null,
-    a: { scopeCode: string; quarterCode?: string | null; respondentLevel: RespondentLevel; includeSubmitted?: boolean | null },
+    a: {
+      scopeCode: string;
+      quarterCode?: string | null;
+      respondentLevel: RespondentLevel;
+      includeSubmitted?: boolean | null;
+    },
   ): Promise<ObstaclePrevalenceByAreaModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
-    const [scope, calendar] = await Promise.all([this.catalog.scope(a.scopeCode, [ScopeLevel.NATION, ScopeLevel.REGION]), this.catalog.calendar()]);
+    const [scope, calendar] = await Promise.all([
+      this.catalog.scope(a.scopeCode, [ScopeLevel.NATION, ScopeLevel.REGION]),
+      this.catalog.calendar(),
+    ]);
     const quarter = await this.catalog.quarter(calendar, a.quarterCode, statuses, scope.code);
     const [provinces, rows, categories] = await Promise.all([
       this.catalog.provinces(scope),
       quarter
-        ? this.repo.prevalenceByProvince({ quarterId: quarter.id, statuses, level: a.respondentLevel, pathPrefix: scope.pathPrefix })
+        ? this.repo.prevalenceByProvince({
+            quarterId: quarter.id,
+            statuses,
+            level: a.respondentLevel,
+            pathPrefix: scope.pathPrefix,
+          })
         : Promise.resolve([]),
       this.catalog.obstacleCategories(),
     ]);
     const byProvince = new Map(rows.map((r) => [r.province_id, r]));
-    const areas: AreaObstaclePrevalenceModel[] = provinces.map((p) => ({ scope: p, ...prevalenceFigures(byProvince.get(p.id) ?? NO_RESPONSES, categories) }));
+    const areas: AreaObstaclePrevalenceModel[] = provinces.map((p) => ({
+      scope: p,
+      ...prevalenceFigures(byProvince.get(p.id) ?? NO_RESPONSES, categories),
+    }));
     return {
-      scope, respondentLevel: a.respondentLevel, quarter, includeSubmitted: statuses.includes('SUBMITTED'), areas,
-      smallSampleRule: SMALL_SAMPLE_RULE, smallSampleRuleCode: SMALL_SAMPLE_RULE_CODE,
+      scope,
+      respondentLevel: a.respondentLevel,
+      quarter,
+      includeSubmitted: statuses.includes('SUBMITTED'),
+      areas,
+      smallSampleRule: SMALL_SAMPLE_RULE,
+      smallSampleRuleCode: SMALL_SAMPLE_RULE_CODE,
     };
   }
 
@@ -83,7 +124,9 @@ export class ObstaclePrevalenceService {
         ? this.repo.prevalence({ quarterIds: quarters.map((q) => q.id), statuses, level, pathPrefix: scope.pathPrefix })
         : Promise.resolve(NO_RESPONSES),
       this.catalog.obstacleCategories(),
-      this.catalog.frameworkData(`baseline|${OBSTACLE_BASELINE_DATASET}`, () => this.repo.baseline(OBSTACLE_BASELINE_DATASET)),
+      this.catalog.frameworkData(`baseline|${OBSTACLE_BASELINE_DATASET}`, () =>
+        this.repo.baseline(OBSTACLE_BASELINE_DATASET),
+      ),
     ]);
     return {
       scope,
@@ -94,7 +137,9 @@ export class ObstaclePrevalenceService {
       ...prevalenceFigures(row, categories),
       smallSampleRule: SMALL_SAMPLE_RULE,
       smallSampleRuleCode: SMALL_SAMPLE_RULE_CODE,
-      baseline: published ? baselineModel(published, categories, level === RespondentLevel.PROVINCE && scope.level === 'NATION') : null,
+      baseline: published
+        ? baselineModel(published, categories, level === RespondentLevel.PROVINCE && scope.level === 'NATION')
+        : null,
     };
   }
 }
@@ -102,7 +147,10 @@ export class ObstaclePrevalenceService {
 const NO_RESPONSES: PrevalenceRow = { respondents: 0, any_count: 0, categories: [] };
 
 /** Respondents, the any-obstacle share and every category's share from the counts SQL returned. */
-function prevalenceFigures(row: PrevalenceRow, categories: ObstacleCategoryModel[]): Pick<ObstaclePrevalenceModel, 'respondents' | 'anyObstacle' | 'categories'> {
+function prevalenceFigures(
+  row: PrevalenceRow,
+  categories: ObstacleCategoryModel[],
+): Pick<ObstaclePrevalenceModel, 'respondents' | 'anyObstacle' | 'categories'> {
   const cited = new Map(row.categories.map((c) => [c.code, c]));
   return {
     respondents: row.respondents,
@@ -115,9 +163,16 @@ function prevalenceFigures(row: PrevalenceRow, categories: ObstacleCategoryModel
 }
 
 /** DGA's figures exactly as published (percentages as printed), with intervals computed from the counts. */
-function baselineModel(d: BaselineRow, categories: ObstacleCategoryModel[], comparable: boolean): ObstacleBaselineModel {
+function baselineModel(
+  d: BaselineRow,
+  categories: ObstacleCategoryModel[],
+  comparable: boolean,
+): ObstacleBaselineModel {
   const byCode = new Map(categories.map((c) => [c.code, c]));
-  const published = (v: BaselineRow['values'][number]) => ({ ...shareEstimate(v.count, v.denominator), percentage: Number(v.percentage) });
+  const published = (v: BaselineRow['values'][number]) => ({
+    ...shareEstimate(v.count, v.denominator),
+    percentage: Number(v.percentage),
+  });
   const any = d.values.find((v) => v.measureCode === 'ANY');
   return {
     datasetCode: d.code,

@@ -27,7 +27,13 @@ export interface BaselineRow {
   population: string;
   denominator: number;
   source_code: string;
-  values: Array<{ measureCode: 'ANY' | 'CATEGORY'; categoryCode: string | null; count: number; denominator: number; percentage: string | number }>;
+  values: Array<{
+    measureCode: 'ANY' | 'CATEGORY';
+    categoryCode: string | null;
+    count: number;
+    denominator: number;
+    percentage: string | number;
+  }>;
 }
 
 export interface ActionItemRow {
@@ -91,7 +97,9 @@ export class ObstacleRepository {
    * is its province's, so grouping by the report's org unit is grouping by province). Provinces without
    * respondents have no row.
    */
-  async prevalenceByProvince(f: Omit<PrevalenceFilter, 'quarterIds'> & { quarterId: number }): Promise<ProvincePrevalenceRow[]> {
+  async prevalenceByProvince(
+    f: Omit<PrevalenceFilter, 'quarterIds'> & { quarterId: number },
+  ): Promise<ProvincePrevalenceRow[]> {
     return this.db.query(
       `WITH resp AS (
          SELECT r.org_unit_id AS province_id, o.id

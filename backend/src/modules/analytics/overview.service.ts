@@ -24,7 +24,10 @@ export class OverviewService {
     private readonly index: CompositeIndexService,
   ) {}
 
-  async nationalOverview(actor: Actor | null, a: { quarterCode?: string | null; includeSubmitted?: boolean | null }): Promise<NationalOverviewModel> {
+  async nationalOverview(
+    actor: Actor | null,
+    a: { quarterCode?: string | null; includeSubmitted?: boolean | null },
+  ): Promise<NationalOverviewModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const [calendar, nation] = await Promise.all([this.catalog.calendar(), this.catalog.nation()]);
     // A quarter given is known from the calendar; the default one is looked up first (it decides what to read).
@@ -37,15 +40,32 @@ export class OverviewService {
       quarter
         ? this.progress.progressOf(nation, indicators, quarter, calendar, statuses, { visibleQuarterIds })
         : indicators.then((list) => list.map((i) => this.progress.emptyProgress(i, nation))),
-      this.prevalence.prevalenceOf(nation, quarter ? [quarter] : [], { fiscalYear: null, quarter }, RespondentLevel.PROVINCE, statuses),
+      this.prevalence.prevalenceOf(
+        nation,
+        quarter ? [quarter] : [],
+        { fiscalYear: null, quarter },
+        RespondentLevel.PROVINCE,
+        statuses,
+      ),
       quarter ? this.repo.visibleReportCount(quarter.id, statuses, nation.pathPrefix) : Promise.resolve(0),
     ]);
-    return { quarter, includeSubmitted: statuses.includes('SUBMITTED'), reportingProvinces, indicators: progress, obstacles };
+    return {
+      quarter,
+      includeSubmitted: statuses.includes('SUBMITTED'),
+      reportingProvinces,
+      indicators: progress,
+      obstacles,
+    };
   }
 
   async provinceScorecard(
     actor: Actor | null,
-    a: { provinceCode: string; quarterCode?: string | null; weights?: PillarWeightInput[] | null; includeSubmitted?: boolean | null },
+    a: {
+      provinceCode: string;
+      quarterCode?: string | null;
+      weights?: PillarWeightInput[] | null;
+      includeSubmitted?: boolean | null;
+    },
   ): Promise<ProvinceScorecardModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const includeSubmitted = statuses.includes('SUBMITTED');
@@ -62,16 +82,46 @@ export class OverviewService {
       indicatorList,
       this.catalog.scopeRows('PROVINCE'),
       this.index.definition(indicatorList, a.weights ?? []),
-      read(() => this.repo.sums('SCOPE', { pathPrefix: nation.pathPrefix, provinceCode: a.provinceCode, statuses, quarterIds: calendar.range(null, quarter!).map((q) => q.id), indicatorIds: null })),
-      read(() => this.repo.sums('PROVINCE', { pathPrefix: nation.pathPrefix, statuses, quarterIds: [quarter!.id], indicatorIds: null, withTotal: true })),
+      read(() =>
+        this.repo.sums('SCOPE', {
+          pathPrefix: nation.pathPrefix,
+          provinceCode: a.provinceCode,
+          statuses,
+          quarterIds: calendar.range(null, quarter!).map((q) => q.id),
+          indicatorIds: null,
+        }),
+      ),
+      read(() =>
+        this.repo.sums('PROVINCE', {
+          pathPrefix: nation.pathPrefix,
+          statuses,
+          quarterIds: [quarter!.id],
+          indicatorIds: null,
+          withTotal: true,
+        }),
+      ),
       read(() => this.repo.targets({ codes: [a.provinceCode, nation.code] }, null, [quarter!.fiscalYear])),
     ]);
     if (!quarter) {
-      return { province, quarter: null, includeSubmitted, index: null, indicators: indicators.map((i) => ({ ...this.progress.emptyProgress(i, province), rank: null, rankedCount: 0, nationalValue: null })) };
+      return {
+        province,
+        quarter: null,
+        includeSubmitted,
+        index: null,
+        indicators: indicators.map((i) => ({
+          ...this.progress.emptyProgress(i, province),
+          rank: null,
+          rankedCount: 0,
+          nationalValue: null,
+        })),
+      };
     }
     const [progress, indexes] = await Promise.all([
       this.progress.progressOf(province, indicators, quarter, calendar, statuses, { given: { rows: series, targets } }),
-      this.index.provinceIndexes(definition, quarter, calendar, statuses, { rows: rows.filter((r) => r.group_id !== 0), provinces }),
+      this.index.provinceIndexes(definition, quarter, calendar, statuses, {
+        rows: rows.filter((r) => r.group_id !== 0),
+        provinces,
+      }),
     ]);
 
     // Every province's value of each indicator, for its rank: one pass over the rows.
@@ -80,7 +130,9 @@ export class OverviewService {
     const own = provinceIds.indexOf(province.id);
     const scorecard = progress.map((p, i) => {
       const ind = indicators[i];
-      const values = provinceIds.map((id) => indicatorValue(ind, quarter, calendar, byKey.get(`${id}:${ind.id}`))?.value ?? null);
+      const values = provinceIds.map(
+        (id) => indicatorValue(ind, quarter, calendar, byKey.get(`${id}:${ind.id}`))?.value ?? null,
+      );
       const ranks = competitionRanks(values, ind.direction >= 0);
       return {
         ...p,
@@ -89,6 +141,12 @@ export class OverviewService {
         nationalValue: indicatorValue(ind, quarter, calendar, byKey.get(`0:${ind.id}`))?.value ?? null,
       };
     });
-    return { province, quarter, includeSubmitted, indicators: scorecard, index: indexes.find((x) => x.province.code === province.code) ?? null };
+    return {
+      province,
+      quarter,
+      includeSubmitted,
+      indicators: scorecard,
+      index: indexes.find((x) => x.province.code === province.code) ?? null,
+    };
   }
 }

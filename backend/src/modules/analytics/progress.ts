@@ -128,7 +128,8 @@ export function progress(input: ProgressInput): ProgressResult {
   // The growth the target requires, and R, are given whenever they are defined, an achieved target included.
   let byRatio: ProgressStatus = ProgressStatus.INSUFFICIENT_DATA;
   if (target && twoPoints && base && target.t > base.t) {
-    const required = result.growthMethod === GrowthMethod.COMPOUND ? compoundGrowth(base, target) : linearGrowth(base, target);
+    const required =
+      result.growthMethod === GrowthMethod.COMPOUND ? compoundGrowth(base, target) : linearGrowth(base, target);
     result.requiredGrowth = required;
     if (required === 0) {
       // The base sat exactly on the target and the current value no longer meets it: it moved the wrong way.
@@ -138,7 +139,8 @@ export function progress(input: ProgressInput): ProgressResult {
       byRatio = statusForRatio(result.ratio);
     }
   }
-  if (target && targetMet(direction, current.value, target.value)) return { ...result, status: ProgressStatus.ACHIEVED };
+  if (target && targetMet(direction, current.value, target.value))
+    return { ...result, status: ProgressStatus.ACHIEVED };
   if (!target) return { ...result, status: ProgressStatus.NO_TARGET };
   return { ...result, status: byRatio };
 }

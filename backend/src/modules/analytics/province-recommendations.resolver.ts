@@ -10,16 +10,26 @@ export class ProvinceRecommendationsResolver {
   constructor(private readonly recommendations: ProvinceRecommendationsService) {}
 
   @Query(() => ProvinceRecommendationsModel, {
-    description: "Recommendations answering a province's obstacles and lagging indicators in a quarter, by priority, with its linked action items.",
+    description:
+      "Recommendations answering a province's obstacles and lagging indicators in a quarter, by priority, with its linked action items.",
   })
   provinceRecommendations(
     @CurrentActor() actor: Actor | null,
     @Args('provinceCode') provinceCode: string,
     @Args('quarterCode', { type: () => String, nullable: true }) quarterCode: string | null,
-    @Args('respondentLevel', { type: () => RespondentLevel, defaultValue: RespondentLevel.LOCAL, description: "Whose obstacle answers count: the province's local organizations (default) or the province itself" })
+    @Args('respondentLevel', {
+      type: () => RespondentLevel,
+      defaultValue: RespondentLevel.LOCAL,
+      description: "Whose obstacle answers count: the province's local organizations (default) or the province itself",
+    })
     respondentLevel: RespondentLevel,
     @Args('includeSubmitted', { defaultValue: false }) includeSubmitted: boolean,
   ): Promise<ProvinceRecommendationsModel> {
-    return this.recommendations.provinceRecommendations(actor, { provinceCode, quarterCode, respondentLevel, includeSubmitted });
+    return this.recommendations.provinceRecommendations(actor, {
+      provinceCode,
+      quarterCode,
+      respondentLevel,
+      includeSubmitted,
+    });
   }
 }

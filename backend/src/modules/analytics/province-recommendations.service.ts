@@ -25,14 +25,26 @@ export class ProvinceRecommendationsService {
 
   async provinceRecommendations(
     actor: Actor | null,
-    a: { provinceCode: string; quarterCode?: string | null; respondentLevel: RespondentLevel; includeSubmitted?: boolean | null },
+    a: {
+      provinceCode: string;
+      quarterCode?: string | null;
+      respondentLevel: RespondentLevel;
+      includeSubmitted?: boolean | null;
+    },
   ): Promise<ProvinceRecommendationsModel> {
     const statuses = visibleStatuses(actor, a.includeSubmitted);
     const calendar = await this.catalog.calendar();
-    const [province, quarter] = await Promise.all([this.catalog.province(a.provinceCode), this.catalog.quarter(calendar, a.quarterCode, statuses, a.provinceCode)]);
+    const [province, quarter] = await Promise.all([
+      this.catalog.province(a.provinceCode),
+      this.catalog.quarter(calendar, a.quarterCode, statuses, a.provinceCode),
+    ]);
     const base = {
-      province, quarter, respondentLevel: a.respondentLevel, includeSubmitted: statuses.includes('SUBMITTED'),
-      priorityRule: PRIORITY_RULE, priorityRuleCode: PRIORITY_RULE_CODE,
+      province,
+      quarter,
+      respondentLevel: a.respondentLevel,
+      includeSubmitted: statuses.includes('SUBMITTED'),
+      priorityRule: PRIORITY_RULE,
+      priorityRuleCode: PRIORITY_RULE_CODE,
     };
     if (!quarter) return { ...base, respondents: 0, actionItemsVisible: false, recommendations: [] };
 
@@ -56,7 +68,13 @@ export class ProvinceRecommendationsService {
           .filter((c) => c !== undefined)
           .map((c) => {
             const signal = { prevalence: (c.percentage ?? 0) / 100, meanSeverity: c.meanSeverity };
-            return { category: c.category, count: c.count, percentage: c.percentage, meanSeverity: c.meanSeverity, weight: obstacleWeight(signal) };
+            return {
+              category: c.category,
+              count: c.count,
+              percentage: c.percentage,
+              meanSeverity: c.meanSeverity,
+              weight: obstacleWeight(signal),
+            };
           });
         const linked = rec.indicatorCodes
           .map((code) => progressByCode.get(code))
@@ -64,9 +82,16 @@ export class ProvinceRecommendationsService {
           .map((p) => {
             const value = p.current?.value ?? null;
             const goalpost = GOALPOSTS[p.indicator.code];
-            const gap = indicatorGap(p.target ? p.achievementPct : null, goalpost ? goalpostScore(value, goalpost) : null);
+            const gap = indicatorGap(
+              p.target ? p.achievementPct : null,
+              goalpost ? goalpostScore(value, goalpost) : null,
+            );
             return {
-              indicatorCode: p.indicator.code, value, target: p.target?.value ?? null, achievementPct: p.achievementPct, status: p.status,
+              indicatorCode: p.indicator.code,
+              value,
+              target: p.target?.value ?? null,
+              achievementPct: p.achievementPct,
+              status: p.status,
               gap: value === null ? null : gap,
             };
           });
@@ -77,8 +102,15 @@ export class ProvinceRecommendationsService {
         const actionItems: ActionItemModel[] = items
           .filter((i) => i.recommendation_code === rec.code)
           .map((i) => ({
-            id: i.id, fiscalYear: i.fiscal_year, recommendationCode: i.recommendation_code, titleTh: i.title_th, titleEn: i.title_en,
-            status: i.status as ActionItemModel['status'], dueQuarterCode: i.due_quarter_code, progressNote: i.progress_note, isDemo: i.is_demo,
+            id: i.id,
+            fiscalYear: i.fiscal_year,
+            recommendationCode: i.recommendation_code,
+            titleTh: i.title_th,
+            titleEn: i.title_en,
+            status: i.status as ActionItemModel['status'],
+            dueQuarterCode: i.due_quarter_code,
+            progressNote: i.progress_note,
+            isDemo: i.is_demo,
           }));
         return { recommendation: rec, ...score, obstacles, indicators: linked, actionItems };
       })
@@ -92,7 +124,12 @@ export class ProvinceRecommendationsService {
    * Action items are a province's plan as it reports it, not an aggregate: anonymous callers do not see them;
    * planners, administrators and the province's own officer do; others once the quarter's report is visible.
    */
-  private async actionItemsVisible(actor: Actor | null, province: Scope, quarter: CalendarQuarter, statuses: VisibleStatus[]): Promise<boolean> {
+  private async actionItemsVisible(
+    actor: Actor | null,
+    province: Scope,
+    quarter: CalendarQuarter,
+    statuses: VisibleStatus[],
+  ): Promise<boolean> {
     if (!actor) return false;
     if (seesAllStates(actor)) return true;
     if (actor.role === 'OFFICER' && actor.provinceId === province.id) return true;

@@ -29,7 +29,12 @@ export function rollUp(aggregation: Aggregation, multiplier: number, units: Unit
     }
     case 'SUM':
     case 'LATEST':
-      return { value: numerator === null ? null : numerator * multiplier, numerator, denominator: null, units: withNumerator.length };
+      return {
+        value: numerator === null ? null : numerator * multiplier,
+        numerator,
+        denominator: null,
+        units: withNumerator.length,
+      };
     case 'AVERAGE':
       return {
         value: numerator === null ? null : (numerator / withNumerator.length) * multiplier,

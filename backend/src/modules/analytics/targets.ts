@@ -21,7 +21,9 @@ export class TargetBook {
 
   /** The target for the quarter's fiscal year, with the quarter's milestone. */
   for(indicatorId: number, orgUnitId: number, quarter: CalendarQuarter): ProgressTargetModel | null {
-    const row = this.own.get(`${indicatorId}:${orgUnitId}:${quarter.fiscalYear}`) ?? this.national.get(`${indicatorId}:${quarter.fiscalYear}`);
+    const row =
+      this.own.get(`${indicatorId}:${orgUnitId}:${quarter.fiscalYear}`) ??
+      this.national.get(`${indicatorId}:${quarter.fiscalYear}`);
     if (!row) return null;
     const milestone = row.milestones[quarter.quarter - 1];
     return {

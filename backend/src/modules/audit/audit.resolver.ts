@@ -60,12 +60,17 @@ export class AuditResolver {
   constructor(private readonly db: DataSource) {}
 
   @Query(() => [AuditEventModel], { description: 'Every change to a report, oldest first (planners).' })
-  async reportHistory(@CurrentActor() actor: Actor | null, @Args('reportId', { type: () => Int }) reportId: number): Promise<AuditEventModel[]> {
+  async reportHistory(
+    @CurrentActor() actor: Actor | null,
+    @Args('reportId', { type: () => Int }) reportId: number,
+  ): Promise<AuditEventModel[]> {
     requireRole(actor, ['ADMIN', 'PLANNER'], 'read the audit trail');
     return this.db.query(`${EVENT_SQL} WHERE a.report_id = $1 ORDER BY a.at, a.id`, [reportId]);
   }
 
-  @Query(() => [AuditEventModel], { description: 'Every change to one value (element × org unit × quarter), oldest first (planners).' })
+  @Query(() => [AuditEventModel], {
+    description: 'Every change to one value (element × org unit × quarter), oldest first (planners).',
+  })
   async valueHistory(
     @CurrentActor() actor: Actor | null,
     @Args('orgUnitCode') orgUnitCode: string,
@@ -81,7 +86,10 @@ export class AuditResolver {
     if (u === null) throw new NotFoundError('Org unit', orgUnitCode);
     if (e === null) throw new NotFoundError('Data element', dataElementCode);
     if (q === null) throw new NotFoundError('Fiscal quarter', quarterCode);
-    return this.db.query(`${EVENT_SQL} WHERE a.data_element_id = $1 AND a.org_unit_id = $2 AND a.quarter_id = $3 ORDER BY a.at, a.id`, [e, u, q]);
+    return this.db.query(
+      `${EVENT_SQL} WHERE a.data_element_id = $1 AND a.org_unit_id = $2 AND a.quarter_id = $3 ORDER BY a.at, a.id`,
+      [e, u, q],
+    );
   }
 
   @Query(() => [AuditEventModel], {
@@ -96,10 +104,17 @@ export class AuditResolver {
   ): Promise<AuditEventModel[]> {
     requireRole(actor, ['ADMIN', 'PLANNER'], 'read the audit trail');
     const problems = [
-      ...(Number.isInteger(limit) && limit >= 1 && limit <= MAX_HISTORY ? [] : [{ field: 'limit', code: 'OUT_OF_RANGE', message: `limit is 1–${MAX_HISTORY}` }]),
-      ...(Number.isInteger(offset) && offset >= 0 ? [] : [{ field: 'offset', code: 'OUT_OF_RANGE', message: 'offset is 0 or more' }]),
+      ...(Number.isInteger(limit) && limit >= 1 && limit <= MAX_HISTORY
+        ? []
+        : [{ field: 'limit', code: 'OUT_OF_RANGE', message: `limit is 1–${MAX_HISTORY}` }]),
+      ...(Number.isInteger(offset) && offset >= 0
+        ? []
+        : [{ field: 'offset', code: 'OUT_OF_RANGE', message: 'offset is 0 or more' }]),
     ];
     if (problems.length > 0) throw new BadInputError('Invalid page of the framework history', problems);
-    return this.db.query(`${EVENT_SQL} WHERE a.action = 'FRAMEWORK_CHANGED' ORDER BY a.at DESC, a.id DESC LIMIT $1 OFFSET $2`, [limit, offset]);
+    return this.db.query(
+      `${EVENT_SQL} WHERE a.action = 'FRAMEWORK_CHANGED' ORDER BY a.at DESC, a.id DESC LIMIT $1 OFFSET $2`,
+      [limit, offset],
+    );
   }
 }

@@ -41,7 +41,10 @@ export class CreateApiTokenInput {
   @Field()
   name: string;
 
-  @Field(() => Int, { defaultValue: DEFAULT_API_TOKEN_DAYS, description: `Days until it expires: 1–${MAX_API_TOKEN_DAYS} (every token expires)` })
+  @Field(() => Int, {
+    defaultValue: DEFAULT_API_TOKEN_DAYS,
+    description: `Days until it expires: 1–${MAX_API_TOKEN_DAYS} (every token expires)`,
+  })
   expiresInDays: number;
 }
 
@@ -61,7 +64,10 @@ export class ApiTokenResolver {
   }
 
   @Mutation(() => CreatedApiTokenModel, { description: 'Create a read-only API token for scripts (analysts).' })
-  async createApiToken(@CurrentActor() actor: Actor | null, @Args('input') input: CreateApiTokenInput): Promise<CreatedApiTokenModel> {
+  async createApiToken(
+    @CurrentActor() actor: Actor | null,
+    @Args('input') input: CreateApiTokenInput,
+  ): Promise<CreatedApiTokenModel> {
     const { token, info } = await this.apiTokens.create(actor, input.name, input.expiresInDays);
     return { token, apiToken: info };
   }

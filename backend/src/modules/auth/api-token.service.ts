@@ -50,16 +50,32 @@ export class ApiTokenService {
   ) {}
 
   /** Creates a token for the caller; the plain token is returned this once and never stored. */
-  async create(actor: Actor | null, name: string, expiresInDays: number | null): Promise<{ token: string; info: ApiTokenInfo }> {
+  async create(
+    actor: Actor | null,
+    name: string,
+    expiresInDays: number | null,
+  ): Promise<{ token: string; info: ApiTokenInfo }> {
     const a = requireActor(actor);
     if (a.readOnly) throw new ForbiddenError('An API token cannot create tokens: sign in');
-    if (!API_TOKEN_ROLES.includes(a.role)) throw new ForbiddenError(`Your role (${a.role}) may not create API tokens: they are for analyst accounts`);
+    if (!API_TOKEN_ROLES.includes(a.role))
+      throw new ForbiddenError(`Your role (${a.role}) may not create API tokens: they are for analyst accounts`);
     const clean = name.trim();
     const problems = [
-      ...(clean.length >= 1 && clean.length <= 100 ? [] : [{ field: 'name', code: 'OUT_OF_RANGE', message: 'Name the token (1–100 characters)' }]),
-      ...(expiresInDays !== null && Number.isInteger(expiresInDays) && expiresInDays >= 1 && expiresInDays <= MAX_API_TOKEN_DAYS
+      ...(clean.length >= 1 && clean.length <= 100
         ? []
-        : [{ field: 'expiresInDays', code: 'OUT_OF_RANGE', message: `Between 1 and ${MAX_API_TOKEN_DAYS} days: every token expires` }]),
+        : [{ field: 'name', code: 'OUT_OF_RANGE', message: 'Name the token (1–100 characters)' }]),
+      ...(expiresInDays !== null &&
+      Number.isInteger(expiresInDays) &&
+      expiresInDays >= 1 &&
+      expiresInDays <= MAX_API_TOKEN_DAYS
+        ? []
+        : [
+            {
+              field: 'expiresInDays',
+              code: 'OUT_OF_RANGE',
+              message: `Between 1 and ${MAX_API_TOKEN_DAYS} days: every token expires`,
+            },
+          ]),
     ];
     if (problems.length > 0) throw new BadInputError('Invalid API token', problems);
     const token = API_TOKEN_PREFIX + randomBytes(32).toString('base64url');
@@ -68,13 +84,28 @@ export class ApiTokenService {
     const info = await this.db.transaction(async (m) => {
       // The count and the insert under the user's row lock: two concurrent creations cannot both pass the limit.
       await m.query(`SELECT 1 FROM app_user WHERE id = $1 FOR UPDATE`, [a.userId]);
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM api_token WHERE user_id = $1 AND revoked_at IS NULL AND ${EXPIRES_AT} > $2`, [a.userId, now]);
-      if (n >= MAX_TOKENS_PER_USER) throw new BadInputError('Too many tokens', [{ field: 'name', code: 'LIMIT', message: `At most ${MAX_TOKENS_PER_USER} active tokens: revoke one first` }]);
+      const [{ n }] = await m.query(
+        `SELECT count(*)::int AS n FROM api_token WHERE user_id = $1 AND revoked_at IS NULL AND ${EXPIRES_AT} > $2`,
+        [a.userId, now],
+      );
+      if (n >= MAX_TOKENS_PER_USER)
+        throw new BadInputError('Too many tokens', [
+          { field: 'name', code: 'LIMIT', message: `At most ${MAX_TOKENS_PER_USER} active tokens: revoke one first` },
+        ]);
       const [row]: ApiTokenInfo[] = await m.query(
         `INSERT INTO api_token (user_id, name, prefix, token_hash, created_at, expires_at) VALUES ($1, $2, $3, $4, $5, $6) RETURNING ${INFO_COLUMNS}`,
         [a.userId, clean, token.slice(0, 10), hashApiToken(token), now, expiresAt],
       );
-      await this.audit.record([{ action: AuditAction.API_TOKEN_CREATED, userId: a.userId, newValue: { id: row.id, name: row.name, prefix: row.prefix, expiresAt: row.expiresAt } }], m);
+      await this.audit.record(
+        [
+          {
+            action: AuditAction.API_TOKEN_CREATED,
+            userId: a.userId,
+            newValue: { id: row.id, name: row.name, prefix: row.prefix, expiresAt: row.expiresAt },
+          },
+        ],
+        m,
+      );
       return row;
     });
     return { token, info };
@@ -82,10 +113,9 @@ export class ApiTokenService {
 
   async list(actor: Actor | null): Promise<ApiTokenInfo[]> {
     const a = requireActor(actor);
-    return this.db.query(
-      `SELECT ${INFO_COLUMNS} FROM api_token WHERE user_id = $1 ORDER BY created_at DESC`,
-      [a.userId],
-    );
+    return this.db.query(`SELECT ${INFO_COLUMNS} FROM api_token WHERE user_id = $1 ORDER BY created_at DESC`, [
+      a.userId,
+    ]);
   }
 
   async revoke(actor: Actor | null, id: string): Promise<ApiTokenInfo> {
@@ -99,10 +129,22 @@ export class ApiTokenService {
       );
       if (revoked[0]) {
         const t = revoked[0];
-        await this.audit.record([{ action: AuditAction.API_TOKEN_REVOKED, userId: a.userId, oldValue: { id: t.id, name: t.name, prefix: t.prefix } }], m);
+        await this.audit.record(
+          [
+            {
+              action: AuditAction.API_TOKEN_REVOKED,
+              userId: a.userId,
+              oldValue: { id: t.id, name: t.name, prefix: t.prefix },
+            },
+          ],
+          m,
+        );
         return t;
       }
-      const [already]: ApiTokenInfo[] = await m.query(`SELECT ${INFO_COLUMNS} FROM api_token WHERE id::text = $1 AND user_id = $2`, [id, a.userId]);
+      const [already]: ApiTokenInfo[] = await m.query(
+        `SELECT ${INFO_COLUMNS} FROM api_token WHERE id::text = $1 AND user_id = $2`,
+        [id, a.userId],
+      );
       if (!already) throw new NotFoundError('API token', id);
       return already;
     });
@@ -110,7 +152,13 @@ export class ApiTokenService {
 
   /** The user behind a presented API token, if it is valid (not revoked, not expired). */
   async userFor(token: string): Promise<{ userId: string } | { problem: string }> {
-    const rows: Array<{ id: string; user_id: string; revoked_at: Date | null; expires_at: Date; last_used_at: Date | null }> = await this.db.query(
+    const rows: Array<{
+      id: string;
+      user_id: string;
+      revoked_at: Date | null;
+      expires_at: Date;
+      last_used_at: Date | null;
+    }> = await this.db.query(
       `SELECT id, user_id, revoked_at, ${EXPIRES_AT} AS expires_at, last_used_at FROM api_token WHERE token_hash = $1`,
       [hashApiToken(token)],
     );

@@ -17,7 +17,16 @@ import { UserRepository } from '../user/user.repository.js';
   imports: [AuditModule],
   // The user SQL lives in modules/user (UserRepository); it is provided here, where sign-in needs it on every
   // request, and shared with the user module through this global module's exports.
-  providers: [TokenService, ApiTokenService, AuthService, AuthResolver, ApiTokenResolver, LoginThrottleRepository, UserSessionRepository, UserRepository],
+  providers: [
+    TokenService,
+    ApiTokenService,
+    AuthService,
+    AuthResolver,
+    ApiTokenResolver,
+    LoginThrottleRepository,
+    UserSessionRepository,
+    UserRepository,
+  ],
   exports: [AuthService, TokenService, LoginThrottleRepository, UserRepository],
 })
 export class AuthModule implements OnModuleInit {

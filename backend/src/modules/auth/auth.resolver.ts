@@ -6,7 +6,13 @@ import { AuthService } from './auth.service.js';
 import { AuthPayloadModel, LoginInput, UserModel } from './dto/auth.model.js';
 
 function toUser(a: Actor): UserModel {
-  return { id: a.userId, email: a.email, role: a.role as UserModel['role'], provinceCode: a.provinceCode, readOnly: a.readOnly };
+  return {
+    id: a.userId,
+    email: a.email,
+    role: a.role as UserModel['role'],
+    provinceCode: a.provinceCode,
+    readOnly: a.readOnly,
+  };
 }
 
 @Resolver()

@@ -17,7 +17,8 @@ import { UserRepository, type SignInUserRow } from '../user/user.repository.js';
  * The one answer to every refused sign-in: a wrong e-mail, a wrong password, a disabled account, a lock, a busy
  * server. Telling them apart would tell a stranger which accounts exist and which are under attack.
  */
-export const SIGN_IN_REFUSED = 'Wrong e-mail or password, or too many attempts: check them and try again in a few minutes';
+export const SIGN_IN_REFUSED =
+  'Wrong e-mail or password, or too many attempts: check them and try again in a few minutes';
 
 /** Longer than any real e-mail (the column holds 254) or password: refused without hashing megabytes. */
 const MAX_EMAIL_LENGTH = 254;
@@ -31,7 +32,15 @@ const PURGE_EVERY_MS = 60 * 60_000;
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$mKwM4IuwfXo7EYW7Jv9j7w$y7qgK1tcvsxmaNpZ+ONmzHx+AB4/JH6wpcKFaLLAMuM';
 
 function toActor(u: SignInUserRow, readOnly: boolean, sessionId?: string): Actor {
-  return { userId: u.id, email: u.email, role: u.role, provinceId: u.province_id, provinceCode: u.province_code, readOnly, sessionId };
+  return {
+    userId: u.id,
+    email: u.email,
+    role: u.role,
+    provinceId: u.province_id,
+    provinceCode: u.province_code,
+    readOnly,
+    sessionId,
+  };
 }
 
 @Injectable()
@@ -53,10 +62,17 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
    * Counts the attempt against the address and the account first (atomically, in PostgreSQL), and checks the
    * password only if both allow it: a refused attempt never reaches argon2.
    */
-  async login(email: string, password: string, ip: string | undefined): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  async login(
+    email: string,
+    password: string,
+    ip: string | undefined,
+  ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
     const now = this.now();
     const address = clientKey(ip);
-    const account = email.trim().toLowerCase().slice(0, MAX_EMAIL_LENGTH + 1);
+    const account = email
+      .trim()
+      .toLowerCase()
+      .slice(0, MAX_EMAIL_LENGTH + 1);
     const pairKey = `${address} ${account}`;
     const seen = { email: account.slice(0, MAX_EMAIL_LENGTH), address };
 
@@ -68,7 +84,8 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
       : await this.throttle.hit(LoginThrottleKind.ACCOUNT, account, now);
     if (!byAccount.allowed) return this.refuseLocked(byAccount, seen);
 
-    if (account.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH) return this.refuseFailed(null, seen);
+    if (account.length > MAX_EMAIL_LENGTH || password.length > MAX_PASSWORD_LENGTH)
+      return this.refuseFailed(null, seen);
     const user = await this.users.forSignIn(account);
     let ok: boolean;
     try {
@@ -87,7 +104,10 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
    * A new sign-in session and its token, audited as a sign-in: after a password check, a new password (the old
    * sessions were revoked by the database), or an identity provider's answer (`seen` says which).
    */
-  async startSession(user: SignInUserRow, seen: Record<string, unknown>): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  async startSession(
+    user: SignInUserRow,
+    seen: Record<string, unknown>,
+  ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
     const now = this.now();
     const expiresAt = this.tokens.expiryFrom(now);
     const sessionId = await this.sessions.create(user.id, now, expiresAt);
@@ -102,7 +122,13 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     if (!a.sessionId) throw new ForbiddenError('An API token does not sign out: revoke it instead');
     const revoked = await this.sessions.revoke(a.sessionId, a.userId, this.now());
     if (revoked) {
-      await this.audit.record([{ action: AuditAction.SIGNED_OUT, userId: a.userId, newValue: { address: clientKey(ip), sessionId: a.sessionId } }]);
+      await this.audit.record([
+        {
+          action: AuditAction.SIGNED_OUT,
+          userId: a.userId,
+          newValue: { address: clientKey(ip), sessionId: a.sessionId },
+        },
+      ]);
     }
     return true;
   }
@@ -134,7 +160,13 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
     // Only the attempt that starts a lock is recorded: refusals during it are counted on the throttle row, so a
     // flood cannot grow the audit trail.
     if (hit.startedLock) {
-      await this.audit.record([{ action: AuditAction.SIGN_IN_LOCKED, userId: null, newValue: { ...seen, lock: hit.kind, lockedUntil: hit.lockedUntil } }]);
+      await this.audit.record([
+        {
+          action: AuditAction.SIGN_IN_LOCKED,
+          userId: null,
+          newValue: { ...seen, lock: hit.kind, lockedUntil: hit.lockedUntil },
+        },
+      ]);
     }
     throw new UnauthenticatedError(SIGN_IN_REFUSED);
   }
@@ -150,7 +182,9 @@ export class AuthService implements OnModuleInit, OnModuleDestroy {
    */
   onModuleInit(): void {
     this.purgeTimer = setInterval(() => {
-      Promise.all([this.throttle.purge(), this.sessions.purge()]).catch((err: unknown) => this.logger.warn(`purge failed: ${String(err)}`));
+      Promise.all([this.throttle.purge(), this.sessions.purge()]).catch((err: unknown) =>
+        this.logger.warn(`purge failed: ${String(err)}`),
+      );
     }, PURGE_EVERY_MS);
     this.purgeTimer.unref();
   }

@@ -81,7 +81,14 @@ export class LoginThrottleRepository {
   async hit(kind: LoginThrottleKind, key: string, now: Date): Promise<ThrottleHit> {
     const r = THROTTLE_RULES[kind];
     const [row]: Array<{ lockedUntil: Date | null; refused: number }> = await this.db.query(HIT_SQL, [
-      kind, key, now, r.windowMs, r.limit, r.baseLockMs, r.maxLockMs, QUIET_MS,
+      kind,
+      key,
+      now,
+      r.windowMs,
+      r.limit,
+      r.baseLockMs,
+      r.maxLockMs,
+      QUIET_MS,
     ]);
     const allowed = row.lockedUntil === null;
     return { kind, key, allowed, lockedUntil: row.lockedUntil, startedLock: !allowed && row.refused === 0 };
@@ -120,7 +127,10 @@ export class LoginThrottleRepository {
 
   /** Gives the address its attempt back after an attempt that succeeded outside sign-in (a set-password link). */
   async giveBack(address: string, now: Date): Promise<void> {
-    await this.db.query(`UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0), updated_at = $2 WHERE kind = 'ADDRESS' AND key = $1`, [address, now]);
+    await this.db.query(
+      `UPDATE login_throttle SET attempts = GREATEST(attempts - 1, 0), updated_at = $2 WHERE kind = 'ADDRESS' AND key = $1`,
+      [address, now],
+    );
   }
 
   /** Drops counters nobody has touched for two days and no longer trusted or locked. */

@@ -46,10 +46,16 @@ export class TokenService {
   /** The claims, or the reason the token is not valid. */
   async verify(token: string): Promise<SessionClaims | { problem: string }> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, algorithms: ['HS256'], currentDate: this.now() });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        algorithms: ['HS256'],
+        currentDate: this.now(),
+      });
       // Checked here, not left to PostgreSQL's uuid cast: a malformed id is a bad token, not a server error.
-      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub)) return { problem: 'The token names no valid user: sign in again' };
-      if (typeof payload.sid !== 'string' || !UUID.test(payload.sid)) return { problem: 'The token names no session: sign in again' };
+      if (typeof payload.sub !== 'string' || !UUID.test(payload.sub))
+        return { problem: 'The token names no valid user: sign in again' };
+      if (typeof payload.sid !== 'string' || !UUID.test(payload.sid))
+        return { problem: 'The token names no session: sign in again' };
       return { userId: payload.sub, sessionId: payload.sid };
     } catch (err) {
       if (err instanceof errors.JWTExpired) return { problem: 'Your session has expired: sign in again' };

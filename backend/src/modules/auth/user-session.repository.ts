@@ -25,7 +25,9 @@ export class UserSessionRepository {
 
   /** Sessions expired for a day are of no further use (their tokens are refused by their own expiry). */
   async purge(): Promise<number> {
-    const [, count]: [unknown, number] = await this.db.query(`DELETE FROM user_session WHERE expires_at < now() - interval '1 day'`);
+    const [, count]: [unknown, number] = await this.db.query(
+      `DELETE FROM user_session WHERE expires_at < now() - interval '1 day'`,
+    );
     return count;
   }
 }

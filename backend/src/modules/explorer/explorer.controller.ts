@@ -19,7 +19,10 @@ const ASSETS: Record<string, { file: string; type: string }> = {
   'graphiql.js': { file: packageFile('graphiql', 'graphiql.min.js'), type: 'text/javascript' },
   'graphiql.css': { file: packageFile('graphiql', 'graphiql.min.css'), type: 'text/css' },
   // Thai names in results: GraphiQL's fonts have no Thai glyphs, and a government PC may have no Thai font either.
-  'noto-sans-thai-400.woff2': { file: packageFile('@fontsource/noto-sans-thai', 'files/noto-sans-thai-thai-400-normal.woff2'), type: 'font/woff2' },
+  'noto-sans-thai-400.woff2': {
+    file: packageFile('@fontsource/noto-sans-thai', 'files/noto-sans-thai-thai-400-normal.woff2'),
+    type: 'font/woff2',
+  },
 };
 
 const EXAMPLE = `# DigiGov Monitor API. Paste an API token in the headers tab:

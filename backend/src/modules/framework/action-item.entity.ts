@@ -46,7 +46,12 @@ export class ActionItemEntity {
   @Column({ type: 'text', nullable: true })
   titleEn: string | null;
 
-  @Column({ type: 'enum', enum: ActionItemStatus, enumName: 'action_item_status', default: ActionItemStatus.NOT_STARTED })
+  @Column({
+    type: 'enum',
+    enum: ActionItemStatus,
+    enumName: 'action_item_status',
+    default: ActionItemStatus.NOT_STARTED,
+  })
   status: ActionItemStatus;
 
   @Column({ type: 'smallint', nullable: true })

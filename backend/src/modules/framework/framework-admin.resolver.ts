@@ -14,12 +14,17 @@ export class FrameworkAdminResolver {
     return this.admin.upsertIndicator(actor, input);
   }
 
-  @Mutation(() => [TargetModel], { description: 'Set (or remove with null) the targets of an indicator for a fiscal year, per province or nationally (planners).' })
+  @Mutation(() => [TargetModel], {
+    description:
+      'Set (or remove with null) the targets of an indicator for a fiscal year, per province or nationally (planners).',
+  })
   setTargets(@CurrentActor() actor: Actor | null, @Args('input') input: SetTargetsInput) {
     return this.admin.setTargets(actor, input);
   }
 
-  @Mutation(() => RecommendationModel, { description: 'Create or update a recommendation and its links to obstacle categories and indicators (planners).' })
+  @Mutation(() => RecommendationModel, {
+    description: 'Create or update a recommendation and its links to obstacle categories and indicators (planners).',
+  })
   upsertRecommendation(@CurrentActor() actor: Actor | null, @Args('input') input: RecommendationInput) {
     return this.admin.upsertRecommendation(actor, input);
   }

@@ -8,8 +8,14 @@ export class FrameworkRepository {
   constructor(private readonly db: DataSource) {}
 
   async obstacleCategories() {
-    const rows: Array<{ code: string; label_th: string; label_en: string; sort_order: number; source_spelling: string | null; source_code: string }> =
-      await this.db.query(`SELECT * FROM obstacle_category ORDER BY sort_order, code`);
+    const rows: Array<{
+      code: string;
+      label_th: string;
+      label_en: string;
+      sort_order: number;
+      source_spelling: string | null;
+      source_code: string;
+    }> = await this.db.query(`SELECT * FROM obstacle_category ORDER BY sort_order, code`);
     return rows.map((r) => ({
       code: r.code,
       labelTh: r.label_th,
@@ -21,8 +27,16 @@ export class FrameworkRepository {
   }
 
   async dataElements() {
-    const rows: Array<{ id: number; code: string; name_th: string; name_en: string; value_type: string; aggregation: string; min_value: string | null; max_value: string | null }> =
-      await this.db.query(`SELECT * FROM data_element ORDER BY id`);
+    const rows: Array<{
+      id: number;
+      code: string;
+      name_th: string;
+      name_en: string;
+      value_type: string;
+      aggregation: string;
+      min_value: string | null;
+      max_value: string | null;
+    }> = await this.db.query(`SELECT * FROM data_element ORDER BY id`);
     return rows.map((r) => ({
       id: r.id,
       code: r.code,
@@ -48,9 +62,20 @@ export class FrameworkRepository {
       [codes],
     ) as Promise<
       Array<{
-        code: string; name_th: string; name_en: string; description_en: string | null; unit: string; direction: number;
-        aggregation: string; numerator_element_id: number; denominator_element_id: number | null; multiplier: string;
-        obstacle_category_code: string | null; source_code: string; source_note: string | null; national_target: string | null;
+        code: string;
+        name_th: string;
+        name_en: string;
+        description_en: string | null;
+        unit: string;
+        direction: number;
+        aggregation: string;
+        numerator_element_id: number;
+        denominator_element_id: number | null;
+        multiplier: string;
+        obstacle_category_code: string | null;
+        source_code: string;
+        source_note: string | null;
+        national_target: string | null;
       }>
     >;
   }
@@ -65,8 +90,16 @@ export class FrameworkRepository {
       [f.indicatorCode ?? null, f.orgUnitCode ?? null, f.fiscalYear ?? null],
     ) as Promise<
       Array<{
-        indicator_code: string; org_unit_code: string; fiscal_year: number; value: string; q1_milestone: string | null;
-        q2_milestone: string | null; q3_milestone: string | null; q4_milestone: string | null; is_demo: boolean; source_code: string | null;
+        indicator_code: string;
+        org_unit_code: string;
+        fiscal_year: number;
+        value: string;
+        q1_milestone: string | null;
+        q2_milestone: string | null;
+        q3_milestone: string | null;
+        q4_milestone: string | null;
+        is_demo: boolean;
+        source_code: string | null;
       }>
     >;
   }
@@ -78,10 +111,22 @@ export class FrameworkRepository {
     return rows.map((r) => ({ code: r.code, nameTh: r.name_th, nameEn: r.name_en, sourceCode: r.source_code }));
   }
 
-  async recommendations(f: { setCode?: string | null; obstacleCategoryCode?: string | null; indicatorCode?: string | null }) {
+  async recommendations(f: {
+    setCode?: string | null;
+    obstacleCategoryCode?: string | null;
+    indicatorCode?: string | null;
+  }) {
     const rows: Array<{
-      code: string; set_code: string; group_th: string | null; group_en: string | null; title_th: string; title_en: string;
-      detail_th: string | null; detail_en: string | null; categories: string[]; indicators: string[];
+      code: string;
+      set_code: string;
+      group_th: string | null;
+      group_en: string | null;
+      title_th: string;
+      title_en: string;
+      detail_th: string | null;
+      detail_en: string | null;
+      categories: string[];
+      indicators: string[];
     }> = await this.db.query(
       `SELECT r.code, r.set_code, r.group_th, r.group_en, r.title_th, r.title_en, r.detail_th, r.detail_en,
               ARRAY(SELECT c.obstacle_category_code FROM recommendation_obstacle_category c

@@ -21,7 +21,9 @@ function sourceOf(ctx: RequestContext, code: string | null): Promise<SourceModel
 export class ObstacleCategoryResolver {
   constructor(private readonly framework: FrameworkService) {}
 
-  @Query(() => [ObstacleCategoryModel], { description: "The 10 obstacle categories of DGA's survey, in the source's order." })
+  @Query(() => [ObstacleCategoryModel], {
+    description: "The 10 obstacle categories of DGA's survey, in the source's order.",
+  })
   obstacleCategories(): Promise<ObstacleCategoryModel[]> {
     return this.framework.obstacleCategories();
   }
@@ -74,7 +76,9 @@ export class TargetResolver {
 export class RecommendationSetResolver {
   constructor(private readonly framework: FrameworkService) {}
 
-  @Query(() => [RecommendationSetModel], { description: 'Recommendation sets from the sources (DGA, workshop brief, Ministry of Interior).' })
+  @Query(() => [RecommendationSetModel], {
+    description: 'Recommendation sets from the sources (DGA, workshop brief, Ministry of Interior).',
+  })
   recommendationSets(): Promise<RecommendationSetModel[]> {
     return this.framework.recommendationSets();
   }
@@ -94,9 +98,12 @@ export class RecommendationSetResolver {
 export class RecommendationResolver {
   constructor(private readonly framework: FrameworkService) {}
 
-  @Query(() => [RecommendationModel], { description: 'Policy recommendations, filtered by set, obstacle category or indicator.' })
+  @Query(() => [RecommendationModel], {
+    description: 'Policy recommendations, filtered by set, obstacle category or indicator.',
+  })
   recommendations(
-    @Args('filter', { type: () => RecommendationFilterInput, nullable: true }) filter?: RecommendationFilterInput | null,
+    @Args('filter', { type: () => RecommendationFilterInput, nullable: true })
+    filter?: RecommendationFilterInput | null,
   ): Promise<RecommendationModel[]> {
     return this.framework.recommendations(filter);
   }

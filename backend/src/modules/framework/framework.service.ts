@@ -35,7 +35,10 @@ export class FrameworkService {
   async indicators(codes: string[] | null = null): Promise<IndicatorModel[]> {
     const [rows, elements] = await Promise.all([this.repo.indicators(codes), this.repo.dataElements()]);
     const byId = new Map(
-      elements.map((e) => [e.id, { ...e, valueType: e.valueType as DataValueType, aggregation: e.aggregation as DataElementAggregation }]),
+      elements.map((e) => [
+        e.id,
+        { ...e, valueType: e.valueType as DataValueType, aggregation: e.aggregation as DataElementAggregation },
+      ]),
     );
     return rows.map((r) => ({
       code: r.code,

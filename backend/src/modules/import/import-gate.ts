@@ -31,6 +31,8 @@ export class TooManyImportsError extends Error {
   readonly retryAfterSeconds = 5;
 
   constructor(readonly limit: number) {
-    super(`The server is already reading ${limit} uploaded file${limit === 1 ? '' : 's'}, the most it reads at once. Try again in a few seconds.`);
+    super(
+      `The server is already reading ${limit} uploaded file${limit === 1 ? '' : 's'}, the most it reads at once. Try again in a few seconds.`,
+    );
   }
 }

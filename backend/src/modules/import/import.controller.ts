@@ -30,7 +30,8 @@ const MAX_REQUEST_BYTES = 2 * IMPORT_LIMITS.maxBytes;
 const DISCARD_MS = 15_000;
 const MAX_FILENAME = 255;
 
-const badFilename = (message: string) => new DomainError(ErrorCode.BAD_USER_INPUT, message, [{ code: 'BAD_FILENAME', message }]);
+const badFilename = (message: string) =>
+  new DomainError(ErrorCode.BAD_USER_INPUT, message, [{ code: 'BAD_FILENAME', message }]);
 
 /** The X-Filename header (percent-encoded UTF-8): it is shown in messages and kept in the audit trail. */
 function uploadFilename(header: string | string[] | undefined): string | undefined {
@@ -73,9 +74,16 @@ export class ImportController {
   ) {}
 
   @Get('reports/:provinceCode/:quarterCode/template.:format')
-  async template(@Req() req: Request, @Res() res: Response, @Param('provinceCode') provinceCode: string, @Param('quarterCode') quarterCode: string, @Param('format') format: string): Promise<void> {
+  async template(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Param('provinceCode') provinceCode: string,
+    @Param('quarterCode') quarterCode: string,
+    @Param('format') format: string,
+  ): Promise<void> {
     try {
-      if (format !== 'xlsx' && format !== 'csv') throw new DomainError(ErrorCode.NOT_FOUND, 'Templates come as .xlsx or .csv');
+      if (format !== 'xlsx' && format !== 'csv')
+        throw new DomainError(ErrorCode.NOT_FOUND, 'Templates come as .xlsx or .csv');
       const { actor } = await this.auth.actorFromRequest(req);
       const filename = `digigov-${provinceCode}-${quarterCode}.${format}`;
       // Build before sending headers so that a refusal is still a clean JSON error.
@@ -84,7 +92,12 @@ export class ImportController {
       const sink = new PassThrough();
       sink.on('data', (c: Buffer) => chunks.push(c));
       await this.imports.template(actor, provinceCode, quarterCode, format, sink);
-      res.setHeader('Content-Type', format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'text/csv; charset=utf-8');
+      res.setHeader(
+        'Content-Type',
+        format === 'xlsx'
+          ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+          : 'text/csv; charset=utf-8',
+      );
       res.setHeader('Content-Disposition', `attachment; filename="${filename}"`);
       res.end(Buffer.concat(chunks));
     } catch (err) {
@@ -94,19 +107,30 @@ export class ImportController {
 
   /** POST the raw file; ?quarterCode=FY2570Q1&dryRun=true. Answers NDJSON: progress lines, then the result. */
   @Post('imports')
-  async upload(@Req() req: Request, @Res() res: Response, @Query('quarterCode') quarterCode: unknown, @Query('dryRun') dryRun: unknown): Promise<void> {
+  async upload(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('quarterCode') quarterCode: unknown,
+    @Query('dryRun') dryRun: unknown,
+  ): Promise<void> {
     const body = new UploadBody(req);
     try {
       const { actor } = await this.auth.actorFromRequest(req);
       if (!quarterCode) throw new DomainError(ErrorCode.BAD_USER_INPUT, 'Say which quarter: ?quarterCode=FY2570Q1');
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > IMPORT_LIMITS.maxBytes) {
-        throw new DomainError(ErrorCode.BAD_USER_INPUT, `The file is ${(length / 1e6).toFixed(1)} MB; the limit is ${IMPORT_LIMITS.maxBytes / 1e6} MB`, [
-          { code: 'FILE_TOO_LARGE', message: 'File too large' },
-        ]);
+        throw new DomainError(
+          ErrorCode.BAD_USER_INPUT,
+          `The file is ${(length / 1e6).toFixed(1)} MB; the limit is ${IMPORT_LIMITS.maxBytes / 1e6} MB`,
+          [{ code: 'FILE_TOO_LARGE', message: 'File too large' }],
+        );
       }
       const filename = uploadFilename(req.headers['x-filename']);
-      const events = this.observer.track(req, actor, this.imports.run(actor, body, { quarterCode: quarterCode as string, dryRun: dryRun !== 'false', filename }));
+      const events = this.observer.track(
+        req,
+        actor,
+        this.imports.run(actor, body, { quarterCode: quarterCode as string, dryRun: dryRun !== 'false', filename }),
+      );
       for await (const ev of events) {
         // The result is known: what the client still sends is not needed.
         if (ev.type === 'result') await finishBody(req, res, body);
@@ -118,7 +142,13 @@ export class ImportController {
       if (res.headersSent) {
         const domain = domainErrorOf(err);
         if (!domain) logger().error({ component: 'import', err }, 'import failed after its answer began');
-        res.end(JSON.stringify({ type: 'error', code: domain?.code ?? 'INTERNAL_SERVER_ERROR', message: domain?.message ?? 'Internal server error' }) + '\n');
+        res.end(
+          JSON.stringify({
+            type: 'error',
+            code: domain?.code ?? 'INTERNAL_SERVER_ERROR',
+            message: domain?.message ?? 'Internal server error',
+          }) + '\n',
+        );
         return;
       }
       await finishBody(req, res, body);

@@ -4,5 +4,10 @@ import { ReportModule } from '../report/report.module.js';
 import { ImportController } from './import.controller.js';
 import { ImportService } from './import.service.js';
 
-@Module({ imports: [ReportModule, PeriodModule], controllers: [ImportController], providers: [ImportService], exports: [ImportService] })
+@Module({
+  imports: [ReportModule, PeriodModule],
+  controllers: [ImportController],
+  providers: [ImportService],
+  exports: [ImportService],
+})
 export class ImportModule {}

@@ -11,7 +11,13 @@ import { applyChanges, type ChangeSet } from '../report/report-writer.js';
 import { ReportPolicy } from '../report/report.policy.js';
 import { ReportService } from '../report/report.service.js';
 import { PeriodService } from '../period/period.service.js';
-import { buildLayout, columnLabel, type LayoutCategory, type LayoutElement, type TemplateLayout } from './spreadsheet/layout.js';
+import {
+  buildLayout,
+  columnLabel,
+  type LayoutCategory,
+  type LayoutElement,
+  type TemplateLayout,
+} from './spreadsheet/layout.js';
 import { ImportGate } from './import-gate.js';
 import { DEFAULT_IMPORT_LIMITS, type ParsedRow, type Problem as FileProblem } from './spreadsheet/reader.js';
 import { csvTemplate, writeXlsxTemplate, type TemplateRow } from './spreadsheet/template.js';
@@ -27,7 +33,11 @@ export const IMPORT_LIMITS = DEFAULT_IMPORT_LIMITS;
 const CODE_SHAPE = /^[A-Za-z0-9-]{1,32}$/;
 
 function assertCodeShape(what: string, code: unknown): asserts code is string {
-  if (typeof code !== 'string' || !CODE_SHAPE.test(code)) throw new NotFoundError(what, typeof code === 'string' ? code.replace(/[^\x20-\x7e]/g, '?').slice(0, 40) : String(code));
+  if (typeof code !== 'string' || !CODE_SHAPE.test(code))
+    throw new NotFoundError(
+      what,
+      typeof code === 'string' ? code.replace(/[^\x20-\x7e]/g, '?').slice(0, 40) : String(code),
+    );
 }
 
 export interface ImportSummary {
@@ -47,7 +57,14 @@ export type ImportEvent =
       ok: boolean;
       summary: ImportSummary;
       problems: Problem[];
-      warnings: Array<{ orgUnitCode: string; dataElementCode: string; value: number; expectedLow: number | null; expectedHigh: number | null; basis: string }>;
+      warnings: Array<{
+        orgUnitCode: string;
+        dataElementCode: string;
+        value: number;
+        expectedLow: number | null;
+        expectedHigh: number | null;
+        basis: string;
+      }>;
     };
 
 /** Thrown inside the transaction to roll a dry run back after measuring it. */
@@ -75,26 +92,48 @@ export class ImportService implements OnModuleDestroy {
 
   async layout(): Promise<TemplateLayout> {
     const [elements, categories] = await Promise.all([
-      this.db.query(`SELECT code, name_th AS "nameTh", name_en AS "nameEn", value_type AS "valueType", min_value, max_value FROM data_element ORDER BY id`) as Promise<
-        Array<Omit<LayoutElement, 'min' | 'max'> & { min_value: string | null; max_value: string | null }>
-      >,
-      this.db.query(`SELECT code, label_th AS "labelTh", label_en AS "labelEn" FROM obstacle_category ORDER BY sort_order`) as Promise<LayoutCategory[]>,
+      this.db.query(
+        `SELECT code, name_th AS "nameTh", name_en AS "nameEn", value_type AS "valueType", min_value, max_value FROM data_element ORDER BY id`,
+      ) as Promise<Array<Omit<LayoutElement, 'min' | 'max'> & { min_value: string | null; max_value: string | null }>>,
+      this.db.query(
+        `SELECT code, label_th AS "labelTh", label_en AS "labelEn" FROM obstacle_category ORDER BY sort_order`,
+      ) as Promise<LayoutCategory[]>,
     ]);
     return buildLayout(
-      elements.map((e) => ({ code: e.code, nameTh: e.nameTh, nameEn: e.nameEn, valueType: e.valueType, min: e.min_value === null ? null : Number(e.min_value), max: e.max_value === null ? null : Number(e.max_value) })),
+      elements.map((e) => ({
+        code: e.code,
+        nameTh: e.nameTh,
+        nameEn: e.nameEn,
+        valueType: e.valueType,
+        min: e.min_value === null ? null : Number(e.min_value),
+        max: e.max_value === null ? null : Number(e.max_value),
+      })),
       categories,
     );
   }
 
   /** The province's template for a quarter: its own row and one per local organization, pre-filled with what is stored. */
-  async template(actor: Actor | null, provinceCode: string, quarterCode: string, format: 'xlsx' | 'csv', out: NodeJS.WritableStream): Promise<void> {
+  async template(
+    actor: Actor | null,
+    provinceCode: string,
+    quarterCode: string,
+    format: 'xlsx' | 'csv',
+    out: NodeJS.WritableStream,
+  ): Promise<void> {
     assertCodeShape('Province', provinceCode);
     assertCodeShape('Fiscal quarter', quarterCode);
     const { provinceId, quarterId } = await this.reports.resolveProvinceQuarter(provinceCode, quarterCode);
     const a = requireRole(actor, ['ADMIN', 'PLANNER', 'OFFICER'], 'download report templates');
-    if (a.role === 'OFFICER' && a.provinceId !== provinceId) throw new ForbiddenError("You may download only your own province's template");
+    if (a.role === 'OFFICER' && a.provinceId !== provinceId)
+      throw new ForbiddenError("You may download only your own province's template");
     const layout = await this.layout();
-    const units: Array<{ code: string; name_th: string; name_en: string; values: Record<string, number> | null; obstacles: Record<string, number> | null }> = await this.db.query(
+    const units: Array<{
+      code: string;
+      name_th: string;
+      name_en: string;
+      values: Record<string, number> | null;
+      obstacles: Record<string, number> | null;
+    }> = await this.db.query(
       `SELECT u.code, u.name_th, u.name_en,
               (SELECT json_object_agg(e.code, dv.value) FROM data_value dv JOIN data_element e ON e.id = dv.data_element_id
                 WHERE dv.org_unit_id = u.id AND dv.quarter_id = $2) AS values,
@@ -104,12 +143,19 @@ export class ImportService implements OnModuleDestroy {
         ORDER BY (u.level = 'PROVINCE') DESC, u.sort_order, u.code`,
       [provinceId, quarterId],
     );
-    const rows: TemplateRow[] = units.map((u) => ({ orgCode: u.code, orgName: u.name_th, values: u.values ?? undefined, obstacles: u.obstacles ?? undefined }));
+    const rows: TemplateRow[] = units.map((u) => ({
+      orgCode: u.code,
+      orgName: u.name_th,
+      values: u.values ?? undefined,
+      obstacles: u.obstacles ?? undefined,
+    }));
     if (format === 'csv') {
       out.end(csvTemplate(layout, rows));
       return;
     }
-    const [{ name_th, name_en }] = await this.db.query(`SELECT name_th, name_en FROM org_unit WHERE id = $1`, [provinceId]);
+    const [{ name_th, name_en }] = await this.db.query(`SELECT name_th, name_en FROM org_unit WHERE id = $1`, [
+      provinceId,
+    ]);
     await writeXlsxTemplate(out, layout, rows, {
       provinceCode,
       quarterCode,
@@ -122,9 +168,14 @@ export class ImportService implements OnModuleDestroy {
    * Reads an uploaded file and applies it to the quarter's reports of the provinces its rows belong to,
    * all in one transaction (a dry run rolls back after counting). Streams progress, then the result.
    */
-  async *run(actor: Actor | null, body: AsyncIterable<Buffer>, options: { quarterCode: string; dryRun: boolean; filename?: string }): AsyncGenerator<ImportEvent> {
+  async *run(
+    actor: Actor | null,
+    body: AsyncIterable<Buffer>,
+    options: { quarterCode: string; dryRun: boolean; filename?: string },
+  ): AsyncGenerator<ImportEvent> {
     const a = requireWriter(actor);
-    if (a.role !== 'ADMIN' && a.role !== 'OFFICER') throw new ForbiddenError(`Your role (${a.role}) may not import report data`);
+    if (a.role !== 'ADMIN' && a.role !== 'OFFICER')
+      throw new ForbiddenError(`Your role (${a.role}) may not import report data`);
     assertCodeShape('Fiscal quarter', options.quarterCode);
     // Before the body is read: past the limit the upload is refused at once (TooManyImportsError).
     const leave = this.gate.enter();
@@ -135,7 +186,11 @@ export class ImportService implements OnModuleDestroy {
     }
   }
 
-  private async *apply(a: Actor, body: AsyncIterable<Buffer>, options: { quarterCode: string; dryRun: boolean; filename?: string }): AsyncGenerator<ImportEvent> {
+  private async *apply(
+    a: Actor,
+    body: AsyncIterable<Buffer>,
+    options: { quarterCode: string; dryRun: boolean; filename?: string },
+  ): AsyncGenerator<ImportEvent> {
     const quarter = await this.periods.fiscalQuarter(options.quarterCode);
     const layout = await this.layout();
     const problems: Problem[] = [];
@@ -150,7 +205,14 @@ export class ImportService implements OnModuleDestroy {
     }
     rowsRead = Math.max(rowsRead, rows.length);
     const summary: ImportSummary = { rowsRead, provinces: [], inserted: 0, updated: 0, deleted: 0, unchanged: 0 };
-    const fail = (extra: Problem[] = []) => ({ type: 'result' as const, dryRun: options.dryRun, ok: false, summary, problems: [...problems, ...extra], warnings: [] });
+    const fail = (extra: Problem[] = []) => ({
+      type: 'result' as const,
+      dryRun: options.dryRun,
+      ok: false,
+      summary,
+      problems: [...problems, ...extra],
+      warnings: [],
+    });
     if (problems.length > 0) {
       yield fail();
       return;
@@ -166,11 +228,21 @@ export class ImportService implements OnModuleDestroy {
     for (const r of rows) {
       const unit = ctx.units.get(r.orgCode);
       if (!unit) {
-        problems.push({ row: r.row, column: orgColumn, code: 'UNKNOWN_ORG_UNIT', message: `Unknown organization code "${r.orgCode}"` });
+        problems.push({
+          row: r.row,
+          column: orgColumn,
+          code: 'UNKNOWN_ORG_UNIT',
+          message: `Unknown organization code "${r.orgCode}"`,
+        });
         continue;
       }
       if (a.role === 'OFFICER' && unit.provinceId !== a.provinceId) {
-        problems.push({ row: r.row, column: orgColumn, code: 'OTHER_PROVINCE', message: `"${r.orgCode}" belongs to ${unit.provinceCode}; you may import only ${a.provinceCode}'s data` });
+        problems.push({
+          row: r.row,
+          column: orgColumn,
+          code: 'OTHER_PROVINCE',
+          message: `"${r.orgCode}" belongs to ${unit.provinceCode}; you may import only ${a.provinceCode}'s data`,
+        });
         continue;
       }
       if (!byProvince.has(unit.provinceId)) byProvince.set(unit.provinceId, { code: unit.provinceCode, rows: [] });
@@ -185,7 +257,9 @@ export class ImportService implements OnModuleDestroy {
     const warnings: Extract<ImportEvent, { type: 'result' }>['warnings'] = [];
     try {
       await this.db.transaction(async (m) => {
-        for (const [provinceId, group] of [...byProvince.entries()].sort((x, y) => x[1].code.localeCompare(y[1].code))) {
+        for (const [provinceId, group] of [...byProvince.entries()].sort((x, y) =>
+          x[1].code.localeCompare(y[1].code),
+        )) {
           ReportPolicy.assertCanEdit(a, provinceId);
           const first = group.rows[0].row;
           let report;
@@ -193,7 +267,12 @@ export class ImportService implements OnModuleDestroy {
             report = await this.reports.lockForEdit(m, a, provinceId, quarter.id, 'any');
           } catch (err) {
             if (err instanceof DomainError) {
-              problems.push({ row: first, column: null, code: 'REPORT_LOCKED', message: `${group.code} ${quarter.code}: ${err.message}` });
+              problems.push({
+                row: first,
+                column: null,
+                code: 'REPORT_LOCKED',
+                message: `${group.code} ${quarter.code}: ${err.message}`,
+              });
               continue;
             }
             throw err;
@@ -212,7 +291,14 @@ export class ImportService implements OnModuleDestroy {
             await this.reports.finishEdit(m, a, report, applied.inserted + applied.updated + applied.deleted > 0);
           } catch (err) {
             if (err instanceof DomainError && err.problems.length > 0) {
-              problems.push(...err.problems.map((p) => ({ row: p.row ?? null, column: p.column ?? null, code: p.code ?? 'INVALID', message: p.message })));
+              problems.push(
+                ...err.problems.map((p) => ({
+                  row: p.row ?? null,
+                  column: p.column ?? null,
+                  code: p.code ?? 'INVALID',
+                  message: p.message,
+                })),
+              );
               continue;
             }
             throw err;
@@ -240,11 +326,18 @@ export class ImportService implements OnModuleDestroy {
     for (const r of rows) {
       for (const [code, value] of r.values) {
         if (value === null) continue;
-        changes.values.push({ orgUnitCode: r.orgCode, dataElementCode: code, value, at: { row: r.row, column: columnOf.get(code) } });
+        changes.values.push({
+          orgUnitCode: r.orgCode,
+          dataElementCode: code,
+          value,
+          at: { row: r.row, column: columnOf.get(code) },
+        });
       }
       changes.respondents.push({
         orgUnitCode: r.orgCode,
-        answers: [...r.obstacles.entries()].filter(([, s]) => s !== null).map(([categoryCode, severity]) => ({ categoryCode, severity: severity! })),
+        answers: [...r.obstacles.entries()]
+          .filter(([, s]) => s !== null)
+          .map(([categoryCode, severity]) => ({ categoryCode, severity: severity! })),
         asOfDate: r.asOfDate,
         obstacleNote: r.obstacleNote,
         evidenceUrl: r.evidenceUrl,
@@ -255,4 +348,3 @@ export class ImportService implements OnModuleDestroy {
     return changes;
   }
 }
-

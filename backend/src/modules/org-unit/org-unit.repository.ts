@@ -96,7 +96,14 @@ export class OrgUnitRepository {
   }
 
   async groupSets(): Promise<
-    Array<{ code: string; name_th: string; name_en: string; note: string | null; source_code: string; groups: Array<{ code: string; nameTh: string; nameEn: string; provinceCodes: string[] }> }>
+    Array<{
+      code: string;
+      name_th: string;
+      name_en: string;
+      note: string | null;
+      source_code: string;
+      groups: Array<{ code: string; nameTh: string; nameEn: string; provinceCodes: string[] }>;
+    }>
   > {
     return this.db.query(
       `SELECT s.code, s.name_th, s.name_en, s.note, s.source_code,

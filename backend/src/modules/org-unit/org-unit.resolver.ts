@@ -40,7 +40,9 @@ export class RegionResolver {
 export class ProvinceResolver {
   constructor(private readonly orgUnits: OrgUnitService) {}
 
-  @Query(() => [ProvinceModel], { description: 'The 77 provinces, ordered by ISO code; filter by region, group or codes.' })
+  @Query(() => [ProvinceModel], {
+    description: 'The 77 provinces, ordered by ISO code; filter by region, group or codes.',
+  })
   provinces(
     @Args('filter', { type: () => ProvinceFilterInput, nullable: true }) filter?: ProvinceFilterInput | null,
   ): Promise<ProvinceModel[]> {
@@ -70,7 +72,9 @@ export class ProvinceResolver {
 export class OrgUnitGroupSetResolver {
   constructor(private readonly orgUnits: OrgUnitService) {}
 
-  @Query(() => [OrgUnitGroupSetModel], { description: 'Groupings of provinces loaded as data (e.g. the 18 provincial clusters).' })
+  @Query(() => [OrgUnitGroupSetModel], {
+    description: 'Groupings of provinces loaded as data (e.g. the 18 provincial clusters).',
+  })
   orgUnitGroupSets(): Promise<OrgUnitGroupSetModel[]> {
     return this.orgUnits.groupSets();
   }

@@ -61,7 +61,10 @@ export class OrgUnitService {
     return toProvince(row);
   }
 
-  async localOrganizations(provinceCode: string, type: LocalOrganizationType | null): Promise<LocalOrganizationModel[]> {
+  async localOrganizations(
+    provinceCode: string,
+    type: LocalOrganizationType | null,
+  ): Promise<LocalOrganizationModel[]> {
     const rows = await this.repo.localOrganizations(provinceCode, type);
     return rows.map((r) => ({
       code: r.code,

@@ -16,7 +16,9 @@ export class PeriodResolver {
     return this.periods.fiscalYears();
   }
 
-  @Query(() => [FiscalQuarterModel], { description: 'Fiscal quarters, oldest first; optionally of one fiscal year (B.E.).' })
+  @Query(() => [FiscalQuarterModel], {
+    description: 'Fiscal quarters, oldest first; optionally of one fiscal year (B.E.).',
+  })
   fiscalQuarters(
     @Args('fiscalYear', { type: () => Int, nullable: true }) fiscalYear?: number | null,
   ): Promise<FiscalQuarterModel[]> {

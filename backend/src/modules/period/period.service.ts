@@ -6,7 +6,6 @@ import { BE_OFFSET, fiscalQuarterOf, quarterCode } from './fiscal-calendar.js';
 import { FiscalQuarterEntity } from './fiscal-quarter.entity.js';
 import { FiscalYearEntity } from './fiscal-year.entity.js';
 
-
 /** Buddhist-era years the calendar can hold; anything else is a mistake (a Christian-era year, a typo). */
 export const MIN_FISCAL_YEAR = 2500;
 export const MAX_FISCAL_YEAR = 2700;
@@ -21,8 +20,18 @@ export class PeriodService {
   }
 
   async fiscalQuarters(fiscalYear?: number | null): Promise<FiscalQuarterEntity[]> {
-    if (fiscalYear !== null && fiscalYear !== undefined && (fiscalYear < MIN_FISCAL_YEAR || fiscalYear > MAX_FISCAL_YEAR)) {
-      throw new BadInputError('No such fiscal year', [{ field: 'fiscalYear', code: 'OUT_OF_RANGE', message: `A Buddhist-era fiscal year between ${MIN_FISCAL_YEAR} and ${MAX_FISCAL_YEAR}` }]);
+    if (
+      fiscalYear !== null &&
+      fiscalYear !== undefined &&
+      (fiscalYear < MIN_FISCAL_YEAR || fiscalYear > MAX_FISCAL_YEAR)
+    ) {
+      throw new BadInputError('No such fiscal year', [
+        {
+          field: 'fiscalYear',
+          code: 'OUT_OF_RANGE',
+          message: `A Buddhist-era fiscal year between ${MIN_FISCAL_YEAR} and ${MAX_FISCAL_YEAR}`,
+        },
+      ]);
     }
     return this.db.getRepository(FiscalQuarterEntity).find({
       where: fiscalYear ? { fiscalYear } : {},

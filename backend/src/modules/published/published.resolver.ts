@@ -8,7 +8,9 @@ import { PublishedService } from './published.service.js';
 export class PublishedResolver {
   constructor(private readonly published: PublishedService) {}
 
-  @Query(() => [PublishedDatasetModel], { description: 'Published aggregates held beside the collected data, each with its source.' })
+  @Query(() => [PublishedDatasetModel], {
+    description: 'Published aggregates held beside the collected data, each with its source.',
+  })
   publishedDatasets(): Promise<PublishedDatasetModel[]> {
     return this.published.datasets();
   }

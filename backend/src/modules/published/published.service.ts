@@ -10,9 +10,27 @@ export class PublishedService {
 
   async datasets(code: string | null = null): Promise<PublishedDatasetModel[]> {
     const rows: Array<{
-      code: string; title_th: string; title_en: string; published_on: string | null; population: string; denominator: number; source_code: string;
-      values: Array<{ measureCode: PublishedMeasure; count: number; denominator: number; percentage: number;
-        category: { code: string; labelTh: string; labelEn: string; sortOrder: number; sourceSpelling: string | null; sourceCode: string } | null }>;
+      code: string;
+      title_th: string;
+      title_en: string;
+      published_on: string | null;
+      population: string;
+      denominator: number;
+      source_code: string;
+      values: Array<{
+        measureCode: PublishedMeasure;
+        count: number;
+        denominator: number;
+        percentage: number;
+        category: {
+          code: string;
+          labelTh: string;
+          labelEn: string;
+          sortOrder: number;
+          sourceSpelling: string | null;
+          sourceCode: string;
+        } | null;
+      }>;
     }> = await this.db.query(
       `SELECT d.code, d.title_th, d.title_en, d.published_on, d.population, d.denominator, d.source_code,
               COALESCE((SELECT json_agg(json_build_object(

@@ -11,10 +11,14 @@ import { ReportStatus } from './report.entity.js';
 
 registerEnumType(Timeliness, {
   name: 'Timeliness',
-  description: 'Where a province stands against the quarter\u2019s deadline. Only a report standing submitted (SUBMITTED or APPROVED) is on time or late.',
+  description:
+    'Where a province stands against the quarter\u2019s deadline. Only a report standing submitted (SUBMITTED or APPROVED) is on time or late.',
   valuesMap: {
     ON_TIME: { description: 'Stands submitted, and its latest submission was on or before the deadline' },
-    LATE: { description: 'Stands submitted, and its latest submission was after the deadline (a resubmission after a return counts)' },
+    LATE: {
+      description:
+        'Stands submitted, and its latest submission was after the deadline (a resubmission after a return counts)',
+    },
     OVERDUE: { description: 'Not submitted (no report, a draft, or returned) and the deadline has passed' },
     PENDING: { description: 'Not submitted (no report, a draft, or returned) and the deadline has not passed yet' },
   },
@@ -28,7 +32,11 @@ export class ProvinceCompletenessModel {
   @Field(() => ReportStatus, { nullable: true, description: 'null when the province has not started a report' })
   status: ReportStatus | null;
 
-  @Field(() => Date, { nullable: true, description: 'The latest submission; kept while the report is returned or corrected, cleared when an approved report is reopened' })
+  @Field(() => Date, {
+    nullable: true,
+    description:
+      'The latest submission; kept while the report is returned or corrected, cleared when an approved report is reopened',
+  })
   submittedAt: Date | null;
 
   @Field(() => Timeliness)
@@ -60,7 +68,9 @@ export class QuarterCompletenessModel {
   @Field(() => Int, { description: 'No report for the quarter' })
   notStarted: number;
 
-  @Field(() => Int, { description: 'DRAFT: never submitted, reopened after approval, or edited by the province after a return' })
+  @Field(() => Int, {
+    description: 'DRAFT: never submitted, reopened after approval, or edited by the province after a return',
+  })
   draft: number;
 
   @Field(() => Int, { description: 'SUBMITTED: waiting for a planner to approve or return it' })
@@ -72,7 +82,10 @@ export class QuarterCompletenessModel {
   @Field(() => Int, { description: 'APPROVED' })
   approved: number;
 
-  @Field(() => Int, { description: 'Reports standing submitted: awaitingApproval + approved. A returned report is not, until it is submitted again' })
+  @Field(() => Int, {
+    description:
+      'Reports standing submitted: awaitingApproval + approved. A returned report is not, until it is submitted again',
+  })
   submitted: number;
 
   @Field(() => Int, { description: 'Of the submitted, those whose latest submission was on or before the deadline' })
@@ -100,11 +113,22 @@ export class CompletenessResolver {
     @Inject(CLOCK) private readonly now: Clock,
   ) {}
 
-  @Query(() => QuarterCompletenessModel, { description: 'Submission and completeness of every province for a quarter (planners).' })
-  async completeness(@CurrentActor() actor: Actor | null, @Args('quarterCode') quarterCode: string): Promise<QuarterCompletenessModel> {
+  @Query(() => QuarterCompletenessModel, {
+    description: 'Submission and completeness of every province for a quarter (planners).',
+  })
+  async completeness(
+    @CurrentActor() actor: Actor | null,
+    @Args('quarterCode') quarterCode: string,
+  ): Promise<QuarterCompletenessModel> {
     requireRole(actor, ['ADMIN', 'PLANNER'], 'see every province\u2019s submission status');
     const q = await this.periods.fiscalQuarter(quarterCode);
-    const rows: Array<{ code: string; status: ReportStatus | null; submitted_at: Date | null; expected: number; present: number }> = await this.db.query(
+    const rows: Array<{
+      code: string;
+      status: ReportStatus | null;
+      submitted_at: Date | null;
+      expected: number;
+      present: number;
+    }> = await this.db.query(
       `WITH required AS (SELECT DISTINCT unnest(ARRAY[numerator_element_id, denominator_element_id]) AS id FROM indicator)
        SELECT p.code, r.status, r.submitted_at,
               (SELECT count(*) FROM org_unit l WHERE l.parent_id = p.id AND l.level = 'LOCAL')::int

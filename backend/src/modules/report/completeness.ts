@@ -23,8 +23,14 @@ export function standsSubmitted(status: ReportStatus | null): boolean {
 }
 
 /** Days are ISO dates (YYYY-MM-DD); a report submitted on the deadline day is on time. */
-export function timeliness(status: ReportStatus | null, submittedOn: string | null, deadline: string, today: string): Timeliness {
-  if (standsSubmitted(status)) return submittedOn !== null && submittedOn > deadline ? Timeliness.LATE : Timeliness.ON_TIME;
+export function timeliness(
+  status: ReportStatus | null,
+  submittedOn: string | null,
+  deadline: string,
+  today: string,
+): Timeliness {
+  if (standsSubmitted(status))
+    return submittedOn !== null && submittedOn > deadline ? Timeliness.LATE : Timeliness.ON_TIME;
   return today > deadline ? Timeliness.OVERDUE : Timeliness.PENDING;
 }
 
@@ -57,8 +63,21 @@ const TIMELINESS_BUCKET: Record<Timeliness, keyof CompletenessCounts> = {
 };
 
 /** Counts of a list of provinces: each falls in one status bucket and one timeliness bucket. */
-export function completenessCounts(provinces: ReadonlyArray<{ status: ReportStatus | null; timeliness: Timeliness }>): CompletenessCounts {
-  const c: CompletenessCounts = { notStarted: 0, draft: 0, awaitingApproval: 0, returned: 0, approved: 0, submitted: 0, onTime: 0, late: 0, overdue: 0, pending: 0 };
+export function completenessCounts(
+  provinces: ReadonlyArray<{ status: ReportStatus | null; timeliness: Timeliness }>,
+): CompletenessCounts {
+  const c: CompletenessCounts = {
+    notStarted: 0,
+    draft: 0,
+    awaitingApproval: 0,
+    returned: 0,
+    approved: 0,
+    submitted: 0,
+    onTime: 0,
+    late: 0,
+    overdue: 0,
+    pending: 0,
+  };
   for (const p of provinces) {
     c[STATUS_BUCKET[p.status ?? 'NONE']]++;
     c[TIMELINESS_BUCKET[p.timeliness]]++;

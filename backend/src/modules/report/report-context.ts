@@ -33,7 +33,13 @@ export interface ReportContext {
 export async function loadReportContext(db: Db): Promise<ReportContext> {
   const [elements, pairs, categories, units] = await Promise.all([
     db.query(`SELECT id, code, value_type, min_value, max_value FROM data_element ORDER BY id`) as Promise<
-      Array<{ id: number; code: string; value_type: ElementInfo['valueType']; min_value: string | null; max_value: string | null }>
+      Array<{
+        id: number;
+        code: string;
+        value_type: ElementInfo['valueType'];
+        min_value: string | null;
+        max_value: string | null;
+      }>
     >,
     db.query(
       `SELECT code, numerator_element_id, denominator_element_id FROM indicator
@@ -45,7 +51,16 @@ export async function loadReportContext(db: Db): Promise<ReportContext> {
               CASE WHEN u.level = 'PROVINCE' THEN u.code ELSE p.code END AS province_code
          FROM org_unit u LEFT JOIN org_unit p ON p.id = u.parent_id
         WHERE u.level IN ('PROVINCE', 'LOCAL')`,
-    ) as Promise<Array<{ id: number; code: string; level: UnitInfo['level']; local_type: string | null; province_id: number; province_code: string }>>,
+    ) as Promise<
+      Array<{
+        id: number;
+        code: string;
+        level: UnitInfo['level'];
+        local_type: string | null;
+        province_id: number;
+        province_code: string;
+      }>
+    >,
   ]);
   const el = elements.map((e) => ({
     id: e.id,
@@ -54,17 +69,34 @@ export async function loadReportContext(db: Db): Promise<ReportContext> {
     min: e.min_value === null ? null : Number(e.min_value),
     max: e.max_value === null ? null : Number(e.max_value),
   }));
-  const used = await db.query(
+  const used = (await db.query(
     `SELECT DISTINCT unnest(ARRAY[numerator_element_id, denominator_element_id]) AS id FROM indicator`,
-  ) as Array<{ id: number | null }>;
+  )) as Array<{ id: number | null }>;
   return {
     elements: new Map(el.map((e) => [e.code, e])),
     elementsById: new Map(el.map((e) => [e.id, e])),
-    ratioPairs: pairs.map((p) => ({ indicatorCode: p.code, numeratorId: p.numerator_element_id, denominatorId: p.denominator_element_id })),
+    ratioPairs: pairs.map((p) => ({
+      indicatorCode: p.code,
+      numeratorId: p.numerator_element_id,
+      denominatorId: p.denominator_element_id,
+    })),
     categories: new Set(categories.map((c) => c.code)),
     units: new Map(
-      units.map((u) => [u.code, { id: u.id, code: u.code, provinceId: u.province_id, provinceCode: u.province_code, level: u.level, localType: u.local_type }]),
+      units.map((u) => [
+        u.code,
+        {
+          id: u.id,
+          code: u.code,
+          provinceId: u.province_id,
+          provinceCode: u.province_code,
+          level: u.level,
+          localType: u.local_type,
+        },
+      ]),
     ),
-    requiredElementIds: used.map((u) => u.id).filter((id): id is number => id !== null).sort((a, b) => a - b),
+    requiredElementIds: used
+      .map((u) => u.id)
+      .filter((id): id is number => id !== null)
+      .sort((a, b) => a - b),
   };
 }

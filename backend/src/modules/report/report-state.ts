@@ -19,7 +19,10 @@ export enum ReportAction {
  */
 const TRANSITIONS: Record<ReportStatus, Partial<Record<ReportAction, ReportStatus>>> = {
   [ReportStatus.DRAFT]: { [ReportAction.EDIT]: ReportStatus.DRAFT, [ReportAction.SUBMIT]: ReportStatus.SUBMITTED },
-  [ReportStatus.SUBMITTED]: { [ReportAction.APPROVE]: ReportStatus.APPROVED, [ReportAction.RETURN]: ReportStatus.RETURNED },
+  [ReportStatus.SUBMITTED]: {
+    [ReportAction.APPROVE]: ReportStatus.APPROVED,
+    [ReportAction.RETURN]: ReportStatus.RETURNED,
+  },
   [ReportStatus.RETURNED]: { [ReportAction.EDIT]: ReportStatus.DRAFT },
   [ReportStatus.APPROVED]: { [ReportAction.REOPEN]: ReportStatus.DRAFT },
 };

@@ -43,7 +43,14 @@ export interface ApplyResult {
   updated: number;
   deleted: number;
   unchanged: number;
-  warnings: Array<{ orgUnitCode: string; dataElementCode: string; value: number; expectedLow: number | null; expectedHigh: number | null; basis: string }>;
+  warnings: Array<{
+    orgUnitCode: string;
+    dataElementCode: string;
+    value: number;
+    expectedLow: number | null;
+    expectedHigh: number | null;
+    basis: string;
+  }>;
 }
 
 export const MAX_TEXT = 2000;
@@ -61,7 +68,11 @@ function unitProblem(ctx: ReportContext, code: string, report: ReportRow, at: Pr
   const unit = ctx.units.get(code);
   if (!unit) return { ...at, code: 'UNKNOWN_ORG_UNIT', message: `Unknown organization code "${code}"` };
   if (unit.provinceId !== report.province_id) {
-    return { ...at, code: 'OTHER_PROVINCE', message: `"${code}" belongs to ${unit.provinceCode}, not to ${report.province_code}` };
+    return {
+      ...at,
+      code: 'OTHER_PROVINCE',
+      message: `"${code}" belongs to ${unit.provinceCode}, not to ${report.province_code}`,
+    };
   }
   return unit;
 }
@@ -79,43 +90,78 @@ function validate(ctx: ReportContext, report: ReportRow, changes: ChangeSet): Pr
       continue;
     }
     const key = `${v.orgUnitCode}:${v.dataElementCode}`;
-    if (seen.has(key)) problems.push({ ...v.at, code: 'DUPLICATE', message: `${v.dataElementCode} for ${v.orgUnitCode} is given twice` });
+    if (seen.has(key))
+      problems.push({
+        ...v.at,
+        code: 'DUPLICATE',
+        message: `${v.dataElementCode} for ${v.orgUnitCode} is given twice`,
+      });
     seen.set(key, v.at);
     if (v.value !== null) {
-      if (!Number.isFinite(v.value)) problems.push({ ...v.at, code: 'WRONG_TYPE', message: `${v.dataElementCode} must be a number` });
+      if (!Number.isFinite(v.value))
+        problems.push({ ...v.at, code: 'WRONG_TYPE', message: `${v.dataElementCode} must be a number` });
       else if ((el.valueType === 'INTEGER' || el.valueType === 'BOOLEAN') && !Number.isInteger(v.value)) {
-        problems.push({ ...v.at, code: 'NOT_WHOLE_NUMBER', message: `${v.dataElementCode} must be a whole number, got ${v.value}` });
+        problems.push({
+          ...v.at,
+          code: 'NOT_WHOLE_NUMBER',
+          message: `${v.dataElementCode} must be a whole number, got ${v.value}`,
+        });
       } else if (el.valueType === 'BOOLEAN' && v.value !== 0 && v.value !== 1) {
-        problems.push({ ...v.at, code: 'OUT_OF_RANGE', message: `${v.dataElementCode} is yes/no: 1 or 0, got ${v.value}` });
+        problems.push({
+          ...v.at,
+          code: 'OUT_OF_RANGE',
+          message: `${v.dataElementCode} is yes/no: 1 or 0, got ${v.value}`,
+        });
       } else if ((el.min ?? 0) > v.value) {
-        problems.push({ ...v.at, code: 'OUT_OF_RANGE', message: `${v.dataElementCode} cannot be below ${el.min ?? 0}, got ${v.value}` });
+        problems.push({
+          ...v.at,
+          code: 'OUT_OF_RANGE',
+          message: `${v.dataElementCode} cannot be below ${el.min ?? 0}, got ${v.value}`,
+        });
       } else if (el.max !== null && v.value > el.max) {
-        problems.push({ ...v.at, code: 'OUT_OF_RANGE', message: `${v.dataElementCode} cannot be above ${el.max}, got ${v.value}` });
+        problems.push({
+          ...v.at,
+          code: 'OUT_OF_RANGE',
+          message: `${v.dataElementCode} cannot be above ${el.max}, got ${v.value}`,
+        });
       }
     }
-    if (v.comment && v.comment.length > MAX_TEXT) problems.push({ ...v.at, code: 'TEXT_TOO_LONG', message: `The comment is longer than ${MAX_TEXT} characters` });
-    if (v.evidenceUrl && !isHttpUrl(v.evidenceUrl)) problems.push({ ...v.at, code: 'BAD_URL', message: `The evidence link must be an http(s) address` });
+    if (v.comment && v.comment.length > MAX_TEXT)
+      problems.push({ ...v.at, code: 'TEXT_TOO_LONG', message: `The comment is longer than ${MAX_TEXT} characters` });
+    if (v.evidenceUrl && !isHttpUrl(v.evidenceUrl))
+      problems.push({ ...v.at, code: 'BAD_URL', message: `The evidence link must be an http(s) address` });
   }
   const respondents = new Set<string>();
   for (const r of changes.respondents) {
     const unit = unitProblem(ctx, r.orgUnitCode, report, r.at);
     if ('message' in unit) problems.push(unit);
-    if (respondents.has(r.orgUnitCode)) problems.push({ ...r.at, code: 'DUPLICATE', message: `Respondent ${r.orgUnitCode} is given twice` });
+    if (respondents.has(r.orgUnitCode))
+      problems.push({ ...r.at, code: 'DUPLICATE', message: `Respondent ${r.orgUnitCode} is given twice` });
     respondents.add(r.orgUnitCode);
     const cats = new Set<string>();
     for (const a of r.answers) {
-      if (!ctx.categories.has(a.categoryCode)) problems.push({ ...r.at, code: 'UNKNOWN_CATEGORY', message: `Unknown obstacle category "${a.categoryCode}"` });
-      if (cats.has(a.categoryCode)) problems.push({ ...r.at, code: 'DUPLICATE', message: `Obstacle ${a.categoryCode} is given twice` });
+      if (!ctx.categories.has(a.categoryCode))
+        problems.push({ ...r.at, code: 'UNKNOWN_CATEGORY', message: `Unknown obstacle category "${a.categoryCode}"` });
+      if (cats.has(a.categoryCode))
+        problems.push({ ...r.at, code: 'DUPLICATE', message: `Obstacle ${a.categoryCode} is given twice` });
       cats.add(a.categoryCode);
       if (!Number.isInteger(a.severity) || a.severity < 1 || a.severity > 5) {
-        problems.push({ ...r.at, code: 'OUT_OF_RANGE', message: `Severity of ${a.categoryCode} must be a whole number from 1 to 5, got ${a.severity}` });
+        problems.push({
+          ...r.at,
+          code: 'OUT_OF_RANGE',
+          message: `Severity of ${a.categoryCode} must be a whole number from 1 to 5, got ${a.severity}`,
+        });
       }
-      if (a.note && a.note.length > MAX_TEXT) problems.push({ ...r.at, code: 'TEXT_TOO_LONG', message: `The note is longer than ${MAX_TEXT} characters` });
+      if (a.note && a.note.length > MAX_TEXT)
+        problems.push({ ...r.at, code: 'TEXT_TOO_LONG', message: `The note is longer than ${MAX_TEXT} characters` });
     }
-    if (r.asOfDate && !isCalendarDate(r.asOfDate)) problems.push({ ...r.at, code: 'BAD_DATE', message: `The date must be a day that exists, written YYYY-MM-DD` });
-    if (r.evidenceUrl && !isHttpUrl(r.evidenceUrl)) problems.push({ ...r.at, code: 'BAD_URL', message: `The evidence link must be an http(s) address` });
+    if (r.asOfDate && !isCalendarDate(r.asOfDate))
+      problems.push({ ...r.at, code: 'BAD_DATE', message: `The date must be a day that exists, written YYYY-MM-DD` });
+    if (r.evidenceUrl && !isHttpUrl(r.evidenceUrl))
+      problems.push({ ...r.at, code: 'BAD_URL', message: `The evidence link must be an http(s) address` });
     for (const t of [r.comment, r.obstacleNote]) {
-      if (t && t.length > MAX_TEXT) problems.push({ ...r.at, code: 'TEXT_TOO_LONG', message: `Text is longer than ${MAX_TEXT} characters` });
+      if (t && t.length > MAX_TEXT)
+        problems.push({ ...r.at, code: 'TEXT_TOO_LONG', message: `Text is longer than ${MAX_TEXT} characters` });
     }
   }
   return problems;
@@ -136,24 +182,42 @@ export async function applyChanges(
   who: { userId: string; reason: string | null; action?: AuditAction },
 ): Promise<ApplyResult> {
   const problems = validate(ctx, report, changes);
-  if (problems.length > 0) throw new BadInputError(`${problems.length} problem(s) in the data: nothing was saved`, problems);
+  if (problems.length > 0)
+    throw new BadInputError(`${problems.length} problem(s) in the data: nothing was saved`, problems);
   const auditAction = who.action ?? AuditAction.VALUE_CHANGED;
 
   // Existing values of every unit touched, so that ratios can be checked on the merged result.
   const unitIds = [...new Set(changes.values.map((v) => ctx.units.get(v.orgUnitCode)!.id))];
   const existing = new Map<string, { value: number; comment: string | null; evidenceUrl: string | null }>();
   if (unitIds.length > 0) {
-    const rows: Array<{ org_unit_id: number; data_element_id: number; value: string; comment: string | null; evidence_url: string | null }> =
-      await db.query(
-        `SELECT org_unit_id, data_element_id, value::text, comment, evidence_url FROM data_value
+    const rows: Array<{
+      org_unit_id: number;
+      data_element_id: number;
+      value: string;
+      comment: string | null;
+      evidence_url: string | null;
+    }> = await db.query(
+      `SELECT org_unit_id, data_element_id, value::text, comment, evidence_url FROM data_value
           WHERE quarter_id = $1 AND org_unit_id = ANY($2)`,
-        [report.quarter_id, unitIds],
-      );
-    for (const r of rows) existing.set(`${r.org_unit_id}:${r.data_element_id}`, { value: Number(r.value), comment: r.comment, evidenceUrl: r.evidence_url });
+      [report.quarter_id, unitIds],
+    );
+    for (const r of rows)
+      existing.set(`${r.org_unit_id}:${r.data_element_id}`, {
+        value: Number(r.value),
+        comment: r.comment,
+        evidenceUrl: r.evidence_url,
+      });
   }
 
   const merged = new Map(existing);
-  const upserts: Array<{ unitId: number; elementId: number; value: number; comment: string | null; evidenceUrl: string | null; old: unknown }> = [];
+  const upserts: Array<{
+    unitId: number;
+    elementId: number;
+    value: number;
+    comment: string | null;
+    evidenceUrl: string | null;
+    old: unknown;
+  }> = [];
   const deletes: Array<{ unitId: number; elementId: number; old: unknown }> = [];
   let unchanged = 0;
   for (const v of changes.values) {
@@ -199,7 +263,8 @@ export async function applyChanges(
       }
     }
   }
-  if (ratioProblems.length > 0) throw new BadInputError(`${ratioProblems.length} problem(s) in the data: nothing was saved`, ratioProblems);
+  if (ratioProblems.length > 0)
+    throw new BadInputError(`${ratioProblems.length} problem(s) in the data: nothing was saved`, ratioProblems);
 
   if (upserts.length > 0) {
     await db.query(
@@ -208,8 +273,16 @@ export async function applyChanges(
        ON CONFLICT (quarter_id, data_element_id, org_unit_id) DO UPDATE
          SET value = EXCLUDED.value, comment = EXCLUDED.comment, evidence_url = EXCLUDED.evidence_url,
              updated_at = now(), updated_by_id = EXCLUDED.updated_by_id, is_demo = false`,
-      [report.quarter_id, report.id, who.userId, upserts.map((u) => u.elementId), upserts.map((u) => u.unitId), upserts.map((u) => u.value),
-       upserts.map((u) => u.comment), upserts.map((u) => u.evidenceUrl)],
+      [
+        report.quarter_id,
+        report.id,
+        who.userId,
+        upserts.map((u) => u.elementId),
+        upserts.map((u) => u.unitId),
+        upserts.map((u) => u.value),
+        upserts.map((u) => u.comment),
+        upserts.map((u) => u.evidenceUrl),
+      ],
     );
   }
   if (deletes.length > 0) {
@@ -219,8 +292,20 @@ export async function applyChanges(
       [report.quarter_id, deletes.map((d) => d.elementId), deletes.map((d) => d.unitId)],
     );
   }
-  const audit: Array<{ action: AuditAction; unitId: number | null; elementId: number | null; old: unknown; next: unknown }> = [
-    ...upserts.map((u) => ({ action: auditAction, unitId: u.unitId, elementId: u.elementId, old: u.old, next: { value: u.value, comment: u.comment, evidenceUrl: u.evidenceUrl } })),
+  const audit: Array<{
+    action: AuditAction;
+    unitId: number | null;
+    elementId: number | null;
+    old: unknown;
+    next: unknown;
+  }> = [
+    ...upserts.map((u) => ({
+      action: auditAction,
+      unitId: u.unitId,
+      elementId: u.elementId,
+      old: u.old,
+      next: { value: u.value, comment: u.comment, evidenceUrl: u.evidenceUrl },
+    })),
     ...deletes.map((d) => ({ action: auditAction, unitId: d.unitId, elementId: d.elementId, old: d.old, next: null })),
   ];
 
@@ -236,22 +321,50 @@ export async function applyChanges(
       [item.id, report.province_id, item.status, item.progressNote ?? null, report.quarter_id],
     );
     // A report speaks for its own fiscal year's plan: last year's items are closed to this year's draft.
-    if (rows.length === 0) throw new BadInputError('Unknown action item', [{ ...item.at, code: 'UNKNOWN_ACTION_ITEM', message: `Action item ${item.id} is not one of ${report.province_code}'s for this report's fiscal year` }]);
+    if (rows.length === 0)
+      throw new BadInputError('Unknown action item', [
+        {
+          ...item.at,
+          code: 'UNKNOWN_ACTION_ITEM',
+          message: `Action item ${item.id} is not one of ${report.province_code}'s for this report's fiscal year`,
+        },
+      ]);
     const old = { status: rows[0].old_status, progressNote: rows[0].old_note };
     const next = { status: item.status, progressNote: item.progressNote ?? null };
-    if (!same(old, next)) audit.push({ action: AuditAction.ACTION_ITEM_CHANGED, unitId: report.province_id, elementId: null, old: { id: item.id, ...old }, next: { id: item.id, ...next } });
+    if (!same(old, next))
+      audit.push({
+        action: AuditAction.ACTION_ITEM_CHANGED,
+        unitId: report.province_id,
+        elementId: null,
+        old: { id: item.id, ...old },
+        next: { id: item.id, ...next },
+      });
   }
 
   if (audit.length > 0) {
     await db.query(
       `INSERT INTO audit_event (user_id, action, report_id, org_unit_id, data_element_id, quarter_id, old_value, new_value, reason)
        SELECT $1, a::audit_action, $2, u, e, $3, o, n, $4 FROM unnest($5::text[], $6::int[], $7::smallint[], $8::jsonb[], $9::jsonb[]) AS t(a, u, e, o, n)`,
-      [who.userId, report.id, report.quarter_id, who.reason, audit.map((a) => a.action), audit.map((a) => a.unitId), audit.map((a) => a.elementId),
-       audit.map((a) => (a.old === null ? null : JSON.stringify(a.old))), audit.map((a) => (a.next === null ? null : JSON.stringify(a.next)))],
+      [
+        who.userId,
+        report.id,
+        report.quarter_id,
+        who.reason,
+        audit.map((a) => a.action),
+        audit.map((a) => a.unitId),
+        audit.map((a) => a.elementId),
+        audit.map((a) => (a.old === null ? null : JSON.stringify(a.old))),
+        audit.map((a) => (a.next === null ? null : JSON.stringify(a.next))),
+      ],
     );
   }
 
-  const warnings = await findWarnings(db, ctx, report, upserts.map((u) => ({ unitId: u.unitId, elementId: u.elementId, value: u.value })));
+  const warnings = await findWarnings(
+    db,
+    ctx,
+    report,
+    upserts.map((u) => ({ unitId: u.unitId, elementId: u.elementId, value: u.value })),
+  );
   return {
     inserted: upserts.filter((u) => u.old === null).length + respondentResult.inserted,
     updated: upserts.filter((u) => u.old !== null).length + respondentResult.updated,
@@ -262,29 +375,60 @@ export async function applyChanges(
 }
 
 async function applyRespondents(db: Db, ctx: ReportContext, report: ReportRow, respondents: RespondentChange[]) {
-  const audit: Array<{ action: AuditAction; unitId: number | null; elementId: number | null; old: unknown; next: unknown }> = [];
+  const audit: Array<{
+    action: AuditAction;
+    unitId: number | null;
+    elementId: number | null;
+    old: unknown;
+    next: unknown;
+  }> = [];
   let inserted = 0;
   let updated = 0;
   let unchanged = 0;
   if (respondents.length === 0) return { audit, inserted, updated, unchanged };
   const ids = respondents.map((r) => ctx.units.get(r.orgUnitCode)!.id);
-  const rows: Array<{ id: number; respondent_id: number; as_of_date: string | null; obstacle_note: string | null; evidence_url: string | null; comment: string | null; answers: Array<{ categoryCode: string; severity: number; note: string | null }> }> =
-    await db.query(
-      `SELECT r.id, r.respondent_id, to_char(r.as_of_date, 'YYYY-MM-DD') AS as_of_date, r.obstacle_note, r.evidence_url, r.comment,
+  const rows: Array<{
+    id: number;
+    respondent_id: number;
+    as_of_date: string | null;
+    obstacle_note: string | null;
+    evidence_url: string | null;
+    comment: string | null;
+    answers: Array<{ categoryCode: string; severity: number; note: string | null }>;
+  }> = await db.query(
+    `SELECT r.id, r.respondent_id, to_char(r.as_of_date, 'YYYY-MM-DD') AS as_of_date, r.obstacle_note, r.evidence_url, r.comment,
               COALESCE((SELECT json_agg(json_build_object('categoryCode', a.category_code, 'severity', a.severity, 'note', a.note) ORDER BY a.category_code)
                           FROM obstacle_answer a WHERE a.response_id = r.id), '[]') AS answers
          FROM obstacle_response r WHERE r.report_id = $1 AND r.respondent_id = ANY($2) FOR UPDATE OF r`,
-      [report.id, ids],
-    );
+    [report.id, ids],
+  );
   const old = new Map(rows.map((r) => [r.respondent_id, r]));
   // Work out what changed in memory, then write it in three statements whatever the number of respondents.
-  const upserts: Array<{ unitId: number; row: { asOfDate: string | null; obstacleNote: string | null; evidenceUrl: string | null; comment: string | null }; answers: Array<{ categoryCode: string; severity: number; note: string | null }> | null }> = [];
+  const upserts: Array<{
+    unitId: number;
+    row: { asOfDate: string | null; obstacleNote: string | null; evidenceUrl: string | null; comment: string | null };
+    answers: Array<{ categoryCode: string; severity: number; note: string | null }> | null;
+  }> = [];
   for (const r of respondents) {
     const unitId = ctx.units.get(r.orgUnitCode)!.id;
     const prev = old.get(unitId);
-    const nextAnswers = [...r.answers].map((a) => ({ categoryCode: a.categoryCode, severity: a.severity, note: a.note || null })).sort((a, b) => a.categoryCode.localeCompare(b.categoryCode));
-    const nextRow = { asOfDate: r.asOfDate ?? null, obstacleNote: r.obstacleNote || null, evidenceUrl: r.evidenceUrl || null, comment: r.comment || null };
-    const prevRow = prev ? { asOfDate: prev.as_of_date, obstacleNote: prev.obstacle_note, evidenceUrl: prev.evidence_url, comment: prev.comment } : null;
+    const nextAnswers = [...r.answers]
+      .map((a) => ({ categoryCode: a.categoryCode, severity: a.severity, note: a.note || null }))
+      .sort((a, b) => a.categoryCode.localeCompare(b.categoryCode));
+    const nextRow = {
+      asOfDate: r.asOfDate ?? null,
+      obstacleNote: r.obstacleNote || null,
+      evidenceUrl: r.evidenceUrl || null,
+      comment: r.comment || null,
+    };
+    const prevRow = prev
+      ? {
+          asOfDate: prev.as_of_date,
+          obstacleNote: prev.obstacle_note,
+          evidenceUrl: prev.evidence_url,
+          comment: prev.comment,
+        }
+      : null;
     const prevAnswers = prev?.answers ?? null;
     const answersChanged = !same(prevAnswers, nextAnswers);
     if (prev && same(prevRow, nextRow) && !answersChanged) {
@@ -292,8 +436,16 @@ async function applyRespondents(db: Db, ctx: ReportContext, report: ReportRow, r
       continue;
     }
     upserts.push({ unitId, row: nextRow, answers: answersChanged ? nextAnswers : null });
-    if (answersChanged) audit.push({ action: AuditAction.OBSTACLES_CHANGED, unitId, elementId: null, old: prevAnswers, next: nextAnswers });
-    if (!same(prevRow, nextRow)) audit.push({ action: AuditAction.RESPONDENT_CHANGED, unitId, elementId: null, old: prevRow, next: nextRow });
+    if (answersChanged)
+      audit.push({
+        action: AuditAction.OBSTACLES_CHANGED,
+        unitId,
+        elementId: null,
+        old: prevAnswers,
+        next: nextAnswers,
+      });
+    if (!same(prevRow, nextRow))
+      audit.push({ action: AuditAction.RESPONDENT_CHANGED, unitId, elementId: null, old: prevRow, next: nextRow });
     if (prev) updated++;
     else inserted++;
   }
@@ -304,19 +456,32 @@ async function applyRespondents(db: Db, ctx: ReportContext, report: ReportRow, r
      ON CONFLICT (report_id, respondent_id) DO UPDATE SET as_of_date = EXCLUDED.as_of_date, obstacle_note = EXCLUDED.obstacle_note,
        evidence_url = EXCLUDED.evidence_url, comment = EXCLUDED.comment, is_demo = false
      RETURNING id, respondent_id`,
-    [report.id, upserts.map((u) => u.unitId), upserts.map((u) => u.row.asOfDate), upserts.map((u) => u.row.obstacleNote),
-     upserts.map((u) => u.row.evidenceUrl), upserts.map((u) => u.row.comment)],
+    [
+      report.id,
+      upserts.map((u) => u.unitId),
+      upserts.map((u) => u.row.asOfDate),
+      upserts.map((u) => u.row.obstacleNote),
+      upserts.map((u) => u.row.evidenceUrl),
+      upserts.map((u) => u.row.comment),
+    ],
   );
   const responseOf = new Map(written.map((r) => [r.respondent_id, r.id]));
   const replaced = upserts.filter((u) => u.answers !== null);
   if (replaced.length > 0) {
-    await db.query(`DELETE FROM obstacle_answer WHERE response_id = ANY($1::int[])`, [replaced.map((u) => responseOf.get(u.unitId)!)]);
+    await db.query(`DELETE FROM obstacle_answer WHERE response_id = ANY($1::int[])`, [
+      replaced.map((u) => responseOf.get(u.unitId)!),
+    ]);
     const answers = replaced.flatMap((u) => u.answers!.map((a) => ({ response: responseOf.get(u.unitId)!, ...a })));
     if (answers.length > 0) {
       await db.query(
         `INSERT INTO obstacle_answer (response_id, category_code, severity, note)
          SELECT r, c, s, n FROM unnest($1::int[], $2::text[], $3::smallint[], $4::text[]) AS t(r, c, s, n)`,
-        [answers.map((a) => a.response), answers.map((a) => a.categoryCode), answers.map((a) => a.severity), answers.map((a) => a.note)],
+        [
+          answers.map((a) => a.response),
+          answers.map((a) => a.categoryCode),
+          answers.map((a) => a.severity),
+          answers.map((a) => a.note),
+        ],
       );
     }
   }
@@ -370,9 +535,15 @@ export async function findWarnings(
       peers: peers.get(`${v.elementId}:${unit.localType}`) ?? null,
     });
     if (verdict.outlier) {
-      out.push({ orgUnitCode: unit.code, dataElementCode: ctx.elementsById.get(v.elementId)!.code, value: v.value, expectedLow: verdict.expectedLow, expectedHigh: verdict.expectedHigh, basis: verdict.basis! });
+      out.push({
+        orgUnitCode: unit.code,
+        dataElementCode: ctx.elementsById.get(v.elementId)!.code,
+        value: v.value,
+        expectedLow: verdict.expectedLow,
+        expectedHigh: verdict.expectedHigh,
+        basis: verdict.basis!,
+      });
     }
   }
   return out;
 }
-

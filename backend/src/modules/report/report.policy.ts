@@ -1,4 +1,11 @@
-import { ForbiddenError, requireActor, requireRole, requireWriter, seesAllStates, type Actor } from '../../core/auth/actor.js';
+import {
+  ForbiddenError,
+  requireActor,
+  requireRole,
+  requireWriter,
+  seesAllStates,
+  type Actor,
+} from '../../core/auth/actor.js';
 import { ReportStatus } from './report.entity.js';
 
 /**

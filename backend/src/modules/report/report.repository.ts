@@ -74,7 +74,14 @@ export class ReportRepository {
   async setState(
     db: Db,
     id: number,
-    change: { status: ReportStatus; submittedBy?: string | null; decidedBy?: string | null; returnReason?: string | null; touch: 'submit' | 'decide' | 'edit' | 'reopen'; at: Date },
+    change: {
+      status: ReportStatus;
+      submittedBy?: string | null;
+      decidedBy?: string | null;
+      returnReason?: string | null;
+      touch: 'submit' | 'decide' | 'edit' | 'reopen';
+      at: Date;
+    },
   ): Promise<void> {
     // `at` is the application's clock, the one deadlines and entry windows are judged by, not the database's now().
     await db.query(
@@ -85,7 +92,15 @@ export class ReportRepository {
               decided_by_id = CASE WHEN $3 = 'decide' THEN $5::uuid WHEN $3 IN ('submit', 'reopen') THEN NULL ELSE decided_by_id END,
               return_reason = CASE WHEN $3 = 'decide' THEN $6 WHEN $3 = 'submit' THEN NULL ELSE return_reason END
         WHERE id = $1`,
-      [id, change.status, change.touch, change.submittedBy ?? null, change.decidedBy ?? null, change.returnReason ?? null, change.at],
+      [
+        id,
+        change.status,
+        change.touch,
+        change.submittedBy ?? null,
+        change.decidedBy ?? null,
+        change.returnReason ?? null,
+        change.at,
+      ],
     );
   }
 
@@ -94,7 +109,10 @@ export class ReportRepository {
   }
 
   async extendWindow(db: Db, id: number, until: string): Promise<void> {
-    await db.query(`UPDATE report SET entry_extended_until = $2, version = version + 1, updated_at = now() WHERE id = $1`, [id, until]);
+    await db.query(
+      `UPDATE report SET entry_extended_until = $2, version = version + 1, updated_at = now() WHERE id = $1`,
+      [id, until],
+    );
   }
 
   async values(db: Db, reportId: number, orgUnitIds: number[] | null = null): Promise<ValueRow[]> {
@@ -117,7 +135,16 @@ export class ReportRepository {
          FROM obstacle_response r JOIN org_unit u ON u.id = r.respondent_id
         WHERE r.report_id = $1 ORDER BY u.level, u.sort_order, u.code`,
       [reportId],
-    ) as Promise<Array<{ org_unit_code: string; as_of_date: string | null; obstacle_note: string | null; evidence_url: string | null; comment: string | null; answers: Array<{ categoryCode: string; severity: number; note: string | null }> }>>;
+    ) as Promise<
+      Array<{
+        org_unit_code: string;
+        as_of_date: string | null;
+        obstacle_note: string | null;
+        evidence_url: string | null;
+        comment: string | null;
+        answers: Array<{ categoryCode: string; severity: number; note: string | null }>;
+      }>
+    >;
   }
 
   async actionItems(db: Db, provinceId: number, fiscalYear: number) {
@@ -127,12 +154,31 @@ export class ReportRepository {
          FROM action_item a LEFT JOIN recommendation r ON r.id = a.recommendation_id LEFT JOIN fiscal_quarter q ON q.id = a.due_quarter_id
         WHERE a.org_unit_id = $1 AND a.fiscal_year = $2 ORDER BY a.id`,
       [provinceId, fiscalYear],
-    ) as Promise<Array<{ id: number; fiscal_year: number; recommendation_code: string | null; title_th: string; title_en: string | null; status: string; due_quarter_code: string | null; progress_note: string | null; is_demo: boolean }>>;
+    ) as Promise<
+      Array<{
+        id: number;
+        fiscal_year: number;
+        recommendation_code: string | null;
+        title_th: string;
+        title_en: string | null;
+        status: string;
+        due_quarter_code: string | null;
+        progress_note: string | null;
+        is_demo: boolean;
+      }>
+    >;
   }
 
   async list(
     db: Db,
-    f: { quarterCode: string | null; status: ReportStatus | null; provinceCode: string | null; regionCode: string | null; visibleProvinceId: number | null; approvedOnly: boolean },
+    f: {
+      quarterCode: string | null;
+      status: ReportStatus | null;
+      provinceCode: string | null;
+      regionCode: string | null;
+      visibleProvinceId: number | null;
+      approvedOnly: boolean;
+    },
     page: { first: number; afterId: number | null },
   ): Promise<{ rows: ReportRow[]; total: number }> {
     const where = `WHERE ($1::text IS NULL OR q.code = $1) AND ($2::report_status IS NULL OR r.status = $2)

@@ -20,12 +20,21 @@ import { ReportService } from './report.service.js';
 export class ReportResolver {
   constructor(private readonly reportService: ReportService) {}
 
-  @Query(() => ReportModel, { nullable: true, description: "A province's report for a quarter; null when none has been started." })
-  report(@CurrentActor() actor: Actor | null, @Args('provinceCode') provinceCode: string, @Args('quarterCode') quarterCode: string) {
+  @Query(() => ReportModel, {
+    nullable: true,
+    description: "A province's report for a quarter; null when none has been started.",
+  })
+  report(
+    @CurrentActor() actor: Actor | null,
+    @Args('provinceCode') provinceCode: string,
+    @Args('quarterCode') quarterCode: string,
+  ) {
     return this.reportService.report(actor, provinceCode, quarterCode);
   }
 
-  @Query(() => ReportPageModel, { description: 'Reports the caller may see, oldest first; planners filter by status for their queue.' })
+  @Query(() => ReportPageModel, {
+    description: 'Reports the caller may see, oldest first; planners filter by status for their queue.',
+  })
   reports(
     @CurrentActor() actor: Actor | null,
     @Args('filter', { type: () => ReportFilterInput, nullable: true }) filter: ReportFilterInput | null,
@@ -36,11 +45,17 @@ export class ReportResolver {
   }
 
   @ResolveField(() => [DataValueModel])
-  values(@CurrentActor() actor: Actor | null, @Parent() r: ReportModel, @Args('orgUnitCode', { type: () => String, nullable: true }) orgUnitCode: string | null) {
+  values(
+    @CurrentActor() actor: Actor | null,
+    @Parent() r: ReportModel,
+    @Args('orgUnitCode', { type: () => String, nullable: true }) orgUnitCode: string | null,
+  ) {
     return this.reportService.values(actor, r.id, orgUnitCode);
   }
 
-  @ResolveField(() => [RespondentModel], { description: 'Obstacle answers of the province and its local organizations' })
+  @ResolveField(() => [RespondentModel], {
+    description: 'Obstacle answers of the province and its local organizations',
+  })
   respondents(@CurrentActor() actor: Actor | null, @Parent() r: ReportModel) {
     return this.reportService.respondents(actor, r.id);
   }
@@ -50,7 +65,9 @@ export class ReportResolver {
     return this.reportService.actionItems(actor, r.id);
   }
 
-  @Mutation(() => SaveReportResultModel, { description: "Save values, obstacle answers and action items of a province's quarter (creates the draft)." })
+  @Mutation(() => SaveReportResultModel, {
+    description: "Save values, obstacle answers and action items of a province's quarter (creates the draft).",
+  })
   saveReport(@CurrentActor() actor: Actor | null, @Args('input') input: SaveReportInput) {
     return this.reportService.save(actor, input);
   }

@@ -34,7 +34,10 @@ const iso = bangkokDate;
 
 export class StaleVersionError extends DomainError {
   constructor(current: number, given: number | null) {
-    super(ErrorCode.CONFLICT, `The report changed since you loaded it (version ${current}, yours ${given ?? 'none'}): reload it; nothing was saved`);
+    super(
+      ErrorCode.CONFLICT,
+      `The report changed since you loaded it (version ${current}, yours ${given ?? 'none'}): reload it; nothing was saved`,
+    );
   }
 }
 
@@ -76,7 +79,9 @@ export class ReportService {
       version: r.version,
       submittedAt: r.submitted_at,
       // The completeness rule: on time or late only while the report stands submitted or approved.
-      late: standsSubmitted(r.status) ? timeliness(r.status, r.submitted_at ? iso(r.submitted_at) : null, r.deadline, today) === Timeliness.LATE : null,
+      late: standsSubmitted(r.status)
+        ? timeliness(r.status, r.submitted_at ? iso(r.submitted_at) : null, r.deadline, today) === Timeliness.LATE
+        : null,
       decidedAt: r.decided_at,
       returnReason: r.return_reason,
       entryClosesOn: r.entry_closes_on,
@@ -91,7 +96,10 @@ export class ReportService {
   }
 
   private async resolve(provinceCode: string, quarterCode: string): Promise<{ provinceId: number; quarterId: number }> {
-    const rows: Array<{ id: number }> = await this.db.query(`SELECT id FROM org_unit WHERE code = $1 AND level = 'PROVINCE'`, [provinceCode]);
+    const rows: Array<{ id: number }> = await this.db.query(
+      `SELECT id FROM org_unit WHERE code = $1 AND level = 'PROVINCE'`,
+      [provinceCode],
+    );
     if (!rows[0]) throw new NotFoundError('Province', provinceCode);
     const quarter = await this.periods.fiscalQuarter(quarterCode);
     return { provinceId: rows[0].id, quarterId: quarter.id };
@@ -119,11 +127,18 @@ export class ReportService {
     return row;
   }
 
-  async reports(actor: Actor | null, filter: ReportFilterInput | null, first: number, after: string | null): Promise<ReportPageModel> {
+  async reports(
+    actor: Actor | null,
+    filter: ReportFilterInput | null,
+    first: number,
+    after: string | null,
+  ): Promise<ReportPageModel> {
     const a = requireActor(actor);
-    if (first < 1 || first > 500) throw new BadInputError('first must be between 1 and 500', [{ field: 'first', message: 'between 1 and 500' }]);
+    if (first < 1 || first > 500)
+      throw new BadInputError('first must be between 1 and 500', [{ field: 'first', message: 'between 1 and 500' }]);
     const afterId = after ? Number(Buffer.from(after, 'base64url').toString()) : null;
-    if (after && !Number.isInteger(afterId)) throw new BadInputError('Bad cursor', [{ field: 'after', message: 'not a cursor from this API' }]);
+    if (after && !Number.isInteger(afterId))
+      throw new BadInputError('Bad cursor', [{ field: 'after', message: 'not a cursor from this API' }]);
     const { rows, total } = await this.repo.list(
       this.db,
       {
@@ -150,13 +165,25 @@ export class ReportService {
     const rows = await this.repo.values(this.db, reportId);
     return rows
       .filter((r) => !orgUnitCode || r.org_unit_code === orgUnitCode)
-      .map((r) => ({ orgUnitCode: r.org_unit_code, dataElementCode: r.data_element_code, value: Number(r.value), comment: r.comment, evidenceUrl: r.evidence_url, updatedAt: r.updated_at }));
+      .map((r) => ({
+        orgUnitCode: r.org_unit_code,
+        dataElementCode: r.data_element_code,
+        value: Number(r.value),
+        comment: r.comment,
+        evidenceUrl: r.evidence_url,
+        updatedAt: r.updated_at,
+      }));
   }
 
   async respondents(actor: Actor | null, reportId: number): Promise<RespondentModel[]> {
     await this.reportById(actor, reportId);
     return (await this.repo.respondents(this.db, reportId)).map((r) => ({
-      orgUnitCode: r.org_unit_code, asOfDate: r.as_of_date, obstacleNote: r.obstacle_note, evidenceUrl: r.evidence_url, comment: r.comment, answers: r.answers,
+      orgUnitCode: r.org_unit_code,
+      asOfDate: r.as_of_date,
+      obstacleNote: r.obstacle_note,
+      evidenceUrl: r.evidence_url,
+      comment: r.comment,
+      answers: r.answers,
     }));
   }
 
@@ -164,17 +191,28 @@ export class ReportService {
     const r = await this.reportById(actor, reportId);
     const quarter = await this.periods.fiscalQuarterById(r.quarter_id);
     return (await this.repo.actionItems(this.db, r.province_id, quarter.fiscalYear)).map((a) => ({
-      id: a.id, fiscalYear: a.fiscal_year, recommendationCode: a.recommendation_code, titleTh: a.title_th, titleEn: a.title_en,
-      status: a.status as ActionItemModel['status'], dueQuarterCode: a.due_quarter_code, progressNote: a.progress_note, isDemo: a.is_demo,
+      id: a.id,
+      fiscalYear: a.fiscal_year,
+      recommendationCode: a.recommendation_code,
+      titleTh: a.title_th,
+      titleEn: a.title_en,
+      status: a.status as ActionItemModel['status'],
+      dueQuarterCode: a.due_quarter_code,
+      progressNote: a.progress_note,
+      isDemo: a.is_demo,
     }));
   }
 
   private assertWindow(actor: Actor, r: ReportRow): void {
     if (!ReportPolicy.boundByWindow(actor)) return;
     const today = iso(this.now());
-    if (today < r.entry_opens_on) throw new DomainError(ErrorCode.CONFLICT, `Data entry for ${r.quarter_code} opens on ${r.entry_opens_on}`);
+    if (today < r.entry_opens_on)
+      throw new DomainError(ErrorCode.CONFLICT, `Data entry for ${r.quarter_code} opens on ${r.entry_opens_on}`);
     if (today > r.entry_closes_on) {
-      throw new DomainError(ErrorCode.CONFLICT, `Data entry for ${r.quarter_code} closed on ${r.entry_closes_on}: ask a planner to extend the window`);
+      throw new DomainError(
+        ErrorCode.CONFLICT,
+        `Data entry for ${r.quarter_code} closed on ${r.entry_closes_on}: ask a planner to extend the window`,
+      );
     }
   }
 
@@ -182,7 +220,13 @@ export class ReportService {
    * Inside the caller's transaction: locks the province's report for the quarter (creating the draft if
    * needed) and checks the version, the entry window and that the state allows editing.
    */
-  async lockForEdit(m: Db, actor: Actor, provinceId: number, quarterId: number, version: number | null | 'any'): Promise<ReportRow> {
+  async lockForEdit(
+    m: Db,
+    actor: Actor,
+    provinceId: number,
+    quarterId: number,
+    version: number | null | 'any',
+  ): Promise<ReportRow> {
     let row = await this.repo.byProvinceQuarter(m, provinceId, quarterId, true);
     if (!row) {
       if (version !== null && version !== 'any') throw new StaleVersionError(0, version);
@@ -202,7 +246,15 @@ export class ReportService {
     const to = transition(row.status, ReportAction.EDIT);
     if (to !== row.status) {
       await this.repo.setState(m, row.id, { status: to, touch: 'edit', at: this.now() });
-      await this.audit(m, actor, row, AuditAction.STATUS_CHANGED, { status: row.status }, { status: to }, 'edited after being returned');
+      await this.audit(
+        m,
+        actor,
+        row,
+        AuditAction.STATUS_CHANGED,
+        { status: row.status },
+        { status: to },
+        'edited after being returned',
+      );
     } else if (changed) {
       await this.repo.bumpVersion(m, row.id);
     }
@@ -238,21 +290,44 @@ export class ReportService {
     return { ...result, report: await this.model(actor, report) };
   }
 
-  private async audit(db: Db, actor: Actor, r: ReportRow, action: AuditAction, oldValue: unknown, newValue: unknown, reason: string | null): Promise<void> {
+  private async audit(
+    db: Db,
+    actor: Actor,
+    r: ReportRow,
+    action: AuditAction,
+    oldValue: unknown,
+    newValue: unknown,
+    reason: string | null,
+  ): Promise<void> {
     await db.query(
       `INSERT INTO audit_event (user_id, action, report_id, org_unit_id, quarter_id, old_value, new_value, reason) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-      [actor.userId, action, r.id, r.province_id, r.quarter_id, oldValue === null ? null : JSON.stringify(oldValue), JSON.stringify(newValue), reason],
+      [
+        actor.userId,
+        action,
+        r.id,
+        r.province_id,
+        r.quarter_id,
+        oldValue === null ? null : JSON.stringify(oldValue),
+        JSON.stringify(newValue),
+        reason,
+      ],
     );
   }
 
   /** Submit, approve, return or reopen: the state machine decides, the policy says who, the version guards races. */
   async decide(actor: Actor | null, action: ReportAction, input: ReportDecisionInput): Promise<ReportModel> {
     const reason = auditReason(input.reason, {
-      required: action === ReportAction.RETURN || action === ReportAction.REOPEN ? `A reason is required to ${action.toLowerCase()} a report` : undefined,
+      required:
+        action === ReportAction.RETURN || action === ReportAction.REOPEN
+          ? `A reason is required to ${action.toLowerCase()} a report`
+          : undefined,
     });
     const first = await this.repo.byId(this.db, input.reportId);
     if (!first) throw new NotFoundError('Report', String(input.reportId));
-    const a = action === ReportAction.SUBMIT ? ReportPolicy.assertCanEdit(actor, first.province_id) : ReportPolicy.assertCanDecide(actor);
+    const a =
+      action === ReportAction.SUBMIT
+        ? ReportPolicy.assertCanEdit(actor, first.province_id)
+        : ReportPolicy.assertCanDecide(actor);
     const ctx = action === ReportAction.SUBMIT ? await loadReportContext(this.db) : null;
     const row = await this.db.transaction(async (m) => {
       const r = (await this.repo.byId(m, input.reportId, true))!;
@@ -275,7 +350,10 @@ export class ReportService {
       return (await this.repo.byId(m, r.id))!;
     });
     // Every decision leaves or enters SUBMITTED or APPROVED: the quarter's results counting either go.
-    this.cache.invalidate(reportChange(ReportStatus.SUBMITTED, [row.quarter_id]), reportChange(ReportStatus.APPROVED, [row.quarter_id]));
+    this.cache.invalidate(
+      reportChange(ReportStatus.SUBMITTED, [row.quarter_id]),
+      reportChange(ReportStatus.APPROVED, [row.quarter_id]),
+    );
     return this.model(actor, row);
   }
 
@@ -289,19 +367,33 @@ export class ReportService {
         ORDER BY u.sort_order, u.code, e.id LIMIT 200`,
       [r.province_id, r.quarter_id, ctx.requiredElementIds],
     );
-    const problems = missing.map((m) => ({ field: `${m.unit}.${m.element}`, code: 'REQUIRED', message: `${m.element} is missing for ${m.unit}` }));
+    const problems = missing.map((m) => ({
+      field: `${m.unit}.${m.element}`,
+      code: 'REQUIRED',
+      message: `${m.element} is missing for ${m.unit}`,
+    }));
     const [{ answered }] = await db.query(
       `SELECT EXISTS (SELECT 1 FROM obstacle_response WHERE report_id = $1 AND respondent_id = $2) AS answered`,
       [r.id, r.province_id],
     );
-    if (!answered) problems.unshift({ field: `${r.province_code}.obstacles`, code: 'REQUIRED', message: `The province's own obstacle answers are missing` });
+    if (!answered)
+      problems.unshift({
+        field: `${r.province_code}.obstacles`,
+        code: 'REQUIRED',
+        message: `The province's own obstacle answers are missing`,
+      });
     if (problems.length > 0) {
       const total = (missing[0]?.total ?? 0) + (answered ? 0 : 1);
       throw new BadInputError(`The report is incomplete: ${total} required value(s) missing`, problems);
     }
     if (confirmWarnings) return;
     const values = await this.repo.values(db, r.id);
-    const warnings = await findWarnings(db, ctx, r, values.map((v) => ({ unitId: v.org_unit_id, elementId: v.data_element_id, value: Number(v.value) })));
+    const warnings = await findWarnings(
+      db,
+      ctx,
+      r,
+      values.map((v) => ({ unitId: v.org_unit_id, elementId: v.data_element_id, value: Number(v.value) })),
+    );
     if (warnings.length > 0) {
       throw new BadInputError(
         `${warnings.length} value(s) look unusual: check them, then submit again confirming the warnings`,
@@ -318,15 +410,30 @@ export class ReportService {
     const a = ReportPolicy.assertCanDecide(actor);
     const reason = auditReason(input.reason);
     if (!isCalendarDate(input.until)) {
-      throw new BadInputError('Bad date', [{ field: 'until', code: 'BAD_DATE', message: 'Give the new last day as YYYY-MM-DD' }]);
+      throw new BadInputError('Bad date', [
+        { field: 'until', code: 'BAD_DATE', message: 'Give the new last day as YYYY-MM-DD' },
+      ]);
     }
     const { provinceId, quarterId } = await this.resolve(input.provinceCode, input.quarterCode);
     const row = await this.db.transaction(async (m) => {
-      const id = (await this.repo.byProvinceQuarter(m, provinceId, quarterId, true))?.id ?? (await this.repo.ensureDraft(m, provinceId, quarterId));
+      const id =
+        (await this.repo.byProvinceQuarter(m, provinceId, quarterId, true))?.id ??
+        (await this.repo.ensureDraft(m, provinceId, quarterId));
       const r = (await this.repo.byId(m, id, true))!;
-      if (input.until < iso(this.now())) throw new BadInputError('Date in the past', [{ field: 'until', code: 'OUT_OF_RANGE', message: 'The new last day cannot be in the past' }]);
+      if (input.until < iso(this.now()))
+        throw new BadInputError('Date in the past', [
+          { field: 'until', code: 'OUT_OF_RANGE', message: 'The new last day cannot be in the past' },
+        ]);
       await this.repo.extendWindow(m, id, input.until);
-      await this.audit(m, a, r, AuditAction.WINDOW_EXTENDED, { entryClosesOn: r.entry_closes_on }, { entryClosesOn: input.until }, reason);
+      await this.audit(
+        m,
+        a,
+        r,
+        AuditAction.WINDOW_EXTENDED,
+        { entryClosesOn: r.entry_closes_on },
+        { entryClosesOn: input.until },
+        reason,
+      );
       return (await this.repo.byId(m, id))!;
     });
     return this.model(actor, row);

@@ -45,7 +45,12 @@ export async function withBulkLoad<T>(client: pg.ClientBase, table: string, load
  * session_replication_role = replica, which needs a superuser and would silence every trigger of the session,
  * the change notifications (0006) included.
  */
-export async function withTriggersDisabled<T>(client: pg.ClientBase, table: string, triggers: string[], load: () => Promise<T>): Promise<T> {
+export async function withTriggersDisabled<T>(
+  client: pg.ClientBase,
+  table: string,
+  triggers: string[],
+  load: () => Promise<T>,
+): Promise<T> {
   // Fails outside a transaction block, where the disabling would commit at once and outlive a failed load.
   await client.query('SAVEPOINT with_triggers_disabled');
   await client.query('RELEASE SAVEPOINT with_triggers_disabled');
@@ -59,6 +64,7 @@ export async function withTriggersDisabled<T>(client: pg.ClientBase, table: stri
   const result = await load();
   // Each trigger back in its own firing mode (pg_trigger.tgenabled); one that was disabled stays so.
   const mode: Record<string, string> = { O: 'ENABLE', A: 'ENABLE ALWAYS', R: 'ENABLE REPLICA' };
-  for (const r of rows) if (mode[r.enabled]) await client.query(`ALTER TABLE "${table}" ${mode[r.enabled]} TRIGGER "${r.name}"`);
+  for (const r of rows)
+    if (mode[r.enabled]) await client.query(`ALTER TABLE "${table}" ${mode[r.enabled]} TRIGGER "${r.name}"`);
   return result;
 }

@@ -32,7 +32,11 @@ function field(v: string | number | boolean | null): string {
   return v.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r');
 }
 
-async function copyRows(client: pg.ClientBase, sql: string, rows: Iterable<Array<string | number | boolean | null>>): Promise<number> {
+async function copyRows(
+  client: pg.ClientBase,
+  sql: string,
+  rows: Iterable<Array<string | number | boolean | null>>,
+): Promise<number> {
   let count = 0;
   function* lines(): Generator<string> {
     let batch = '';
@@ -54,7 +58,16 @@ async function copyRows(client: pg.ClientBase, sql: string, rows: Iterable<Array
  * Loads the synthetic demo data in one transaction (all or nothing), streaming rows with COPY.
  * Every row is flagged is_demo; app_meta records the seed and date so that the load is reproducible.
  */
-export async function loadDemoData(client: pg.ClientBase, options: { asOf: Date; seed?: number; scale?: number; firstQuarter?: string; onPhase?: (phase: string, ms: number) => void }): Promise<DemoLoadResult> {
+export async function loadDemoData(
+  client: pg.ClientBase,
+  options: {
+    asOf: Date;
+    seed?: number;
+    scale?: number;
+    firstQuarter?: string;
+    onPhase?: (phase: string, ms: number) => void;
+  },
+): Promise<DemoLoadResult> {
   const t0 = performance.now();
   const seed = options.seed ?? DEMO_SEED;
   const scale = options.scale ?? 1;
@@ -81,8 +94,14 @@ export async function loadDemoData(client: pg.ClientBase, options: { asOf: Date;
   };
   return inTransaction(client, async () => {
     const q = (sql: string, params: unknown[] = []) => client.query(sql, params);
-    await q(`CREATE TEMP TABLE demo_lao (code text, province_code text, local_type local_organization_type, name_th text, name_en text, sort_order smallint) ON COMMIT DROP`);
-    await copyRows(client, 'COPY demo_lao FROM STDIN', plan.localOrganizations.map((o) => [o.code, o.provinceCode, o.type, o.nameTh, o.nameEn, o.sortOrder]));
+    await q(
+      `CREATE TEMP TABLE demo_lao (code text, province_code text, local_type local_organization_type, name_th text, name_en text, sort_order smallint) ON COMMIT DROP`,
+    );
+    await copyRows(
+      client,
+      'COPY demo_lao FROM STDIN',
+      plan.localOrganizations.map((o) => [o.code, o.provinceCode, o.type, o.nameTh, o.nameEn, o.sortOrder]),
+    );
     await q(
       `INSERT INTO org_unit (code, level, local_type, name_th, name_en, parent_id, path, sort_order, is_demo)
        SELECT d.code, 'LOCAL', d.local_type, d.name_th, d.name_en, p.id, p.path || d.code || '/', d.sort_order, true
@@ -90,43 +109,67 @@ export async function loadDemoData(client: pg.ClientBase, options: { asOf: Date;
     );
 
     phase('local organizations');
-    await q(`CREATE TEMP TABLE demo_report (province_code text, quarter_code text, status report_status, submitted_at timestamptz, decided_at timestamptz, return_reason text) ON COMMIT DROP`);
-    await copyRows(client, 'COPY demo_report FROM STDIN', plan.reports.map((r) => [r.provinceCode, r.quarterCode, r.status, r.submittedAt, r.decidedAt, r.returnReason]));
-    const demoReportIds = (await q(
-      `INSERT INTO report (org_unit_id, quarter_id, status, submitted_at, decided_at, return_reason, is_demo, created_at, updated_at)
+    await q(
+      `CREATE TEMP TABLE demo_report (province_code text, quarter_code text, status report_status, submitted_at timestamptz, decided_at timestamptz, return_reason text) ON COMMIT DROP`,
+    );
+    await copyRows(
+      client,
+      'COPY demo_report FROM STDIN',
+      plan.reports.map((r) => [r.provinceCode, r.quarterCode, r.status, r.submittedAt, r.decidedAt, r.returnReason]),
+    );
+    const demoReportIds = (
+      await q(
+        `INSERT INTO report (org_unit_id, quarter_id, status, submitted_at, decided_at, return_reason, is_demo, created_at, updated_at)
        SELECT p.id, fq.id, d.status, d.submitted_at, d.decided_at, d.return_reason, true,
               COALESCE(d.submitted_at, now()), COALESCE(d.decided_at, d.submitted_at, now())
          FROM demo_report d JOIN org_unit p ON p.code = d.province_code JOIN fiscal_quarter fq ON fq.code = d.quarter_code
        RETURNING id`,
-    )).rows.map((r: { id: number }) => r.id);
+      )
+    ).rows.map((r: { id: number }) => r.id);
 
     phase('reports');
     // Ids resolved in memory so that millions of values stream straight into data_value.
-    const ids = async (sql: string) => new Map((await q(sql)).rows.map((r: { code: string; id: number }) => [r.code, r.id]));
+    const ids = async (sql: string) =>
+      new Map((await q(sql)).rows.map((r: { code: string; id: number }) => [r.code, r.id]));
     const unitId = await ids(`SELECT code, id FROM org_unit WHERE level IN ('PROVINCE', 'LOCAL')`);
     const elementId = await ids(`SELECT code, id FROM data_element`);
     const quarterId = new Map(quarterRows.map((r) => [r.code, r.id]));
     const reportId = new Map(
-      (await q(`SELECT p.code || ':' || fq.code AS code, r.id FROM report r JOIN org_unit p ON p.id = r.org_unit_id JOIN fiscal_quarter fq ON fq.id = r.quarter_id`)).rows.map(
-        (r: { code: string; id: number }) => [r.code, r.id],
-      ),
+      (
+        await q(
+          `SELECT p.code || ':' || fq.code AS code, r.id FROM report r JOIN org_unit p ON p.id = r.org_unit_id JOIN fiscal_quarter fq ON fq.id = r.quarter_id`,
+        )
+      ).rows.map((r: { code: string; id: number }) => [r.code, r.id]),
     );
     const provinceOfUnit = new Map(plan.localOrganizations.map((o) => [o.code, o.provinceCode]));
 
     // The roll-up trigger would hand all 2 M rows to analytics_refresh_rollup as a transition table, planned
     // without statistics (24 s instead of 5 s); the roll-up is filled once below instead.
-    const dataValues = await withBulkLoad(client, 'data_value', () => withTriggersDisabled(client, 'data_value', ['trg_data_value_rollup_insert'], () => copyRows(
-      client,
-      'COPY data_value (quarter_id, data_element_id, org_unit_id, report_id, value, is_demo) FROM STDIN',
-      (function* () {
-        for (const v of demoValues(ref, plan, opts)) {
-          yield [quarterId.get(v.quarterCode)!, elementId.get(v.elementCode)!, unitId.get(v.orgUnitCode)!, reportId.get(`${provinceOfUnit.get(v.orgUnitCode)}:${v.quarterCode}`)!, v.value, true];
-        }
-      })(),
-    )));
+    const dataValues = await withBulkLoad(client, 'data_value', () =>
+      withTriggersDisabled(client, 'data_value', ['trg_data_value_rollup_insert'], () =>
+        copyRows(
+          client,
+          'COPY data_value (quarter_id, data_element_id, org_unit_id, report_id, value, is_demo) FROM STDIN',
+          (function* () {
+            for (const v of demoValues(ref, plan, opts)) {
+              yield [
+                quarterId.get(v.quarterCode)!,
+                elementId.get(v.elementCode)!,
+                unitId.get(v.orgUnitCode)!,
+                reportId.get(`${provinceOfUnit.get(v.orgUnitCode)}:${v.quarterCode}`)!,
+                v.value,
+                true,
+              ];
+            }
+          })(),
+        ),
+      ),
+    );
 
     phase('data values');
-    await q(`CREATE TEMP TABLE demo_answer (report_id int, respondent_id int, category_code text, severity smallint) ON COMMIT DROP`);
+    await q(
+      `CREATE TEMP TABLE demo_answer (report_id int, respondent_id int, category_code text, severity smallint) ON COMMIT DROP`,
+    );
     let obstacleResponses = 0;
     await copyRows(
       client,
@@ -142,7 +185,9 @@ export async function loadDemoData(client: pg.ClientBase, options: { asOf: Date;
       })(),
     );
     await withBulkLoad(client, 'obstacle_response', () =>
-      q(`INSERT INTO obstacle_response (report_id, respondent_id, is_demo) SELECT DISTINCT report_id, respondent_id, true FROM demo_answer`),
+      q(
+        `INSERT INTO obstacle_response (report_id, respondent_id, is_demo) SELECT DISTINCT report_id, respondent_id, true FROM demo_answer`,
+      ),
     );
     await withBulkLoad(client, 'obstacle_answer', () =>
       q(
@@ -162,8 +207,11 @@ export async function loadDemoData(client: pg.ClientBase, options: { asOf: Date;
          JOIN indicator i ON i.code = t.indicator_code JOIN org_unit u ON u.code = t.unit_code
        ON CONFLICT (indicator_id, org_unit_id, fiscal_year) DO NOTHING`,
       [
-        plan.targets.map((t) => t.indicatorCode), plan.targets.map((t) => t.provinceCode), plan.targets.map((t) => t.fiscalYear),
-        plan.targets.map((t) => t.value), ...[0, 1, 2, 3].map((k) => plan.targets.map((t) => t.milestones[k])),
+        plan.targets.map((t) => t.indicatorCode),
+        plan.targets.map((t) => t.provinceCode),
+        plan.targets.map((t) => t.fiscalYear),
+        plan.targets.map((t) => t.value),
+        ...[0, 1, 2, 3].map((k) => plan.targets.map((t) => t.milestones[k])),
       ],
     );
     const items = plan.actionItems;
@@ -175,8 +223,13 @@ export async function loadDemoData(client: pg.ClientBase, options: { asOf: Date;
          JOIN org_unit u ON u.code = a.unit_code JOIN recommendation r ON r.code = a.rec_code
          JOIN fiscal_quarter fq ON fq.code = a.quarter_code`,
       [
-        items.map((a) => a.provinceCode), items.map((a) => a.fiscalYear), items.map((a) => a.recommendationCode),
-        items.map((a) => a.titleTh), items.map((a) => a.titleEn), items.map((a) => a.status), items.map((a) => a.dueQuarterCode),
+        items.map((a) => a.provinceCode),
+        items.map((a) => a.fiscalYear),
+        items.map((a) => a.recommendationCode),
+        items.map((a) => a.titleTh),
+        items.map((a) => a.titleEn),
+        items.map((a) => a.status),
+        items.map((a) => a.dueQuarterCode),
       ],
     );
 
@@ -192,7 +245,14 @@ export async function loadDemoData(client: pg.ClientBase, options: { asOf: Date;
     }
 
     phase('accounts');
-    const meta: DemoMeta = { loadedAt: new Date().toISOString(), asOf: asOfDate, seed, scale, localOrganizations: plan.localOrganizations.length, dataValues };
+    const meta: DemoMeta = {
+      loadedAt: new Date().toISOString(),
+      asOf: asOfDate,
+      seed,
+      scale,
+      localOrganizations: plan.localOrganizations.length,
+      dataValues,
+    };
     await q(`INSERT INTO app_meta (key, value) VALUES ($1, $2)`, [DEMO_META_KEY, JSON.stringify(meta)]);
     await q('ANALYZE');
     phase('analyze');
@@ -201,6 +261,12 @@ export async function loadDemoData(client: pg.ClientBase, options: { asOf: Date;
     await q(`SELECT analytics_refresh_rollup($1::int[])`, [demoReportIds]);
     await q('ANALYZE indicator_rollup');
     phase('indicator roll-up');
-    return { ms: performance.now() - t0, localOrganizations: plan.localOrganizations.length, reports: plan.reports.length, dataValues, obstacleResponses };
+    return {
+      ms: performance.now() - t0,
+      localOrganizations: plan.localOrganizations.length,
+      reports: plan.reports.length,
+      dataValues,
+      obstacleResponses,
+    };
   });
 }

@@ -48,8 +48,15 @@ export async function seedReferenceData(client: pg.ClientBase, ref: ReferenceDat
   }
 
   const upsertUnit = async (u: {
-    code: string; level: string; nameTh: string; nameEn: string; parentCode: string | null; path: string;
-    geoName?: string | null; source: string | null; sortOrder: number;
+    code: string;
+    level: string;
+    nameTh: string;
+    nameEn: string;
+    parentCode: string | null;
+    path: string;
+    geoName?: string | null;
+    source: string | null;
+    sortOrder: number;
   }) =>
     q(
       `INSERT INTO org_unit (code, level, name_th, name_en, parent_id, path, geo_name, source_code, sort_order)
@@ -61,17 +68,42 @@ export async function seedReferenceData(client: pg.ClientBase, ref: ReferenceDat
     );
 
   const isoSource = ref.provinces[0]?.source ?? null;
-  await upsertUnit({ code: NATION_CODE, level: 'NATION', nameTh: 'ประเทศไทย', nameEn: 'Thailand', parentCode: null, path: `/${NATION_CODE}/`, source: isoSource, sortOrder: 0 });
+  await upsertUnit({
+    code: NATION_CODE,
+    level: 'NATION',
+    nameTh: 'ประเทศไทย',
+    nameEn: 'Thailand',
+    parentCode: null,
+    path: `/${NATION_CODE}/`,
+    source: isoSource,
+    sortOrder: 0,
+  });
   const regionPath = new Map<string, string>();
   for (const r of ref.regions) {
     const path = `/${NATION_CODE}/${r.code}/`;
     regionPath.set(r.code, path);
-    await upsertUnit({ code: r.code, level: 'REGION', nameTh: r.nameTh, nameEn: r.nameEn, parentCode: NATION_CODE, path, source: r.source, sortOrder: r.sortOrder });
+    await upsertUnit({
+      code: r.code,
+      level: 'REGION',
+      nameTh: r.nameTh,
+      nameEn: r.nameEn,
+      parentCode: NATION_CODE,
+      path,
+      source: r.source,
+      sortOrder: r.sortOrder,
+    });
   }
   for (const [i, p] of ref.provinces.entries()) {
     await upsertUnit({
-      code: p.code, level: 'PROVINCE', nameTh: p.nameTh, nameEn: p.nameEn, parentCode: p.regionCode,
-      path: `${regionPath.get(p.regionCode)}${p.code}/`, geoName: p.geoName, source: p.source, sortOrder: i,
+      code: p.code,
+      level: 'PROVINCE',
+      nameTh: p.nameTh,
+      nameEn: p.nameEn,
+      parentCode: p.regionCode,
+      path: `${regionPath.get(p.regionCode)}${p.code}/`,
+      geoName: p.geoName,
+      source: p.source,
+      sortOrder: i,
     });
   }
   // A province that moved region takes its local organizations' paths with it.
@@ -163,8 +195,22 @@ export async function seedReferenceData(client: pg.ClientBase, ref: ReferenceDat
          denominator_element_id = EXCLUDED.denominator_element_id, multiplier = EXCLUDED.multiplier,
          obstacle_category_code = EXCLUDED.obstacle_category_code, source_code = EXCLUDED.source_code,
          source_note = EXCLUDED.source_note, sort_order = EXCLUDED.sort_order`,
-      [ind.code, ind.nameTh, ind.nameEn, ind.descriptionEn, ind.unit, ind.direction, ind.aggregation,
-       ind.numerator, ind.denominator, ind.multiplier, ind.obstacleCategory, ind.source, ind.sourceNote, i],
+      [
+        ind.code,
+        ind.nameTh,
+        ind.nameEn,
+        ind.descriptionEn,
+        ind.unit,
+        ind.direction,
+        ind.aggregation,
+        ind.numerator,
+        ind.denominator,
+        ind.multiplier,
+        ind.obstacleCategory,
+        ind.source,
+        ind.sourceNote,
+        i,
+      ],
     );
     if (ind.nationalTarget !== null) {
       await q(
@@ -196,7 +242,10 @@ export async function seedReferenceData(client: pg.ClientBase, ref: ReferenceDat
         [item.code, set.code, item.groupTh, item.groupEn, item.titleTh, item.titleEn, item.detailTh, item.detailEn, i],
       );
       const id = rows[0].id;
-      await q(`DELETE FROM recommendation_obstacle_category WHERE recommendation_id = $1 AND NOT (obstacle_category_code = ANY($2))`, [id, item.obstacleCategories]);
+      await q(
+        `DELETE FROM recommendation_obstacle_category WHERE recommendation_id = $1 AND NOT (obstacle_category_code = ANY($2))`,
+        [id, item.obstacleCategories],
+      );
       await q(
         `INSERT INTO recommendation_obstacle_category (recommendation_id, obstacle_category_code)
          SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING`,

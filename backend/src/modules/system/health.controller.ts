@@ -32,7 +32,9 @@ export class HealthController {
 
   private async readiness(res: Response): Promise<{ status: string; version: string; code?: ErrorCode }> {
     let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS)));
+    const timeout = new Promise<never>(
+      (_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), READY_TIMEOUT_MS)),
+    );
     try {
       await Promise.race([this.system.ping(), timeout]);
       return { status: 'ok', version: this.system.version() };

@@ -4,7 +4,9 @@ import { seesAllStates, type Actor } from '../../core/auth/actor.js';
 import { CurrentActor } from '../../core/auth/current-actor.decorator.js';
 import { SystemService } from './system.service.js';
 
-@ObjectType('AnalyticsCacheInfo', { description: 'The analytics cache: results kept until the data they read changes.' })
+@ObjectType('AnalyticsCacheInfo', {
+  description: 'The analytics cache: results kept until the data they read changes.',
+})
 export class AnalyticsCacheInfoModel {
   @Field({ description: 'False when turned off (ANALYTICS_CACHE=false) or while it cannot hear change notifications' })
   enabled: boolean;
@@ -36,7 +38,10 @@ export class SystemInfoModel {
   @Field(() => Int, { nullable: true, description: 'Generator seed (the same seed and date give the same data)' })
   demoSeed: number | null;
 
-  @Field(() => AnalyticsCacheInfoModel, { nullable: true, description: 'For administrators and planners only (null otherwise): its counters reveal when data is written' })
+  @Field(() => AnalyticsCacheInfoModel, {
+    nullable: true,
+    description: 'For administrators and planners only (null otherwise): its counters reveal when data is written',
+  })
   analyticsCache: AnalyticsCacheInfoModel | null;
 }
 
@@ -59,7 +64,9 @@ export class SystemResolver {
         : null,
       demoAsOf: demo?.asOf ?? null,
       demoSeed: demo?.seed ?? null,
-      analyticsCache: seesAllStates(actor) ? { enabled: this.cache.enabled, version: this.cache.currentVersion, ...this.cache.stats } : null,
+      analyticsCache: seesAllStates(actor)
+        ? { enabled: this.cache.enabled, version: this.cache.currentVersion, ...this.cache.stats }
+        : null,
     };
   }
 }

@@ -26,7 +26,9 @@ export class SystemService {
   }
 
   async demoMeta(): Promise<DemoMeta | null> {
-    const rows: Array<{ value: DemoMeta }> = await this.db.query(`SELECT value FROM app_meta WHERE key = $1`, [DEMO_META_KEY]);
+    const rows: Array<{ value: DemoMeta }> = await this.db.query(`SELECT value FROM app_meta WHERE key = $1`, [
+      DEMO_META_KEY,
+    ]);
     return rows[0]?.value ?? null;
   }
 

@@ -34,18 +34,40 @@ export function checkAccountFields(
 ): AccountFields {
   const email = raw.email.trim().toLowerCase();
   if (!email) problems.push({ ...at('email'), code: 'REQUIRED', message: 'Give an e-mail address' });
-  else if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email)) problems.push({ ...at('email'), code: 'BAD_EMAIL', message: `"${raw.email.slice(0, 80)}" is not an e-mail address` });
+  else if (email.length > MAX_EMAIL_LENGTH || !EMAIL.test(email))
+    problems.push({
+      ...at('email'),
+      code: 'BAD_EMAIL',
+      message: `"${raw.email.slice(0, 80)}" is not an e-mail address`,
+    });
   const displayName = (raw.displayName ?? '').trim().replace(/\s+/g, ' ');
-  if (!displayName) problems.push({ ...at('displayName'), code: 'REQUIRED', message: 'Give the name shown for the account' });
-  else if (displayName.length > MAX_DISPLAY_NAME_LENGTH) problems.push({ ...at('displayName'), code: 'TEXT_TOO_LONG', message: `At most ${MAX_DISPLAY_NAME_LENGTH} characters` });
+  if (!displayName)
+    problems.push({ ...at('displayName'), code: 'REQUIRED', message: 'Give the name shown for the account' });
+  else if (displayName.length > MAX_DISPLAY_NAME_LENGTH)
+    problems.push({
+      ...at('displayName'),
+      code: 'TEXT_TOO_LONG',
+      message: `At most ${MAX_DISPLAY_NAME_LENGTH} characters`,
+    });
   const role = (raw.role ?? '').trim().toUpperCase() as Role;
-  if (!ROLES.includes(role)) problems.push({ ...at('role'), code: 'UNKNOWN_ROLE', message: `The role is one of ${ROLES.join(', ')}` });
+  if (!ROLES.includes(role))
+    problems.push({ ...at('role'), code: 'UNKNOWN_ROLE', message: `The role is one of ${ROLES.join(', ')}` });
   const provinceCode = raw.provinceCode?.trim().toUpperCase() || null;
-  if (role === 'OFFICER' && !provinceCode) problems.push({ ...at('provinceCode'), code: 'PROVINCE_REQUIRED', message: 'An officer needs a province (TH-xx)' });
+  if (role === 'OFFICER' && !provinceCode)
+    problems.push({ ...at('provinceCode'), code: 'PROVINCE_REQUIRED', message: 'An officer needs a province (TH-xx)' });
   if (role !== 'OFFICER' && provinceCode && ROLES.includes(role)) {
-    problems.push({ ...at('provinceCode'), code: 'PROVINCE_NOT_ALLOWED', message: 'Only officers have a province; other roles see every province' });
+    problems.push({
+      ...at('provinceCode'),
+      code: 'PROVINCE_NOT_ALLOWED',
+      message: 'Only officers have a province; other roles see every province',
+    });
   }
-  if (provinceCode && !PROVINCE_CODE.test(provinceCode)) problems.push({ ...at('provinceCode'), code: 'UNKNOWN_PROVINCE', message: `"${provinceCode.slice(0, 20)}" is not a province code (TH-xx)` });
+  if (provinceCode && !PROVINCE_CODE.test(provinceCode))
+    problems.push({
+      ...at('provinceCode'),
+      code: 'UNKNOWN_PROVINCE',
+      message: `"${provinceCode.slice(0, 20)}" is not a province code (TH-xx)`,
+    });
   return { email, displayName, role, provinceCode: role === 'OFFICER' ? provinceCode : null };
 }
 
@@ -64,6 +86,12 @@ export function setPasswordPath(token: string): string {
 }
 
 /** The fields the audit trail keeps of an account (never a hash or a token). */
-export function auditView(a: { email: string; displayName: string; role: Role; provinceCode: string | null; active: boolean }): Record<string, unknown> {
+export function auditView(a: {
+  email: string;
+  displayName: string;
+  role: Role;
+  provinceCode: string | null;
+  active: boolean;
+}): Record<string, unknown> {
   return { email: a.email, displayName: a.displayName, role: a.role, provinceCode: a.provinceCode, active: a.active };
 }

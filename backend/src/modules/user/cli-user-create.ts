@@ -82,7 +82,9 @@ function parseUserCreateArgs(argv: string[]) {
 }
 
 function refusal(problems: Problem[]): CliUsageError {
-  return new CliUsageError(`${problems.length} problem(s): nothing was created\n${problems.map((p) => `  ${p.field ?? ''}: ${p.message} [${p.code ?? ''}]`).join('\n')}`);
+  return new CliUsageError(
+    `${problems.length} problem(s): nothing was created\n${problems.map((p) => `  ${p.field ?? ''}: ${p.message} [${p.code ?? ''}]`).join('\n')}`,
+  );
 }
 
 /**
@@ -101,7 +103,12 @@ export async function userCreate(argv: string[], config: AppConfig): Promise<voi
   if (!values.email || !values.role) throw new CliUsageError(`--email and --role are required\n  ${USER_CREATE_USAGE}`);
   const role = values.role.trim().toUpperCase() as Role;
   const { password, generated } = await readPassword(values['generate-password'] ?? false);
-  const input = { email: values.email, displayName: values.name ?? values.email.split('@')[0], role: role as UserRole, provinceCode: values.province ?? null };
+  const input = {
+    email: values.email,
+    displayName: values.name ?? values.email.split('@')[0],
+    role: role as UserRole,
+    provinceCode: values.province ?? null,
+  };
   const problems: Problem[] = [];
   const fields = checkAccountFields(input, (field) => ({ field }), problems);
   problems.push(...passwordProblems(password, fields.email, 'password'));
@@ -118,7 +125,12 @@ export async function userCreate(argv: string[], config: AppConfig): Promise<voi
   }
 }
 
-async function create(databaseUrl: string, input: Parameters<UserService['createWithPassword']>[0], password: string, generated: boolean): Promise<void> {
+async function create(
+  databaseUrl: string,
+  input: Parameters<UserService['createWithPassword']>[0],
+  password: string,
+  generated: boolean,
+): Promise<void> {
   const ds = createDataSource(databaseUrl);
   await ds.initialize();
   try {

@@ -18,10 +18,21 @@ const FLOW_SECONDS = 600;
 const ROLE_ORDER: readonly Role[] = ['ADMIN', 'PLANNER', 'OFFICER', 'ANALYST'];
 
 /** Why an OIDC sign-in did not end in a session; the login page shows a message per code. */
-export type OidcFailure = 'FLOW_EXPIRED' | 'PROVIDER_REFUSED' | 'NO_EMAIL' | 'NO_ACCOUNT' | 'NO_ROLE' | 'NO_PROVINCE' | 'ACCOUNT_DISABLED' | 'ACCOUNT_BOUND_ELSEWHERE';
+export type OidcFailure =
+  | 'FLOW_EXPIRED'
+  | 'PROVIDER_REFUSED'
+  | 'NO_EMAIL'
+  | 'NO_ACCOUNT'
+  | 'NO_ROLE'
+  | 'NO_PROVINCE'
+  | 'ACCOUNT_DISABLED'
+  | 'ACCOUNT_BOUND_ELSEWHERE';
 
 export class OidcSignInError extends Error {
-  constructor(readonly code: OidcFailure, message: string) {
+  constructor(
+    readonly code: OidcFailure,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -67,10 +78,16 @@ export class OidcService {
   private configuration(): Promise<oidc.Configuration> {
     const s = this.settings();
     this.discovered ??= oidc
-      .discovery(new URL(s.issuer), s.clientId, undefined, s.clientSecret ? oidc.ClientSecretBasic(s.clientSecret) : oidc.None(), {
-        execute: s.allowInsecure ? [oidc.allowInsecureRequests] : [],
-        timeout: 10,
-      })
+      .discovery(
+        new URL(s.issuer),
+        s.clientId,
+        undefined,
+        s.clientSecret ? oidc.ClientSecretBasic(s.clientSecret) : oidc.None(),
+        {
+          execute: s.allowInsecure ? [oidc.allowInsecureRequests] : [],
+          timeout: 10,
+        },
+      )
       .catch((err: unknown) => {
         this.discovered = null;
         throw err;
@@ -82,7 +99,11 @@ export class OidcService {
   async start(): Promise<{ url: string; cookie: string; maxAgeMs: number; secure: boolean }> {
     const s = this.settings();
     const config = await this.configuration();
-    const flow: FlowState = { verifier: oidc.randomPKCECodeVerifier(), state: oidc.randomState(), nonce: oidc.randomNonce() };
+    const flow: FlowState = {
+      verifier: oidc.randomPKCECodeVerifier(),
+      state: oidc.randomState(),
+      nonce: oidc.randomNonce(),
+    };
     const url = oidc.buildAuthorizationUrl(config, {
       redirect_uri: s.redirectUri,
       scope: s.scope,
@@ -92,12 +113,25 @@ export class OidcService {
       nonce: flow.nonce,
     });
     const iat = Math.floor(this.now().getTime() / 1000);
-    const cookie = await new SignJWT({ ...flow }).setProtectedHeader({ alg: 'HS256' }).setIssuedAt(iat).setExpirationTime(iat + FLOW_SECONDS).sign(this.key);
-    return { url: url.href, cookie, maxAgeMs: FLOW_SECONDS * 1000, secure: new URL(s.redirectUri).protocol === 'https:' };
+    const cookie = await new SignJWT({ ...flow })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt(iat)
+      .setExpirationTime(iat + FLOW_SECONDS)
+      .sign(this.key);
+    return {
+      url: url.href,
+      cookie,
+      maxAgeMs: FLOW_SECONDS * 1000,
+      secure: new URL(s.redirectUri).protocol === 'https:',
+    };
   }
 
   /** Finishes the flow: checks the provider's answer, finds or creates the account, and starts a session. */
-  async callback(query: URLSearchParams, cookie: string | undefined, ip: string | undefined): Promise<{ token: string; expiresAt: Date }> {
+  async callback(
+    query: URLSearchParams,
+    cookie: string | undefined,
+    ip: string | undefined,
+  ): Promise<{ token: string; expiresAt: Date }> {
     const s = this.settings();
     const flow = await this.readFlow(cookie);
     const config = await this.configuration();
@@ -105,7 +139,12 @@ export class OidcService {
     current.search = query.toString();
     let claims: Record<string, unknown>;
     try {
-      const tokens = await oidc.authorizationCodeGrant(config, current, { pkceCodeVerifier: flow.verifier, expectedState: flow.state, expectedNonce: flow.nonce, idTokenExpected: true });
+      const tokens = await oidc.authorizationCodeGrant(config, current, {
+        pkceCodeVerifier: flow.verifier,
+        expectedState: flow.state,
+        expectedNonce: flow.nonce,
+        idTokenExpected: true,
+      });
       const idClaims = tokens.claims()!;
       // The role and province claims may come with the ID token or only from the userinfo endpoint: read both.
       const info = tokens.access_token ? await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub) : {};
@@ -116,7 +155,8 @@ export class OidcService {
     }
     const email = typeof claims.email === 'string' ? claims.email.trim().toLowerCase() : '';
     // An address the provider has not verified could be anyone's, and it is what matches an existing account.
-    if (!email || claims.email_verified === false) throw new OidcSignInError('NO_EMAIL', 'The identity provider sent no verified e-mail address');
+    if (!email || claims.email_verified === false)
+      throw new OidcSignInError('NO_EMAIL', 'The identity provider sent no verified e-mail address');
     const subject = `${s.issuer} ${String(claims.sub)}`;
     const address = clientKey(ip);
 
@@ -126,7 +166,10 @@ export class OidcService {
       // The first sign-in through the provider binds the account found by e-mail to the provider's subject; an
       // account already bound to another subject is not taken over by whoever holds the address now.
       if (user && !(await this.users.bindOidcSubject(user.id, subject))) {
-        throw new OidcSignInError('ACCOUNT_BOUND_ELSEWHERE', 'This e-mail belongs to an account bound to another identity');
+        throw new OidcSignInError(
+          'ACCOUNT_BOUND_ELSEWHERE',
+          'This e-mail belongs to an account bound to another identity',
+        );
       }
     }
     if (user) {
@@ -134,10 +177,16 @@ export class OidcService {
     } else {
       const role = this.mapRole(s, claims);
       if (!s.createUsers) throw new OidcSignInError('NO_ACCOUNT', 'No account has this e-mail: ask an administrator');
-      if (!role) throw new OidcSignInError('NO_ROLE', 'Your agency role gives no access to this product: ask an administrator');
+      if (!role)
+        throw new OidcSignInError('NO_ROLE', 'Your agency role gives no access to this product: ask an administrator');
       const provinceCode = role === 'OFFICER' ? this.mapProvince(s, claims) : null;
-      if (role === 'OFFICER' && !provinceCode) throw new OidcSignInError('NO_PROVINCE', 'An officer needs a province, and the identity provider sent none that exists');
-      const displayName = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email.split('@')[0];
+      if (role === 'OFFICER' && !provinceCode)
+        throw new OidcSignInError(
+          'NO_PROVINCE',
+          'An officer needs a province, and the identity provider sent none that exists',
+        );
+      const displayName =
+        typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 200) : email.split('@')[0];
       const created = await this.accounts.createFromOidc({ email, displayName, role, provinceCode }, subject);
       if (!created) throw new OidcSignInError('NO_PROVINCE', `No province has the code ${provinceCode}`);
       user = (await this.users.forId(created))!;
@@ -160,13 +209,20 @@ export class OidcService {
   }
 
   private async readFlow(cookie: string | undefined): Promise<FlowState> {
-    if (!cookie) throw new OidcSignInError('FLOW_EXPIRED', 'The sign-in was not started here or took too long: start again');
+    if (!cookie)
+      throw new OidcSignInError('FLOW_EXPIRED', 'The sign-in was not started here or took too long: start again');
     try {
       const { payload } = await jwtVerify(cookie, this.key, { algorithms: ['HS256'], currentDate: this.now() });
-      if (typeof payload.verifier !== 'string' || typeof payload.state !== 'string' || typeof payload.nonce !== 'string') throw new Error('incomplete');
+      if (
+        typeof payload.verifier !== 'string' ||
+        typeof payload.state !== 'string' ||
+        typeof payload.nonce !== 'string'
+      )
+        throw new Error('incomplete');
       return { verifier: payload.verifier, state: payload.state, nonce: payload.nonce };
     } catch (err) {
-      if (err instanceof joseErrors.JWTExpired) throw new OidcSignInError('FLOW_EXPIRED', 'The sign-in took too long: start again');
+      if (err instanceof joseErrors.JWTExpired)
+        throw new OidcSignInError('FLOW_EXPIRED', 'The sign-in took too long: start again');
       throw new OidcSignInError('FLOW_EXPIRED', 'The sign-in was not started here: start again');
     }
   }

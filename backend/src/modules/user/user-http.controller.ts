@@ -32,12 +32,20 @@ export class UserHttpController {
 
   /** POST the CSV as the body; ?dryRun=false to create the accounts (a dry run is the default). */
   @Post('users/import')
-  async importUsers(@Req() req: Request, @Res() res: Response, @Query('dryRun') dryRun: string | undefined): Promise<void> {
+  async importUsers(
+    @Req() req: Request,
+    @Res() res: Response,
+    @Query('dryRun') dryRun: string | undefined,
+  ): Promise<void> {
     try {
       const { actor } = await this.auth.actorFromRequest(req);
       const length = Number(req.headers['content-length'] ?? 0);
       if (length > USER_IMPORT_LIMITS.maxBytes) {
-        throw new DomainError(ErrorCode.BAD_USER_INPUT, `The file is larger than ${USER_IMPORT_LIMITS.maxBytes / 1e6} MB`, [{ code: 'FILE_TOO_LARGE', message: 'File too large' }]);
+        throw new DomainError(
+          ErrorCode.BAD_USER_INPUT,
+          `The file is larger than ${USER_IMPORT_LIMITS.maxBytes / 1e6} MB`,
+          [{ code: 'FILE_TOO_LARGE', message: 'File too large' }],
+        );
       }
       const result = await this.imports.run(actor, req as AsyncIterable<Buffer>, dryRun !== 'false');
       res.status(200).setHeader('Cache-Control', 'no-store').json(result);
@@ -58,7 +66,13 @@ export class UserHttpController {
     try {
       const { url, cookie, maxAgeMs, secure } = await this.oidc.start();
       // SameSite=Lax: the provider's redirect back is a top-level navigation, which carries Lax cookies.
-      res.cookie(OIDC_COOKIE, cookie, { httpOnly: true, sameSite: 'lax', secure, path: OIDC_COOKIE_PATH, maxAge: maxAgeMs });
+      res.cookie(OIDC_COOKIE, cookie, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure,
+        path: OIDC_COOKIE_PATH,
+        maxAge: maxAgeMs,
+      });
       res.redirect(303, url);
     } catch (err) {
       this.logger.warn(`OIDC start failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -77,7 +91,10 @@ export class UserHttpController {
     try {
       const query = new URLSearchParams(req.url.split('?')[1] ?? '');
       const { token, expiresAt } = await this.oidc.callback(query, cookieValue(req, OIDC_COOKIE), req.ip);
-      res.redirect(303, `/login#oidc_token=${encodeURIComponent(token)}&expires=${encodeURIComponent(expiresAt.toISOString())}`);
+      res.redirect(
+        303,
+        `/login#oidc_token=${encodeURIComponent(token)}&expires=${encodeURIComponent(expiresAt.toISOString())}`,
+      );
     } catch (err) {
       if (err instanceof OidcSignInError) {
         res.redirect(303, `/login#oidc_error=${err.code}`);

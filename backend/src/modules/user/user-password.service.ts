@@ -20,7 +20,8 @@ const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const LINK_NOT_VALID: Problem = {
   field: 'token',
   code: 'LINK_NOT_VALID',
-  message: 'This link is not valid any more (used, replaced, expired after 72 hours, or the account is deactivated): ask an administrator for a new one',
+  message:
+    'This link is not valid any more (used, replaced, expired after 72 hours, or the account is deactivated): ask an administrator for a new one',
 };
 
 /** Passwords chosen by their owners: through a set-password link, or by a signed-in user. */
@@ -46,11 +47,18 @@ export class UserPasswordService {
    * Consumes a link and signs its owner in. Counted against the client address like a sign-in (the same throttle),
    * so a stranger gets 30 guesses per quarter hour at a 256-bit token; a used link gives the attempt back.
    */
-  async setPassword(token: string, newPassword: string, ip: string | undefined): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  async setPassword(
+    token: string,
+    newPassword: string,
+    ip: string | undefined,
+  ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
     const now = this.now();
     const address = clientKey(ip);
     const hit = await this.throttle.hit(LoginThrottleKind.ADDRESS, address, now);
-    if (!hit.allowed) throw new BadInputError('Too many attempts from this address: try again in a few minutes', [{ field: 'token', code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts' }]);
+    if (!hit.allowed)
+      throw new BadInputError('Too many attempts from this address: try again in a few minutes', [
+        { field: 'token', code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts' },
+      ]);
     const tokenHash = TOKEN.test(token) ? hashPasswordToken(token) : null;
     const link = tokenHash ? await this.users.usablePasswordToken(this.db, tokenHash, now) : undefined;
     if (!link || !tokenHash) throw new BadInputError('The link is not valid', [LINK_NOT_VALID]);
@@ -65,7 +73,10 @@ export class UserPasswordService {
       await this.users.markPasswordTokenUsed(m, still.id, this.now());
       await this.users.setPasswordHash(m, still.userId, hash);
       await this.users.revokePasswordTokens(m, still.userId, this.now());
-      await this.audit.record([{ action: AuditAction.PASSWORD_CHANGED, userId: still.userId, newValue: { via: still.kind, address } }], m);
+      await this.audit.record(
+        [{ action: AuditAction.PASSWORD_CHANGED, userId: still.userId, newValue: { via: still.kind, address } }],
+        m,
+      );
       return still.userId;
     });
     if (!userId) throw new BadInputError('The link is not valid', [LINK_NOT_VALID]);
@@ -79,14 +90,23 @@ export class UserPasswordService {
    * (migration 0008's trigger): a new session is started and its token returned, so the user stays signed in here
    * and is signed out everywhere else, which is the point of changing a password someone may know.
    */
-  async changeOwnPassword(actor: Actor | null, currentPassword: string, newPassword: string, ip: string | undefined): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
+  async changeOwnPassword(
+    actor: Actor | null,
+    currentPassword: string,
+    newPassword: string,
+    ip: string | undefined,
+  ): Promise<{ token: string; expiresAt: Date; actor: Actor }> {
     const a = requireActor(actor);
-    if (a.readOnly || !a.sessionId) throw new ForbiddenError('Sign in with your password to change it (an API token cannot)');
+    if (a.readOnly || !a.sessionId)
+      throw new ForbiddenError('Sign in with your password to change it (an API token cannot)');
     const now = this.now();
     const address = clientKey(ip);
     // The current password is a guess like any sign-in: counted for the address and the account.
     const hit = await this.throttle.hit(LoginThrottleKind.ACCOUNT_ADDRESS, `${address} ${a.email}`, now);
-    if (!hit.allowed) throw new BadInputError('Too many attempts: try again in a few minutes', [{ field: 'currentPassword', code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts' }]);
+    if (!hit.allowed)
+      throw new BadInputError('Too many attempts: try again in a few minutes', [
+        { field: 'currentPassword', code: 'TOO_MANY_ATTEMPTS', message: 'Too many attempts' },
+      ]);
     const user = await this.users.forId(a.userId);
     if (!user) throw new UnauthenticatedError();
     let ok = false;
@@ -94,23 +114,52 @@ export class UserPasswordService {
       try {
         ok = await verifyPassword(user.password_hash, currentPassword);
       } catch (err) {
-        if (err instanceof VerifierBusyError) throw new BadInputError('The server is busy: try again in a moment', [{ field: 'currentPassword', code: 'TOO_MANY_ATTEMPTS', message: 'Busy' }]);
+        if (err instanceof VerifierBusyError)
+          throw new BadInputError('The server is busy: try again in a moment', [
+            { field: 'currentPassword', code: 'TOO_MANY_ATTEMPTS', message: 'Busy' },
+          ]);
         throw err;
       }
     }
     const problems: Problem[] = [];
-    if (!ok) problems.push({ field: 'currentPassword', code: 'WRONG_PASSWORD', message: user.password_hash ? 'The current password is wrong' : 'This account has no password (it signs in through the identity provider)' });
+    if (!ok)
+      problems.push({
+        field: 'currentPassword',
+        code: 'WRONG_PASSWORD',
+        message: user.password_hash
+          ? 'The current password is wrong'
+          : 'This account has no password (it signs in through the identity provider)',
+      });
     problems.push(...passwordProblems(newPassword, a.email));
-    if (ok && newPassword === currentPassword) problems.push({ field: 'newPassword', code: 'PASSWORD_UNCHANGED', message: 'Choose a password different from the current one' });
+    if (ok && newPassword === currentPassword)
+      problems.push({
+        field: 'newPassword',
+        code: 'PASSWORD_UNCHANGED',
+        message: 'Choose a password different from the current one',
+      });
     if (problems.length > 0) {
-      if (!ok) await this.audit.record([{ action: AuditAction.SIGN_IN_FAILED, userId: a.userId, newValue: { email: a.email, address, via: 'change-password' } }]);
+      if (!ok)
+        await this.audit.record([
+          {
+            action: AuditAction.SIGN_IN_FAILED,
+            userId: a.userId,
+            newValue: { email: a.email, address, via: 'change-password' },
+          },
+        ]);
       throw new BadInputError('The password was not changed', problems);
     }
     const hash = await hashPassword(newPassword);
     await this.db.transaction(async (m) => {
       await this.users.setPasswordHash(m, a.userId, hash);
-      await this.audit.record([{ action: AuditAction.PASSWORD_CHANGED, userId: a.userId, newValue: { via: 'own', address } }], m);
+      await this.audit.record(
+        [{ action: AuditAction.PASSWORD_CHANGED, userId: a.userId, newValue: { via: 'own', address } }],
+        m,
+      );
     });
-    return this.auth.startSession((await this.users.forId(a.userId))!, { email: a.email, address, via: 'change-password' });
+    return this.auth.startSession((await this.users.forId(a.userId))!, {
+      email: a.email,
+      address,
+      via: 'change-password',
+    });
   }
 }

@@ -75,7 +75,10 @@ export class UserRepository {
   }
 
   /** One query per request: the user and the session, which a sign-out, a new password or a new role revokes. */
-  async forSession(sessionId: string, userId: string): Promise<(SignInUserRow & { revoked_at: Date | null }) | undefined> {
+  async forSession(
+    sessionId: string,
+    userId: string,
+  ): Promise<(SignInUserRow & { revoked_at: Date | null }) | undefined> {
     const rows: Array<SignInUserRow & { revoked_at: Date | null }> = await this.db.query(
       `SELECT ${SIGN_IN_COLUMNS}, s.revoked_at FROM user_session s JOIN app_user u ON u.id = s.user_id LEFT JOIN org_unit p ON p.id = u.province_id
         WHERE s.id = $1 AND s.user_id = $2`,
@@ -85,12 +88,17 @@ export class UserRepository {
   }
 
   async forOidcSubject(subject: string): Promise<SignInUserRow | undefined> {
-    const rows: SignInUserRow[] = await this.db.query(`SELECT ${SIGN_IN_COLUMNS} ${FROM} WHERE u.oidc_subject = $1`, [subject]);
+    const rows: SignInUserRow[] = await this.db.query(`SELECT ${SIGN_IN_COLUMNS} ${FROM} WHERE u.oidc_subject = $1`, [
+      subject,
+    ]);
     return rows[0];
   }
 
   /** Accounts ordered by e-mail, after the cursor's e-mail; `first` rows (ask one more to know if a page follows). */
-  async list(filter: UserListFilter, page: { first: number; afterEmail: string | null }): Promise<{ rows: UserAccountRow[]; total: number }> {
+  async list(
+    filter: UserListFilter,
+    page: { first: number; afterEmail: string | null },
+  ): Promise<{ rows: UserAccountRow[]; total: number }> {
     const where = [
       `($1::user_role IS NULL OR u.role = $1)`,
       `($2::text IS NULL OR p.code = $2)`,
@@ -110,7 +118,10 @@ export class UserRepository {
 
   /** The account, locked for the rest of the transaction when `forUpdate`. */
   async account(db: Db, id: string, forUpdate = false): Promise<UserAccountRow | undefined> {
-    const rows: UserAccountRow[] = await db.query(`SELECT ${ACCOUNT_COLUMNS} ${FROM} WHERE u.id = $1 ${forUpdate ? 'FOR UPDATE OF u' : ''}`, [id]);
+    const rows: UserAccountRow[] = await db.query(
+      `SELECT ${ACCOUNT_COLUMNS} ${FROM} WHERE u.id = $1 ${forUpdate ? 'FOR UPDATE OF u' : ''}`,
+      [id],
+    );
     return rows[0];
   }
 
@@ -132,7 +143,9 @@ export class UserRepository {
   /** Which of these e-mails (lower-case) already have an account. */
   async existingEmails(db: Db, emails: string[]): Promise<Set<string>> {
     if (emails.length === 0) return new Set();
-    const rows: Array<{ email: string }> = await db.query(`SELECT email FROM app_user WHERE email = ANY($1::text[])`, [emails]);
+    const rows: Array<{ email: string }> = await db.query(`SELECT email FROM app_user WHERE email = ANY($1::text[])`, [
+      emails,
+    ]);
     return new Set(rows.map((r) => r.email));
   }
 
@@ -143,15 +156,34 @@ export class UserRepository {
        SELECT u.email, u.display_name, u.role::user_role, u.province_id, u.password_hash, u.oidc_subject
          FROM jsonb_to_recordset($1::jsonb) AS u(email text, display_name text, role text, province_id int, password_hash text, oidc_subject text)
        RETURNING id, email`,
-      [JSON.stringify(users.map((u) => ({ email: u.email, display_name: u.displayName, role: u.role, province_id: u.provinceId, password_hash: u.passwordHash, oidc_subject: u.oidcSubject ?? null })))],
+      [
+        JSON.stringify(
+          users.map((u) => ({
+            email: u.email,
+            display_name: u.displayName,
+            role: u.role,
+            province_id: u.provinceId,
+            password_hash: u.passwordHash,
+            oidc_subject: u.oidcSubject ?? null,
+          })),
+        ),
+      ],
     );
     const byEmail = new Map(rows.map((r) => [r.email, r.id]));
     return users.map((u) => byEmail.get(u.email)!);
   }
 
-  async update(db: Db, id: string, fields: { role: Role; provinceId: number | null; displayName: string; active: boolean }): Promise<void> {
+  async update(
+    db: Db,
+    id: string,
+    fields: { role: Role; provinceId: number | null; displayName: string; active: boolean },
+  ): Promise<void> {
     await db.query(`UPDATE app_user SET role = $2, province_id = $3, display_name = $4, is_active = $5 WHERE id = $1`, [
-      id, fields.role, fields.provinceId, fields.displayName, fields.active,
+      id,
+      fields.role,
+      fields.provinceId,
+      fields.displayName,
+      fields.active,
     ]);
   }
 
@@ -162,43 +194,75 @@ export class UserRepository {
 
   /** True when bound now; false when the account is bound to another subject already. */
   async bindOidcSubject(id: string, subject: string): Promise<boolean> {
-    const [rows]: [unknown[], number] = await this.db.query(`UPDATE app_user SET oidc_subject = $2 WHERE id = $1 AND oidc_subject IS NULL RETURNING id`, [id, subject]);
+    const [rows]: [unknown[], number] = await this.db.query(
+      `UPDATE app_user SET oidc_subject = $2 WHERE id = $1 AND oidc_subject IS NULL RETURNING id`,
+      [id, subject],
+    );
     return rows.length > 0;
   }
 
   /** Locks the active administrators' rows (so that two demotions cannot both pass the last-admin check) and counts them. */
   async lockActiveAdmins(db: Db): Promise<string[]> {
-    const rows: Array<{ id: string }> = await db.query(`SELECT id FROM app_user WHERE role = 'ADMIN' AND is_active ORDER BY id FOR UPDATE`);
+    const rows: Array<{ id: string }> = await db.query(
+      `SELECT id FROM app_user WHERE role = 'ADMIN' AND is_active ORDER BY id FOR UPDATE`,
+    );
     return rows.map((r) => r.id);
   }
 
   async insertPasswordTokens(
     db: Db,
-    tokens: Array<{ userId: string; kind: PasswordTokenKind; tokenHash: string; createdById: string | null; createdAt: Date; expiresAt: Date }>,
+    tokens: Array<{
+      userId: string;
+      kind: PasswordTokenKind;
+      tokenHash: string;
+      createdById: string | null;
+      createdAt: Date;
+      expiresAt: Date;
+    }>,
   ): Promise<void> {
     if (tokens.length === 0) return;
     await db.query(
       `INSERT INTO password_token (user_id, kind, token_hash, created_by_id, created_at, expires_at)
        SELECT t.user_id, t.kind::password_token_kind, t.token_hash, t.created_by_id, t.created_at, t.expires_at
          FROM jsonb_to_recordset($1::jsonb) AS t(user_id uuid, kind text, token_hash text, created_by_id uuid, created_at timestamptz, expires_at timestamptz)`,
-      [JSON.stringify(tokens.map((t) => ({ user_id: t.userId, kind: t.kind, token_hash: t.tokenHash, created_by_id: t.createdById, created_at: t.createdAt, expires_at: t.expiresAt })))],
+      [
+        JSON.stringify(
+          tokens.map((t) => ({
+            user_id: t.userId,
+            kind: t.kind,
+            token_hash: t.tokenHash,
+            created_by_id: t.createdById,
+            created_at: t.createdAt,
+            expires_at: t.expiresAt,
+          })),
+        ),
+      ],
     );
   }
 
   /** Earlier links of the user stop working (a new one was issued, or the account was deactivated). */
   async revokePasswordTokens(db: Db, userId: string, at: Date): Promise<void> {
-    await db.query(`UPDATE password_token SET revoked_at = $2 WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`, [userId, at]);
+    await db.query(
+      `UPDATE password_token SET revoked_at = $2 WHERE user_id = $1 AND used_at IS NULL AND revoked_at IS NULL`,
+      [userId, at],
+    );
   }
 
   /** The link's account while it is usable (not used, revoked or expired, and the account active). */
-  async usablePasswordToken(db: Db, tokenHash: string, now: Date, forUpdate = false): Promise<{ id: string; userId: string; email: string; kind: PasswordTokenKind; expiresAt: Date } | undefined> {
-    const rows: Array<{ id: string; userId: string; email: string; kind: PasswordTokenKind; expiresAt: Date }> = await db.query(
-      `SELECT t.id, t.user_id AS "userId", u.email, t.kind, t.expires_at AS "expiresAt"
+  async usablePasswordToken(
+    db: Db,
+    tokenHash: string,
+    now: Date,
+    forUpdate = false,
+  ): Promise<{ id: string; userId: string; email: string; kind: PasswordTokenKind; expiresAt: Date } | undefined> {
+    const rows: Array<{ id: string; userId: string; email: string; kind: PasswordTokenKind; expiresAt: Date }> =
+      await db.query(
+        `SELECT t.id, t.user_id AS "userId", u.email, t.kind, t.expires_at AS "expiresAt"
          FROM password_token t JOIN app_user u ON u.id = t.user_id
         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.revoked_at IS NULL AND t.expires_at > $2 AND u.is_active
         ${forUpdate ? 'FOR UPDATE OF t' : ''}`,
-      [tokenHash, now],
-    );
+        [tokenHash, now],
+      );
     return rows[0];
   }
 

@@ -7,7 +7,14 @@ import { BadInputError, DomainError, ErrorCode, NotFoundError, type Problem } fr
 import { AuditAction } from '../audit/audit-event.entity.js';
 import { AuditRepository, type AuditRecord } from '../audit/audit.repository.js';
 import { hashPassword } from '../auth/password.js';
-import { auditView, checkAccountFields, newPasswordToken, PASSWORD_LINK_HOURS, setPasswordPath, type AccountFields } from './account-rules.js';
+import {
+  auditView,
+  checkAccountFields,
+  newPasswordToken,
+  PASSWORD_LINK_HOURS,
+  setPasswordPath,
+  type AccountFields,
+} from './account-rules.js';
 import { passwordProblems } from './password-policy.js';
 import { PasswordTokenKind } from './password-token.entity.js';
 import { UserRepository, type UserAccountRow } from './user.repository.js';
@@ -33,9 +40,13 @@ async function emailTakenOnRace<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (err) {
-    const driver = (err as { driverError?: { code?: string; constraint?: string } }).driverError ?? (err as { code?: string; constraint?: string });
+    const driver =
+      (err as { driverError?: { code?: string; constraint?: string } }).driverError ??
+      (err as { code?: string; constraint?: string });
     if (driver?.code === '23505' && driver.constraint === 'uq_app_user_email') {
-      throw new BadInputError('An account with this e-mail exists', [{ field: 'email', code: 'EMAIL_TAKEN', message: 'An account with this e-mail exists' }]);
+      throw new BadInputError('An account with this e-mail exists', [
+        { field: 'email', code: 'EMAIL_TAKEN', message: 'An account with this e-mail exists' },
+      ]);
     }
     throw err;
   }
@@ -64,19 +75,42 @@ export class UserService {
     return requireRole(actor, ['ADMIN'], 'manage accounts');
   }
 
-  async list(actor: Actor | null, filter: UserFilterInput | null, first: number, after: string | null): Promise<{ items: UserAccountRow[]; totalCount: number; nextCursor: string | null }> {
+  async list(
+    actor: Actor | null,
+    filter: UserFilterInput | null,
+    first: number,
+    after: string | null,
+  ): Promise<{ items: UserAccountRow[]; totalCount: number; nextCursor: string | null }> {
     requireRole(actor, ['ADMIN'], 'list accounts');
-    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE) throw new BadInputError(`first must be between 1 and ${MAX_PAGE}`, [{ field: 'first', code: 'OUT_OF_RANGE', message: `between 1 and ${MAX_PAGE}` }]);
+    if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+      throw new BadInputError(`first must be between 1 and ${MAX_PAGE}`, [
+        { field: 'first', code: 'OUT_OF_RANGE', message: `between 1 and ${MAX_PAGE}` },
+      ]);
     const afterEmail = after ? Buffer.from(after, 'base64url').toString() : null;
-    if (after && (!afterEmail || afterEmail.length > 254)) throw new BadInputError('Bad cursor', [{ field: 'after', code: 'BAD_CURSOR', message: 'not a cursor from this API' }]);
+    if (after && (!afterEmail || afterEmail.length > 254))
+      throw new BadInputError('Bad cursor', [
+        { field: 'after', code: 'BAD_CURSOR', message: 'not a cursor from this API' },
+      ]);
     const search = filter?.search?.trim() || null;
-    if (search && search.length > 254) throw new BadInputError('Search too long', [{ field: 'filter.search', code: 'TEXT_TOO_LONG', message: 'At most 254 characters' }]);
+    if (search && search.length > 254)
+      throw new BadInputError('Search too long', [
+        { field: 'filter.search', code: 'TEXT_TOO_LONG', message: 'At most 254 characters' },
+      ]);
     const { rows, total } = await this.users.list(
-      { role: filter?.role ?? null, provinceCode: filter?.provinceCode?.trim().toUpperCase() || null, active: filter?.active ?? null, search },
+      {
+        role: filter?.role ?? null,
+        provinceCode: filter?.provinceCode?.trim().toUpperCase() || null,
+        active: filter?.active ?? null,
+        search,
+      },
       { first: first + 1, afterEmail },
     );
     const items = rows.slice(0, first);
-    return { items, totalCount: total, nextCursor: rows.length > first ? Buffer.from(items.at(-1)!.email).toString('base64url') : null };
+    return {
+      items,
+      totalCount: total,
+      nextCursor: rows.length > first ? Buffer.from(items.at(-1)!.email).toString('base64url') : null,
+    };
   }
 
   async account(actor: Actor | null, id: string): Promise<UserAccountRow> {
@@ -105,9 +139,14 @@ export class UserService {
     const hash = await hashPassword(password);
     return emailTakenOnRace(() =>
       this.db.transaction(async (m) => {
-        const [id] = await this.users.insert(m, [{ ...fields, provinceId: await this.provinceId(m, fields.provinceCode), passwordHash: hash }]);
+        const [id] = await this.users.insert(m, [
+          { ...fields, provinceId: await this.provinceId(m, fields.provinceCode), passwordHash: hash },
+        ]);
         const user = (await this.users.account(m, id))!;
-        await this.audit.record([{ action: AuditAction.USER_CREATED, userId: null, newValue: { ...auditView(user), by: 'cli', userId: id } }], m);
+        await this.audit.record(
+          [{ action: AuditAction.USER_CREATED, userId: null, newValue: { ...auditView(user), by: 'cli', userId: id } }],
+          m,
+        );
         return user;
       }),
     );
@@ -126,7 +165,16 @@ export class UserService {
         const provinceId = await this.provinceId(m, clean.provinceCode);
         if (clean.provinceCode && provinceId === null) return null;
         const [id] = await this.users.insert(m, [{ ...clean, provinceId, passwordHash: null, oidcSubject: subject }]);
-        await this.audit.record([{ action: AuditAction.USER_CREATED, userId: null, newValue: { ...auditView({ ...clean, active: true }), by: 'oidc', userId: id } }], m);
+        await this.audit.record(
+          [
+            {
+              action: AuditAction.USER_CREATED,
+              userId: null,
+              newValue: { ...auditView({ ...clean, active: true }), by: 'oidc', userId: id },
+            },
+          ],
+          m,
+        );
         return id;
       }),
     );
@@ -136,25 +184,71 @@ export class UserService {
    * Inserts checked accounts and an invitation for each, in the caller's transaction (an import is all or nothing).
    * `source` tags the audit rows (e.g. "import").
    */
-  async createAccounts(m: EntityManager, acting: Acting, accounts: AccountFields[], source: string | null): Promise<PasswordLink[]> {
+  async createAccounts(
+    m: EntityManager,
+    acting: Acting,
+    accounts: AccountFields[],
+    source: string | null,
+  ): Promise<PasswordLink[]> {
     const who = by(acting);
-    const provinces = await this.users.provinceIds(m, [...new Set(accounts.map((f) => f.provinceCode).filter((c): c is string => c !== null))]);
-    const ids = await this.users.insert(m, accounts.map((f) => ({ ...f, provinceId: f.provinceCode ? provinces.get(f.provinceCode)! : null, passwordHash: null })));
+    const provinces = await this.users.provinceIds(m, [
+      ...new Set(accounts.map((f) => f.provinceCode).filter((c): c is string => c !== null)),
+    ]);
+    const ids = await this.users.insert(
+      m,
+      accounts.map((f) => ({
+        ...f,
+        provinceId: f.provinceCode ? provinces.get(f.provinceCode)! : null,
+        passwordHash: null,
+      })),
+    );
     const now = this.now();
     const expiresAt = new Date(now.getTime() + PASSWORD_LINK_HOURS * 3600_000);
     const tokens = ids.map(() => newPasswordToken());
-    await this.users.insertPasswordTokens(m, ids.map((userId, i) => ({ userId, kind: PasswordTokenKind.INVITATION, tokenHash: tokens[i].hash, createdById: who.userId, createdAt: now, expiresAt })));
+    await this.users.insertPasswordTokens(
+      m,
+      ids.map((userId, i) => ({
+        userId,
+        kind: PasswordTokenKind.INVITATION,
+        tokenHash: tokens[i].hash,
+        createdById: who.userId,
+        createdAt: now,
+        expiresAt,
+      })),
+    );
     const events: AuditRecord[] = [];
     const links: PasswordLink[] = [];
     for (const [i, id] of ids.entries()) {
       const user: UserAccountRow = {
-        id, email: accounts[i].email, displayName: accounts[i].displayName, role: accounts[i].role, provinceCode: accounts[i].provinceCode,
+        id,
+        email: accounts[i].email,
+        displayName: accounts[i].displayName,
+        role: accounts[i].role,
+        provinceCode: accounts[i].provinceCode,
         provinceId: accounts[i].provinceCode ? provinces.get(accounts[i].provinceCode!)! : null,
-        active: true, isDemo: false, hasPassword: false, oidcLinked: false, createdAt: now,
+        active: true,
+        isDemo: false,
+        hasPassword: false,
+        oidcLinked: false,
+        createdAt: now,
       };
-      events.push({ action: AuditAction.USER_CREATED, userId: who.userId, newValue: { ...auditView(user), ...who.tag, userId: id, ...(source ? { source } : {}) } });
-      events.push({ action: AuditAction.PASSWORD_LINK_ISSUED, userId: who.userId, newValue: { userId: id, email: user.email, kind: PasswordTokenKind.INVITATION, expiresAt, ...who.tag } });
-      links.push({ user, kind: PasswordTokenKind.INVITATION, token: tokens[i].token, setPasswordPath: setPasswordPath(tokens[i].token), expiresAt });
+      events.push({
+        action: AuditAction.USER_CREATED,
+        userId: who.userId,
+        newValue: { ...auditView(user), ...who.tag, userId: id, ...(source ? { source } : {}) },
+      });
+      events.push({
+        action: AuditAction.PASSWORD_LINK_ISSUED,
+        userId: who.userId,
+        newValue: { userId: id, email: user.email, kind: PasswordTokenKind.INVITATION, expiresAt, ...who.tag },
+      });
+      links.push({
+        user,
+        kind: PasswordTokenKind.INVITATION,
+        token: tokens[i].token,
+        setPasswordPath: setPasswordPath(tokens[i].token),
+        expiresAt,
+      });
     }
     await this.audit.record(events, m);
     return links;
@@ -171,35 +265,75 @@ export class UserService {
       const problems: Problem[] = [];
       const role: Role = input.role ?? old.role;
       const changingProvince = input.provinceCode !== undefined && input.provinceCode !== null;
-      let provinceCode = role === 'OFFICER' ? (changingProvince ? input.provinceCode!.trim().toUpperCase() : old.provinceCode) : null;
+      let provinceCode =
+        role === 'OFFICER' ? (changingProvince ? input.provinceCode!.trim().toUpperCase() : old.provinceCode) : null;
       if (role !== 'OFFICER' && changingProvince && input.provinceCode!.trim() !== '') {
-        problems.push({ field: 'provinceCode', code: 'PROVINCE_NOT_ALLOWED', message: 'Only officers have a province; other roles see every province' });
+        problems.push({
+          field: 'provinceCode',
+          code: 'PROVINCE_NOT_ALLOWED',
+          message: 'Only officers have a province; other roles see every province',
+        });
       }
-      if (role === 'OFFICER' && !provinceCode) problems.push({ field: 'provinceCode', code: 'PROVINCE_REQUIRED', message: 'An officer needs a province (TH-xx)' });
+      if (role === 'OFFICER' && !provinceCode)
+        problems.push({
+          field: 'provinceCode',
+          code: 'PROVINCE_REQUIRED',
+          message: 'An officer needs a province (TH-xx)',
+        });
       const provinceId = provinceCode ? (await this.users.provinceIds(m, [provinceCode])).get(provinceCode) : null;
       if (provinceCode && provinceId === undefined) {
-        problems.push({ field: 'provinceCode', code: 'UNKNOWN_PROVINCE', message: `"${provinceCode.slice(0, 20)}" is not a province code (TH-xx)` });
+        problems.push({
+          field: 'provinceCode',
+          code: 'UNKNOWN_PROVINCE',
+          message: `"${provinceCode.slice(0, 20)}" is not a province code (TH-xx)`,
+        });
         provinceCode = null;
       }
-      const displayName = input.displayName === undefined || input.displayName === null ? old.displayName : input.displayName.trim().replace(/\s+/g, ' ');
-      if (!displayName) problems.push({ field: 'displayName', code: 'REQUIRED', message: 'Give the name shown for the account' });
-      if (displayName.length > 200) problems.push({ field: 'displayName', code: 'TEXT_TOO_LONG', message: 'At most 200 characters' });
+      const displayName =
+        input.displayName === undefined || input.displayName === null
+          ? old.displayName
+          : input.displayName.trim().replace(/\s+/g, ' ');
+      if (!displayName)
+        problems.push({ field: 'displayName', code: 'REQUIRED', message: 'Give the name shown for the account' });
+      if (displayName.length > 200)
+        problems.push({ field: 'displayName', code: 'TEXT_TOO_LONG', message: 'At most 200 characters' });
       const active = input.active ?? old.active;
       if (problems.length > 0) throw new BadInputError(`${problems.length} problem(s): nothing was changed`, problems);
 
       const next = { role, provinceCode, provinceId: provinceId ?? null, displayName, active };
-      if (role === old.role && provinceCode === old.provinceCode && displayName === old.displayName && active === old.active) return old;
+      if (
+        role === old.role &&
+        provinceCode === old.provinceCode &&
+        displayName === old.displayName &&
+        active === old.active
+      )
+        return old;
       if (old.role === 'ADMIN' && old.active && (role !== 'ADMIN' || !active) && admins.every((x) => x === old.id)) {
         // Someone must be able to manage accounts: the last active administrator stays one.
         throw new DomainError(ErrorCode.CONFLICT, 'This is the last active administrator: make another one first', [
-          { field: role !== 'ADMIN' ? 'role' : 'active', code: 'LAST_ADMIN', message: 'The last active administrator cannot be demoted or deactivated' },
+          {
+            field: role !== 'ADMIN' ? 'role' : 'active',
+            code: 'LAST_ADMIN',
+            message: 'The last active administrator cannot be demoted or deactivated',
+          },
         ]);
       }
       await this.users.update(m, old.id, next);
       // A deactivated account's unused links must not bring it back.
       if (!active) await this.users.revokePasswordTokens(m, old.id, this.now());
       const updated = (await this.users.account(m, old.id))!;
-      await this.audit.record([{ action: AuditAction.USER_CHANGED, userId: a.userId, oldValue: { ...auditView(old), userId: old.id }, newValue: { ...auditView(updated), userId: old.id }, reason }], m);
+      await this.audit.record(
+        [
+          {
+            action: AuditAction.USER_CHANGED,
+            userId: a.userId,
+            oldValue: { ...auditView(old), userId: old.id },
+            newValue: { ...auditView(updated), userId: old.id },
+            reason,
+          },
+        ],
+        m,
+      );
       return updated;
     });
   }
@@ -217,30 +351,80 @@ export class UserService {
     const why = auditReason(reason);
     return this.db.transaction(async (m) => {
       const user = await this.existing(m, id, true);
-      if (!user.active) throw new BadInputError('The account is deactivated: activate it first', [{ field: 'id', code: 'ACCOUNT_INACTIVE', message: 'The account is deactivated' }]);
+      if (!user.active)
+        throw new BadInputError('The account is deactivated: activate it first', [
+          { field: 'id', code: 'ACCOUNT_INACTIVE', message: 'The account is deactivated' },
+        ]);
       const now = this.now();
       const expiresAt = new Date(now.getTime() + PASSWORD_LINK_HOURS * 3600_000);
       const { token, hash } = newPasswordToken();
       await this.users.revokePasswordTokens(m, id, now);
       await m.query(`UPDATE app_user SET password_hash = NULL WHERE id = $1`, [id]);
-      await this.users.insertPasswordTokens(m, [{ userId: id, kind: PasswordTokenKind.RESET, tokenHash: hash, createdById: a.userId, createdAt: now, expiresAt }]);
-      await this.audit.record([{ action: AuditAction.PASSWORD_LINK_ISSUED, userId: a.userId, newValue: { userId: id, email: user.email, kind: PasswordTokenKind.RESET, expiresAt }, reason: why }], m);
-      return { user: { ...user, hasPassword: false }, kind: PasswordTokenKind.RESET, token, setPasswordPath: setPasswordPath(token), expiresAt };
+      await this.users.insertPasswordTokens(m, [
+        {
+          userId: id,
+          kind: PasswordTokenKind.RESET,
+          tokenHash: hash,
+          createdById: a.userId,
+          createdAt: now,
+          expiresAt,
+        },
+      ]);
+      await this.audit.record(
+        [
+          {
+            action: AuditAction.PASSWORD_LINK_ISSUED,
+            userId: a.userId,
+            newValue: { userId: id, email: user.email, kind: PasswordTokenKind.RESET, expiresAt },
+            reason: why,
+          },
+        ],
+        m,
+      );
+      return {
+        user: { ...user, hasPassword: false },
+        kind: PasswordTokenKind.RESET,
+        token,
+        setPasswordPath: setPasswordPath(token),
+        expiresAt,
+      };
     });
   }
 
   /** Checks a new account (fields, province, free e-mail, and the password when one is given). */
   private async checkNew(input: CreateUserInput, password?: string): Promise<AccountFields> {
     const problems: Problem[] = [];
-    const fields = checkAccountFields({ email: input.email, displayName: input.displayName, role: input.role, provinceCode: input.provinceCode ?? null }, (field) => ({ field }), problems);
-    if (fields.provinceCode && !problems.some((p) => p.field === 'provinceCode') && !(await this.users.provinceIds(this.db, [fields.provinceCode])).has(fields.provinceCode)) {
-      problems.push({ field: 'provinceCode', code: 'UNKNOWN_PROVINCE', message: `No province has the code ${fields.provinceCode}` });
+    const fields = checkAccountFields(
+      {
+        email: input.email,
+        displayName: input.displayName,
+        role: input.role,
+        provinceCode: input.provinceCode ?? null,
+      },
+      (field) => ({ field }),
+      problems,
+    );
+    if (
+      fields.provinceCode &&
+      !problems.some((p) => p.field === 'provinceCode') &&
+      !(await this.users.provinceIds(this.db, [fields.provinceCode])).has(fields.provinceCode)
+    ) {
+      problems.push({
+        field: 'provinceCode',
+        code: 'UNKNOWN_PROVINCE',
+        message: `No province has the code ${fields.provinceCode}`,
+      });
     }
-    if (fields.email && !problems.some((p) => p.field === 'email') && (await this.users.existingEmails(this.db, [fields.email])).size > 0) {
+    if (
+      fields.email &&
+      !problems.some((p) => p.field === 'email') &&
+      (await this.users.existingEmails(this.db, [fields.email])).size > 0
+    ) {
       problems.push({ field: 'email', code: 'EMAIL_TAKEN', message: 'An account with this e-mail exists' });
     }
     if (password !== undefined) problems.push(...passwordProblems(password, fields.email, 'password'));
-    if (problems.length > 0) throw new BadInputError(`${problems.length} problem(s) in the account: nothing was created`, problems);
+    if (problems.length > 0)
+      throw new BadInputError(`${problems.length} problem(s) in the account: nothing was created`, problems);
     return fields;
   }
 

@@ -66,29 +66,43 @@ function parseBody(headers: Headers, text: string): unknown {
  * the trivial query of "someone else" waiting behind the attack's requests in the same process.
  */
 function send(url: string, init: RequestInit): Promise<{ status: number; headers: Headers; body: string }> {
-  return encode(url, init).then(({ headers, body }) => new Promise((resolve, reject) => {
-    if (body) headers.set('content-length', String(body.length));
-    const req = httpRequest(url, { method: init.method ?? 'GET', headers: Object.fromEntries(headers.entries()), agent: false }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => {
-        const h = new Headers();
-        for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
-        resolve({ status: res.statusCode ?? 0, headers: h, body: Buffer.concat(chunks).toString('utf8') });
-      });
-      res.on('error', reject);
-    });
-    req.on('error', reject);
-    req.end(body);
-  }));
+  return encode(url, init).then(
+    ({ headers, body }) =>
+      new Promise((resolve, reject) => {
+        if (body) headers.set('content-length', String(body.length));
+        const req = httpRequest(
+          url,
+          { method: init.method ?? 'GET', headers: Object.fromEntries(headers.entries()), agent: false },
+          (res) => {
+            const chunks: Buffer[] = [];
+            res.on('data', (c: Buffer) => chunks.push(c));
+            res.on('end', () => {
+              const h = new Headers();
+              for (const [k, v] of Object.entries(res.headers))
+                if (v !== undefined) h.set(k, Array.isArray(v) ? v.join(', ') : v);
+              resolve({ status: res.statusCode ?? 0, headers: h, body: Buffer.concat(chunks).toString('utf8') });
+            });
+            res.on('error', reject);
+          },
+        );
+        req.on('error', reject);
+        req.end(body);
+      }),
+  );
 }
 
 /** The body as bytes and its headers (FormData and the like encoded the way fetch would, boundary included). */
 async function encode(url: string, init: RequestInit): Promise<{ headers: Headers; body: Buffer | undefined }> {
   if (init.body === undefined || init.body === null) return { headers: new Headers(init.headers), body: undefined };
   if (typeof init.body === 'string') return { headers: new Headers(init.headers), body: Buffer.from(init.body) };
-  if (init.body instanceof Uint8Array || init.body instanceof ArrayBuffer) return { headers: new Headers(init.headers), body: Buffer.from(init.body as Uint8Array) };
-  const encoded = new Request(url, { method: init.method ?? 'POST', headers: init.headers, body: init.body, duplex: 'half' } as RequestInit);
+  if (init.body instanceof Uint8Array || init.body instanceof ArrayBuffer)
+    return { headers: new Headers(init.headers), body: Buffer.from(init.body as Uint8Array) };
+  const encoded = new Request(url, {
+    method: init.method ?? 'POST',
+    headers: init.headers,
+    body: init.body,
+    duplex: 'half',
+  } as RequestInit);
   return { headers: new Headers(encoded.headers), body: Buffer.from(await encoded.arrayBuffer()) };
 }
 
@@ -165,19 +179,34 @@ export async function startHostileServer(env: Record<string, string> = {}): Prom
     gql,
     request,
     async signIn(email, password = DEMO_PASSWORD) {
-      const res = await gql<{ data?: { login?: { token: string } } }>('mutation($i: LoginInput!) { login(input: $i) { token } }', { i: { email, password } });
+      const res = await gql<{ data?: { login?: { token: string } } }>(
+        'mutation($i: LoginInput!) { login(input: $i) { token } }',
+        { i: { email, password } },
+      );
       const token = res.body?.data?.login?.token;
       if (!token) throw new Error(`sign-in of ${email} failed: ${JSON.stringify(res.body)}`);
       return token;
     },
     async writeFingerprint(options = {}) {
-      const tables = (await query<{ t: string }>(db.url, `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`))
+      const tables = (
+        await query<{ t: string }>(
+          db.url,
+          `SELECT tablename AS t FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`,
+        )
+      )
         .map((r) => r.t)
-        .filter((t) => (options.include ? options.include.test(t) : true) && !(options.exclude ?? BOOKKEEPING).test(t) && t !== 'migrations');
+        .filter(
+          (t) =>
+            (options.include ? options.include.test(t) : true) &&
+            !(options.exclude ?? BOOKKEEPING).test(t) &&
+            t !== 'migrations',
+        );
       // A row's xmin is the transaction that wrote it: any insert or update raises the maximum, a delete lowers the count.
       const parts = await query<{ t: string; n: string; x: string | null }>(
         db.url,
-        tables.map((t) => `SELECT '${t}' AS t, count(*)::text AS n, max(xmin::text::bigint)::text AS x FROM "${t}"`).join(' UNION ALL '),
+        tables
+          .map((t) => `SELECT '${t}' AS t, count(*)::text AS n, max(xmin::text::bigint)::text AS x FROM "${t}"`)
+          .join(' UNION ALL '),
       );
       return parts
         .map((p) => `${p.t}:${p.n}:${p.x ?? '-'}`)
@@ -216,7 +245,9 @@ process.stdin.once('data', () => {
 `;
 
 function trivialProbe(baseUrl: string): { go(): Promise<{ status: number; ms: number }> } {
-  const child = spawn(process.execPath, ['-e', TRIVIAL_CHILD, `${baseUrl}/graphql`, TRIVIAL_FROM], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', TRIVIAL_CHILD, `${baseUrl}/graphql`, TRIVIAL_FROM], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   const finished = new Promise<{ status: number; ms: number }>((resolve, reject) => {
@@ -241,7 +272,10 @@ function trivialProbe(baseUrl: string): { go(): Promise<{ status: number; ms: nu
  * how long the attack took to be answered and how long the trivial query took. The caller asserts the refusal's
  * code, the timings, the memory and the data.
  */
-export async function underAttack<T>(server: HostileServer, attack: () => Promise<T>): Promise<{ result: T; ms: number; trivialMs: number }> {
+export async function underAttack<T>(
+  server: HostileServer,
+  attack: () => Promise<T>,
+): Promise<{ result: T; ms: number; trivialMs: number }> {
   const probe = trivialProbe(server.baseUrl);
   // Let the probe's process start (its start-up is not the server's time).
   await new Promise((r) => setTimeout(r, 300));
@@ -256,5 +290,7 @@ export async function underAttack<T>(server: HostileServer, attack: () => Promis
 
 /** Prints one line per attack, collected by the suite for the closing figures. */
 export function record(name: string, figures: { ms: number; trivialMs: number; rssMb: number }): void {
-  console.log(`[hostile] ${name}: refused in ${figures.ms.toFixed(0)} ms; trivial query ${figures.trivialMs.toFixed(0)} ms; server RSS ${figures.rssMb.toFixed(0)} MB`);
+  console.log(
+    `[hostile] ${name}: refused in ${figures.ms.toFixed(0)} ms; trivial query ${figures.trivialMs.toFixed(0)} ms; server RSS ${figures.rssMb.toFixed(0)} MB`,
+  );
 }

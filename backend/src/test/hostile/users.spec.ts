@@ -1,9 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { MAX_RSS_MB, TRIVIAL_MS, record, startHostileServer, underAttack, type HostileResponse, type HostileServer } from './harness.js';
+import {
+  MAX_RSS_MB,
+  TRIVIAL_MS,
+  record,
+  startHostileServer,
+  underAttack,
+  type HostileResponse,
+  type HostileServer,
+} from './harness.js';
 
 const SET_PASSWORD = 'mutation($i: SetPasswordInput!) { setPassword(input: $i) { token } }';
 const CHANGE_OWN = 'mutation($i: ChangeOwnPasswordInput!) { changeOwnPassword(input: $i) { token } }';
-const USERS = 'query($f: UserFilter, $first: Int, $after: String) { users(filter: $f, first: $first, after: $after) { totalCount } }';
+const USERS =
+  'query($f: UserFilter, $first: Int, $after: String) { users(filter: $f, first: $first, after: $after) { totalCount } }';
 const ATTACKER_AT = '203.0.113.77';
 
 function codeOf(res: HostileResponse): string {
@@ -25,7 +34,11 @@ describe('hostile input: accounts', () => {
   let analyst: string;
   let before: string;
 
-  function post(path: string, body: string | Uint8Array<ArrayBuffer>, headers: Record<string, string>): Promise<HostileResponse> {
+  function post(
+    path: string,
+    body: string | Uint8Array<ArrayBuffer>,
+    headers: Record<string, string>,
+  ): Promise<HostileResponse> {
     return server.request(path, { method: 'POST', headers, body });
   }
 
@@ -34,7 +47,9 @@ describe('hostile input: accounts', () => {
    * (hostile/auth.spec.ts measured it): a flood is judged against a flood of as many trivial queries just before.
    */
   async function baseline(n: number): Promise<{ ms: number; trivialMs: number }> {
-    const { ms, trivialMs } = await underAttack(server, () => Promise.all(Array.from({ length: n }, () => server.gql('{ __typename }'))));
+    const { ms, trivialMs } = await underAttack(server, () =>
+      Promise.all(Array.from({ length: n }, () => server.gql('{ __typename }'))),
+    );
     record(`baseline: ${n} parallel trivial queries`, { ms, trivialMs, rssMb: server.rssMb() });
     return { ms, trivialMs };
   }
@@ -60,22 +75,37 @@ describe('hostile input: accounts', () => {
     const { result, ms, trivialMs } = await underAttack(server, () =>
       Promise.all(
         Array.from({ length: 300 }, () =>
-          post('/graphql', JSON.stringify({ query: SET_PASSWORD, variables: { i: { token: randomBytes(32).toString('base64url'), newPassword: 'a long enough pass phrase' } } }), {
-            'content-type': 'application/json',
-            'x-forwarded-for': ATTACKER_AT,
-          }),
+          post(
+            '/graphql',
+            JSON.stringify({
+              query: SET_PASSWORD,
+              variables: {
+                i: { token: randomBytes(32).toString('base64url'), newPassword: 'a long enough pass phrase' },
+              },
+            }),
+            {
+              'content-type': 'application/json',
+              'x-forwarded-for': ATTACKER_AT,
+            },
+          ),
         ),
       ),
     );
     record('300 parallel set-password guesses, one address', { ms, trivialMs, rssMb: server.rssMb() });
     // The per-client limiter (core/http/client-limits.ts) may refuse part of the burst before GraphQL; of the guesses
     // that reach the service, exactly the address's 30 attempts are looked up, and the rest are refused by the throttle.
-    expect([...new Set(result.map(codeOf))].every((c) => c === 'BAD_USER_INPUT' || c === 'TOO_MANY_REQUESTS')).toBe(true);
+    expect([...new Set(result.map(codeOf))].every((c) => c === 'BAD_USER_INPUT' || c === 'TOO_MANY_REQUESTS')).toBe(
+      true,
+    );
     const reached = result.filter((r) => codeOf(r) === 'BAD_USER_INPUT');
-    const counts = reached.map((r) => problemCodes(r)[0]).reduce<Record<string, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
+    const counts = reached
+      .map((r) => problemCodes(r)[0])
+      .reduce<Record<string, number>>((acc, c) => ({ ...acc, [c]: (acc[c] ?? 0) + 1 }), {});
     expect(counts.LINK_NOT_VALID).toBe(Math.min(30, reached.length));
     expect((counts.LINK_NOT_VALID ?? 0) + (counts.TOO_MANY_ATTEMPTS ?? 0)).toBe(reached.length);
-    console.log(`[hostile] link guesses: ${reached.length} reached the service, ${result.length - reached.length} refused by the per-client limiter`);
+    console.log(
+      `[hostile] link guesses: ${reached.length} reached the service, ${result.length - reached.length} refused by the per-client limiter`,
+    );
     // Each guess waits for the address's counter row in turn (that is what makes the count exact), so the flood
     // takes longer than trivial queries; the trivial query itself must not wait much longer than in the baseline.
     expect(ms).toBeLessThan(3 * base.ms + 10_000);
@@ -86,12 +116,16 @@ describe('hostile input: accounts', () => {
     const huge = 'p'.repeat(40_000);
     const { result, ms, trivialMs } = await underAttack(server, () =>
       Promise.all([
-        ...Array.from({ length: 20 }, () => server.gql(CHANGE_OWN, { i: { currentPassword: huge, newPassword: huge } }, admin)),
+        ...Array.from({ length: 20 }, () =>
+          server.gql(CHANGE_OWN, { i: { currentPassword: huge, newPassword: huge } }, admin),
+        ),
         ...Array.from({ length: 20 }, () => server.gql(SET_PASSWORD, { i: { token: huge, newPassword: huge } })),
       ]),
     );
     record('40 parallel 40 KB passwords', { ms, trivialMs, rssMb: server.rssMb() });
-    expect([...new Set(result.map(codeOf))].every((c) => c === 'BAD_USER_INPUT' || c === 'TOO_MANY_REQUESTS')).toBe(true);
+    expect([...new Set(result.map(codeOf))].every((c) => c === 'BAD_USER_INPUT' || c === 'TOO_MANY_REQUESTS')).toBe(
+      true,
+    );
     // Refused by length, by the throttle, or as a link that is not one: never a password check or a hash.
     const allowed = new Set(['PASSWORD_TOO_LONG', 'WRONG_PASSWORD', 'TOO_MANY_ATTEMPTS', 'LINK_NOT_VALID']);
     for (const r of result) for (const c of problemCodes(r)) expect(allowed).toContain(c);
@@ -101,7 +135,11 @@ describe('hostile input: accounts', () => {
 
   it('refuses CSV bombs at the import: oversized, too many rows, an endless quoted field, and 20 at once', async () => {
     const csv = { 'content-type': 'text/csv', authorization: `Bearer ${admin}` };
-    const rows = `email,display name,province code\n${Array.from({ length: 30_000 }, (_, i) => `m${i}@b.go.th,M,TH-10`).join('\n')}`.slice(0, 990_000);
+    const rows =
+      `email,display name,province code\n${Array.from({ length: 30_000 }, (_, i) => `m${i}@b.go.th,M,TH-10`).join('\n')}`.slice(
+        0,
+        990_000,
+      );
     const endless = `email,display name,province code\n"${'x'.repeat(980_000)}`;
     const { result, ms, trivialMs } = await underAttack(server, () =>
       Promise.all([
@@ -109,7 +147,10 @@ describe('hostile input: accounts', () => {
         post('/api/users/import?dryRun=false', rows, csv),
         post('/api/users/import?dryRun=true', endless, csv),
         ...Array.from({ length: 20 }, () => post('/api/users/import?dryRun=true', rows, csv)),
-        post('/api/users/import?dryRun=false', 'email,display name,province code\na@b.go.th,A,TH-10\n', { 'content-type': 'text/csv', authorization: `Bearer ${analyst}` }),
+        post('/api/users/import?dryRun=false', 'email,display name,province code\na@b.go.th,A,TH-10\n', {
+          'content-type': 'text/csv',
+          authorization: `Bearer ${analyst}`,
+        }),
       ]),
     );
     record('CSV bombs at the account import', { ms, trivialMs, rssMb: server.rssMb() });

@@ -23,8 +23,12 @@ describe('aliased analytics documents', () => {
       expect(() => parse(stringifyDocument(doc))).not.toThrow();
     }
     const text = stringifyDocument(provinceObstacleHistoryQuery(['FY2569Q4']));
-    expect(text).toMatch(/s_LOCAL_FY2569Q4:\s*obstaclePrevalence\([^)]*quarterCode:\s*"FY2569Q4"[^)]*respondentLevel:\s*LOCAL/);
-    expect(text).toMatch(/s_PROVINCE_FY2569Q4:\s*obstaclePrevalence\([^)]*quarterCode:\s*"FY2569Q4"[^)]*respondentLevel:\s*PROVINCE/);
+    expect(text).toMatch(
+      /s_LOCAL_FY2569Q4:\s*obstaclePrevalence\([^)]*quarterCode:\s*"FY2569Q4"[^)]*respondentLevel:\s*LOCAL/,
+    );
+    expect(text).toMatch(
+      /s_PROVINCE_FY2569Q4:\s*obstaclePrevalence\([^)]*quarterCode:\s*"FY2569Q4"[^)]*respondentLevel:\s*PROVINCE/,
+    );
   });
 
   it('build one document per list of scopes', () => {
@@ -45,7 +49,11 @@ describe('overviewSeriesScopes', () => {
   it('adds the chosen region and province when they exist', () => {
     const regions = [{ code: 'NORTH' }];
     const provinces = [{ code: 'TH-50' }];
-    expect(overviewSeriesScopes({ region: 'NORTH', province: 'TH-50' }, regions, provinces)).toEqual(['TH', 'NORTH', 'TH-50']);
+    expect(overviewSeriesScopes({ region: 'NORTH', province: 'TH-50' }, regions, provinces)).toEqual([
+      'TH',
+      'NORTH',
+      'TH-50',
+    ]);
     expect(overviewSeriesScopes({ region: 'MOON', province: null }, regions, provinces)).toEqual(['TH']);
   });
 });
@@ -57,8 +65,14 @@ describe('freshPolicy', () => {
     expect(freshPolicy(NationalOverviewQuery, variables, 'cache-and-network', 1_000)).toBe('cache-and-network');
     markPrefetched(NationalOverviewQuery, variables, 1_000);
     expect(freshPolicy(NationalOverviewQuery, { ...variables }, 'cache-and-network', 2_000)).toBe('cache-first');
-    expect(freshPolicy(NationalOverviewQuery, variables, 'cache-and-network', 1_000 + PREFETCH_FRESH_MS)).toBe('cache-and-network');
-    expect(freshPolicy(NationalOverviewQuery, { ...variables, includeSubmitted: true }, 'cache-and-network', 2_000)).toBe('cache-and-network');
-    expect(createRequest(NationalOverviewQuery, variables).key).toBe(createRequest(NationalOverviewQuery, { includeSubmitted: false, quarterCode: 'FY2000Q1' }).key);
+    expect(freshPolicy(NationalOverviewQuery, variables, 'cache-and-network', 1_000 + PREFETCH_FRESH_MS)).toBe(
+      'cache-and-network',
+    );
+    expect(
+      freshPolicy(NationalOverviewQuery, { ...variables, includeSubmitted: true }, 'cache-and-network', 2_000),
+    ).toBe('cache-and-network');
+    expect(createRequest(NationalOverviewQuery, variables).key).toBe(
+      createRequest(NationalOverviewQuery, { includeSubmitted: false, quarterCode: 'FY2000Q1' }).key,
+    );
   });
 });

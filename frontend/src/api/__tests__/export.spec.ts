@@ -25,13 +25,19 @@ describe('toCsv', () => {
 
 describe('exportFileStem', () => {
   it('makes a file name safe on every system from the table and its filters', () => {
-    expect(exportFileStem(['ranking', 'STAFF_DIGITAL_TRAINED_PCT', null, 'FY2569Q4'])).toBe('digigov-ranking-staff_digital_trained_pct-fy2569q4');
+    expect(exportFileStem(['ranking', 'STAFF_DIGITAL_TRAINED_PCT', null, 'FY2569Q4'])).toBe(
+      'digigov-ranking-staff_digital_trained_pct-fy2569q4',
+    );
     expect(exportFileStem(['obstacle:SKILLS', 'TH-40'])).toBe('digigov-obstacle_skills-th_40');
   });
 });
 
 describe('fetchServerExport', () => {
-  const request = { query: ProvinceRankingQuery, variables: { indicatorCode: 'X', quarterCode: null, regionCode: null, includeSubmitted: false }, path: 'provinceRanking.values' };
+  const request = {
+    query: ProvinceRankingQuery,
+    variables: { indicatorCode: 'X', quarterCode: null, regionCode: null, includeSubmitted: false },
+    path: 'provinceRanking.values',
+  };
 
   it('posts the same query, variables and path with the token and language', async () => {
     const fetch = vi.fn(async () => new Response('a,b\r\n', { status: 200 }));
@@ -47,8 +53,17 @@ describe('fetchServerExport', () => {
   });
 
   it('rejects with the server error code', async () => {
-    const fetch = vi.fn(async () => new Response(JSON.stringify({ code: 'FORBIDDEN', message: 'no' }), { status: 403 }));
-    await expect(fetchServerExport('csv', request, { fetch, getToken: () => null })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(fetchServerExport('csv', request, { fetch: vi.fn(async () => Promise.reject(new Error('down'))), getToken: () => null })).rejects.toBeInstanceOf(ExportError);
+    const fetch = vi.fn(
+      async () => new Response(JSON.stringify({ code: 'FORBIDDEN', message: 'no' }), { status: 403 }),
+    );
+    await expect(fetchServerExport('csv', request, { fetch, getToken: () => null })).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
+    await expect(
+      fetchServerExport('csv', request, {
+        fetch: vi.fn(async () => Promise.reject(new Error('down'))),
+        getToken: () => null,
+      }),
+    ).rejects.toBeInstanceOf(ExportError);
   });
 });

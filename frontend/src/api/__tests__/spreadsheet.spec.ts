@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchTemplate, filenameFromContentDisposition, httpError, importUrl, templateUrl, uploadImport, type ImportResult } from '../spreadsheet';
+import {
+  fetchTemplate,
+  filenameFromContentDisposition,
+  httpError,
+  importUrl,
+  templateUrl,
+  uploadImport,
+  type ImportResult,
+} from '../spreadsheet';
 
 const RESULT: ImportResult = {
   type: 'result',
@@ -19,7 +27,9 @@ class FakeXhr {
   body: unknown;
   status = 0;
   responseText = '';
-  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  upload: { onprogress: ((e: { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = {
+    onprogress: null,
+  };
   onprogress: (() => void) | null = null;
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
@@ -75,7 +85,14 @@ describe('uploadImport', () => {
   it('reports upload progress, then the rows the server has read, then the result', async () => {
     const uploads: number[] = [];
     const rows: number[] = [];
-    const handle = uploadImport(file, 'FY2570Q1', true, auth, { onUploadProgress: (l, t) => uploads.push(l / t), onRowsRead: (n) => rows.push(n) }, () => new FakeXhr() as unknown as XMLHttpRequest);
+    const handle = uploadImport(
+      file,
+      'FY2570Q1',
+      true,
+      auth,
+      { onUploadProgress: (l, t) => uploads.push(l / t), onRowsRead: (n) => rows.push(n) },
+      () => new FakeXhr() as unknown as XMLHttpRequest,
+    );
     const xhr = FakeXhr.last;
     xhr.uploaded(50, 100);
     xhr.uploaded(100, 100);
@@ -101,7 +118,12 @@ describe('uploadImport', () => {
     FakeXhr.last.finish(401);
     await expect(handle.done).resolves.toEqual({
       kind: 'error',
-      error: { code: 'UNAUTHENTICATED', messageKey: 'errors.UNAUTHENTICATED', detail: 'The token has expired', problems: [] },
+      error: {
+        code: 'UNAUTHENTICATED',
+        messageKey: 'errors.UNAUTHENTICATED',
+        detail: 'The token has expired',
+        problems: [],
+      },
     });
   });
 
@@ -117,7 +139,10 @@ describe('uploadImport', () => {
 
 describe('httpError', () => {
   it('prefers a code the server names, else maps the status', () => {
-    expect(httpError(400, '{"code":"CONFLICT","message":"locked"}')).toMatchObject({ code: 'CONFLICT', detail: 'locked' });
+    expect(httpError(400, '{"code":"CONFLICT","message":"locked"}')).toMatchObject({
+      code: 'CONFLICT',
+      detail: 'locked',
+    });
     expect(httpError(403, 'Forbidden')).toMatchObject({ code: 'FORBIDDEN', detail: 'Forbidden' });
     expect(httpError(413, '')).toMatchObject({ code: 'BAD_USER_INPUT', detail: 'HTTP 413' });
     expect(httpError(500, '{"message":["a","b"]}')).toMatchObject({ code: 'UNKNOWN', detail: 'a; b' });
@@ -126,9 +151,11 @@ describe('httpError', () => {
 
 describe('filenameFromContentDisposition', () => {
   it('reads RFC 6266 UTF-8 names, plain names, and falls back', () => {
-    expect(filenameFromContentDisposition("attachment; filename*=UTF-8''%E0%B8%82%E0%B8%AD%E0%B8%99.xlsx", 'x')).toBe('ขอน.xlsx');
+    expect(filenameFromContentDisposition("attachment; filename*=UTF-8''%E0%B8%82%E0%B8%AD%E0%B8%99.xlsx", 'x')).toBe(
+      'ขอน.xlsx',
+    );
     expect(filenameFromContentDisposition('attachment; filename="TH-40-FY2570Q1.csv"', 'x')).toBe('TH-40-FY2570Q1.csv');
-    expect(filenameFromContentDisposition('attachment; filename=a.csv; filename*=UTF-8\'\'b.csv', 'x')).toBe('b.csv');
+    expect(filenameFromContentDisposition("attachment; filename=a.csv; filename*=UTF-8''b.csv", 'x')).toBe('b.csv');
     expect(filenameFromContentDisposition(null, 'fallback.xlsx')).toBe('fallback.xlsx');
   });
 });
@@ -137,19 +164,35 @@ describe('fetchTemplate', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('downloads with the bearer token and names the file', async () => {
-    const fetchFn = vi.fn(async () => new Response('a,b\n', { headers: { 'content-disposition': 'attachment; filename="t.csv"' } }));
+    const fetchFn = vi.fn(
+      async () => new Response('a,b\n', { headers: { 'content-disposition': 'attachment; filename="t.csv"' } }),
+    );
     const out = await fetchTemplate('TH-40', 'FY2570Q1', 'csv', auth, fetchFn as unknown as typeof fetch);
-    expect(fetchFn).toHaveBeenCalledWith('/api/reports/TH-40/FY2570Q1/template.csv', { headers: { 'Accept-Language': 'th', Authorization: 'Bearer tok' } });
+    expect(fetchFn).toHaveBeenCalledWith('/api/reports/TH-40/FY2570Q1/template.csv', {
+      headers: { 'Accept-Language': 'th', Authorization: 'Bearer tok' },
+    });
     expect(out).toMatchObject({ ok: true, filename: 't.csv' });
   });
 
   it('names the file after the province and quarter when the server does not', async () => {
-    const out = await fetchTemplate('TH-40', 'FY2570Q1', 'xlsx', auth, (async () => new Response('x')) as unknown as typeof fetch);
+    const out = await fetchTemplate(
+      'TH-40',
+      'FY2570Q1',
+      'xlsx',
+      auth,
+      (async () => new Response('x')) as unknown as typeof fetch,
+    );
     expect(out).toMatchObject({ ok: true, filename: 'TH-40-FY2570Q1-template.xlsx' });
   });
 
   it('returns the API error of a refusal', async () => {
-    const out = await fetchTemplate('TH-50', 'FY2570Q1', 'xlsx', auth, (async () => new Response('{"message":"not your province"}', { status: 403 })) as unknown as typeof fetch);
+    const out = await fetchTemplate(
+      'TH-50',
+      'FY2570Q1',
+      'xlsx',
+      auth,
+      (async () => new Response('{"message":"not your province"}', { status: 403 })) as unknown as typeof fetch,
+    );
     expect(out).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', detail: 'not your province' } });
   });
 });

@@ -6,7 +6,12 @@ import type {
 } from '@/api/analytics-types';
 import type { ObstacleCategory } from '@/api/types';
 
-export const category = (code: string, labelTh: string, labelEn: string, sortOrder: number): ObstacleCategory => ({ code, labelTh, labelEn, sortOrder });
+export const category = (code: string, labelTh: string, labelEn: string, sortOrder: number): ObstacleCategory => ({
+  code,
+  labelTh,
+  labelEn,
+  sortOrder,
+});
 
 export const SKILLS = category('SKILLS', 'ด้านทักษะ', 'Skills', 1);
 export const BUDGET = category('BUDGET', 'ด้านงบประมาณ', 'Budget', 2);
@@ -46,8 +51,24 @@ export function prevalence(): ObstaclePrevalence {
       comparable: true,
       anyObstacle: { count: 54, respondents: 76, percentage: 71.05, ciLow: 60.04, ciHigh: 80.04, smallSample: false },
       categories: [
-        { category: { code: 'SKILLS' }, count: 44, respondents: 76, percentage: 57.89, ciLow: 46.68, ciHigh: 68.35, smallSample: false },
-        { category: { code: 'BUDGET' }, count: 41, respondents: 76, percentage: 53.95, ciLow: 42.82, ciHigh: 64.69, smallSample: false },
+        {
+          category: { code: 'SKILLS' },
+          count: 44,
+          respondents: 76,
+          percentage: 57.89,
+          ciLow: 46.68,
+          ciHigh: 68.35,
+          smallSample: false,
+        },
+        {
+          category: { code: 'BUDGET' },
+          count: 41,
+          respondents: 76,
+          percentage: 53.95,
+          ciLow: 42.82,
+          ciHigh: 64.69,
+          smallSample: false,
+        },
       ],
       source: { publisher: 'DGA', titleEn: 'Survey', url: null },
     },
@@ -55,7 +76,14 @@ export function prevalence(): ObstaclePrevalence {
 }
 
 export const percentIndicatorProgress = (overrides: Partial<IndicatorProgress> = {}): IndicatorProgress => ({
-  indicator: { code: 'STAFF', nameTh: 'ร้อยละบุคลากร', nameEn: 'Staff trained (%)', unit: 'PERCENT', direction: 1, nationalTarget: 20 },
+  indicator: {
+    code: 'STAFF',
+    nameTh: 'ร้อยละบุคลากร',
+    nameEn: 'Staff trained (%)',
+    unit: 'PERCENT',
+    direction: 1,
+    nationalTarget: 20,
+  },
   status: 'ACCELERATION_NEEDED',
   achievementPct: 81.05,
   observedGrowth: 0.12527,
@@ -70,7 +98,12 @@ export const percentIndicatorProgress = (overrides: Partial<IndicatorProgress> =
   ...overrides,
 });
 
-export function scopeValue(code: string, nameEn: string, value: number | null, rank: number | null): ScopeIndicatorValue {
+export function scopeValue(
+  code: string,
+  nameEn: string,
+  value: number | null,
+  rank: number | null,
+): ScopeIndicatorValue {
   return {
     scope: { code, level: 'PROVINCE', nameTh: `จังหวัด ${code}`, nameEn, regionCode: 'NORTHEAST' },
     value,

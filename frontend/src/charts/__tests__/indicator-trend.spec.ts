@@ -3,7 +3,14 @@ import type { LegendComponentOption, TooltipComponentOption } from 'echarts/comp
 import { describe, expect, it } from 'vitest';
 import { aliasFor } from '@/api/analytics';
 import type { IndicatorSeries } from '@/api/analytics-types';
-import { buildIndicatorTrendOption, legendSpace, seriesFromAliases, trendQuarters, trendTable, type TrendSeries } from '../indicator-trend';
+import {
+  buildIndicatorTrendOption,
+  legendSpace,
+  seriesFromAliases,
+  trendQuarters,
+  trendTable,
+  type TrendSeries,
+} from '../indicator-trend';
 import { HIGHLIGHT_COLOR, NATIONAL_COLOR } from '../theme';
 
 const nation: TrendSeries = {
@@ -25,7 +32,8 @@ const province: TrendSeries = {
   ],
 };
 type Option = ReturnType<typeof buildIndicatorTrendOption>;
-const lines = (o: Option) => (o.series as Array<LineSeriesOption | CustomSeriesOption>).filter((s): s is LineSeriesOption => s.type === 'line');
+const lines = (o: Option) =>
+  (o.series as Array<LineSeriesOption | CustomSeriesOption>).filter((s): s is LineSeriesOption => s.type === 'line');
 
 describe('trendQuarters and trendTable', () => {
   it('take every quarter of any series in time order, with gaps where a series has none', () => {
@@ -42,10 +50,24 @@ describe('seriesFromAliases', () => {
   it('reads each scope from its alias, in the order asked, skipping scopes without an answer', () => {
     const answer = (code: string): IndicatorSeries => ({
       scope: { code, level: 'PROVINCE', nameTh: code, nameEn: code },
-      points: [{ quarterCode: 'FY2569Q4', t: 2570, value: 1, numerator: 1, denominator: 1, reportingProvinces: 1, units: 1, isDemo: true }],
+      points: [
+        {
+          quarterCode: 'FY2569Q4',
+          t: 2570,
+          value: 1,
+          numerator: 1,
+          denominator: 1,
+          reportingProvinces: 1,
+          units: 1,
+          isDemo: true,
+        },
+      ],
     });
     const data = { [aliasFor('TH')]: answer('TH'), [aliasFor('TH-40')]: answer('TH-40') };
-    const series = seriesFromAliases(data, ['TH-40', 'NORTH', 'TH'], (code) => ({ name: `n-${code}`, role: code === 'TH' ? 'national' : 'focus' }));
+    const series = seriesFromAliases(data, ['TH-40', 'NORTH', 'TH'], (code) => ({
+      name: `n-${code}`,
+      role: code === 'TH' ? 'national' : 'focus',
+    }));
     expect(series.map((s) => [s.code, s.name, s.role])).toEqual([
       ['TH-40', 'n-TH-40', 'focus'],
       ['TH', 'n-TH', 'national'],
@@ -76,7 +98,10 @@ describe('buildIndicatorTrendOption', () => {
   });
 
   it('draws the target as a reference line labelled with its fiscal year, kept out of the legend', () => {
-    const option = buildIndicatorTrendOption([nation, province], 'th', { unit: 'PERCENT', target: { value: 20, fiscalYear: 2569 } });
+    const option = buildIndicatorTrendOption([nation, province], 'th', {
+      unit: 'PERCENT',
+      target: { value: 20, fiscalYear: 2569 },
+    });
     const reference = (option.series as CustomSeriesOption[]).find((s) => s.type === 'custom')!;
     expect(reference.data).toEqual([[0, 20, 0]]);
     expect((option.legend as LegendComponentOption).data).toEqual(['Thailand', 'Khon Kaen']);
@@ -90,7 +115,9 @@ describe('buildIndicatorTrendOption', () => {
       { dataIndex: 1, seriesType: 'line', seriesName: 'Khon Kaen', value: null, marker: '' },
       { dataIndex: 1, seriesType: 'custom', seriesName: '__reference', value: [0, 20, 0], marker: '' },
     ]);
-    expect(html).toBe('<strong>FY2569 Q3</strong><br/>Thailand: <strong>15.6 %</strong><br/>Khon Kaen: <strong>No data</strong>');
+    expect(html).toBe(
+      '<strong>FY2569 Q3</strong><br/>Thailand: <strong>15.6 %</strong><br/>Khon Kaen: <strong>No data</strong>',
+    );
   });
 
   it('hides the legend of a single line', () => {

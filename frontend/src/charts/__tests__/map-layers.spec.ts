@@ -18,8 +18,32 @@ describe('indexMapValues', () => {
     const values = indexMapValues(
       {
         provinces: [
-          { province: { code: 'TH-40', level: 'PROVINCE', nameTh: 'ขอนแก่น', nameEn: 'Khon Kaen', regionCode: 'NORTHEAST' }, index: 56.8, rank: 63, rankedCount: 70, pillars: [] },
-          { province: { code: 'TH-10', level: 'PROVINCE', nameTh: 'กรุงเทพมหานคร', nameEn: 'Bangkok', regionCode: 'CENTRAL' }, index: null, rank: null, rankedCount: 70, pillars: [] },
+          {
+            province: {
+              code: 'TH-40',
+              level: 'PROVINCE',
+              nameTh: 'ขอนแก่น',
+              nameEn: 'Khon Kaen',
+              regionCode: 'NORTHEAST',
+            },
+            index: 56.8,
+            rank: 63,
+            rankedCount: 70,
+            pillars: [],
+          },
+          {
+            province: {
+              code: 'TH-10',
+              level: 'PROVINCE',
+              nameTh: 'กรุงเทพมหานคร',
+              nameEn: 'Bangkok',
+              regionCode: 'CENTRAL',
+            },
+            index: null,
+            rank: null,
+            rankedCount: 70,
+            pillars: [],
+          },
         ],
       },
       'th',
@@ -34,24 +58,46 @@ describe('indexMapValues', () => {
 describe('obstacleMapValues', () => {
   const data = {
     areas: [
-      { scope: { code: 'TH-10' }, respondents: 1, anyObstacle: share(1, 1, { smallSample: true }), categories: [{ category: SKILLS, ...share(1, 1, { smallSample: true }) }] },
-      { scope: { code: 'TH-40' }, respondents: 42, anyObstacle: share(41, 42), categories: [{ category: SKILLS, ...share(23, 42) }] },
+      {
+        scope: { code: 'TH-10' },
+        respondents: 1,
+        anyObstacle: share(1, 1, { smallSample: true }),
+        categories: [{ category: SKILLS, ...share(1, 1, { smallSample: true }) }],
+      },
+      {
+        scope: { code: 'TH-40' },
+        respondents: 42,
+        anyObstacle: share(41, 42),
+        categories: [{ category: SKILLS, ...share(23, 42) }],
+      },
       { scope: { code: 'TH-46' }, respondents: 0, anyObstacle: share(0, 1), categories: [] },
     ],
   };
 
   it('gives the share of local organizations citing the category, with count, respondents and interval', () => {
     const [khonKaen] = obstacleMapValues(data, ['TH-40'], 'SKILLS', 'en');
-    expect(khonKaen).toEqual({ provinceCode: 'TH-40', value: (100 * 23) / 42, numerator: 23, denominator: 42, details: ['95 % CI: 10.0–60.0 %'] });
+    expect(khonKaen).toEqual({
+      provinceCode: 'TH-40',
+      value: (100 * 23) / 42,
+      numerator: 23,
+      denominator: 42,
+      details: ['95 % CI: 10.0–60.0 %'],
+    });
   });
 
   it('uses the "at least one obstacle" share for ANY and says when a sample is small', () => {
     const [, bangkok] = obstacleMapValues(data, ['TH-40', 'TH-10'], ANY_OBSTACLE, 'en');
-    expect(bangkok).toMatchObject({ value: 100, details: ['95 % CI: 10.0–60.0 %', 'Small sample: read with its interval'] });
+    expect(bangkok).toMatchObject({
+      value: 100,
+      details: ['95 % CI: 10.0–60.0 %', 'Small sample: read with its interval'],
+    });
   });
 
   it('follows the order of the provinces asked for, not the order of the list', () => {
-    expect(obstacleMapValues(data, ['TH-40', 'TH-10'], 'SKILLS', 'en').map((v) => v.provinceCode)).toEqual(['TH-40', 'TH-10']);
+    expect(obstacleMapValues(data, ['TH-40', 'TH-10'], 'SKILLS', 'en').map((v) => v.provinceCode)).toEqual([
+      'TH-40',
+      'TH-10',
+    ]);
   });
 
   it('leaves provinces without respondents or without an answer as no data', () => {

@@ -61,7 +61,11 @@ describe('obstacleCategoryRows', () => {
   it('breaks ties in count by the source order', () => {
     const dataset = obstacleDataset();
     for (const v of dataset.values) if (v.obstacleCategory?.code === 'BUDGET') v.count = 44;
-    expect(obstacleCategoryRows(dataset).map((r) => r.obstacleCategory.code).slice(0, 2)).toEqual(['SKILLS', 'BUDGET']);
+    expect(
+      obstacleCategoryRows(dataset)
+        .map((r) => r.obstacleCategory.code)
+        .slice(0, 2),
+    ).toEqual(['SKILLS', 'BUDGET']);
   });
 });
 
@@ -80,8 +84,14 @@ describe('sourceLine', () => {
 
   it('names DGA’s survey source in the chart’s language, not the API’s English publisher', () => {
     const dataset = obstacleDataset();
-    dataset.source = { ...dataset.source, code: 'DGA_2567_LOCAL_DIGITAL', publisher: 'Local Leader magazine online, reporting a talk' };
+    dataset.source = {
+      ...dataset.source,
+      code: 'DGA_2567_LOCAL_DIGITAL',
+      publisher: 'Local Leader magazine online, reporting a talk',
+    };
     expect(sourceLine(dataset, 'th')).toMatch(/^ที่มา: นิตยสารผู้นำท้องถิ่นออนไลน์ รายงานการบรรยายของ ดร.สุพจน์ เธียรวุฒิ/);
-    expect(sourceLine(dataset, 'en')).toMatch(/^Source: Local Leader magazine online \(นิตยสารผู้นำท้องถิ่นออนไลน์\), reporting a talk by Dr. Supot Tiarawut/);
+    expect(sourceLine(dataset, 'en')).toMatch(
+      /^Source: Local Leader magazine online \(นิตยสารผู้นำท้องถิ่นออนไลน์\), reporting a talk by Dr. Supot Tiarawut/,
+    );
   });
 });

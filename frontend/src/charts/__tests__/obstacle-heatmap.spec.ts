@@ -35,7 +35,11 @@ describe('buildObstacleHeatmapOption', () => {
   });
 
   it('keeps the colour scale at 0–100 % so that quarters and provinces compare', () => {
-    expect(buildObstacleHeatmapOption(input, 'th').visualMap).toMatchObject({ min: 0, max: 100, inRange: { color: SEQUENTIAL_ORANGES } });
+    expect(buildObstacleHeatmapOption(input, 'th').visualMap).toMatchObject({
+      min: 0,
+      max: 100,
+      inRange: { color: SEQUENTIAL_ORANGES },
+    });
   });
 
   it('labels the rows in the chosen language and the columns by quarter', () => {
@@ -45,7 +49,9 @@ describe('buildObstacleHeatmapOption', () => {
   });
 
   it('explains a cell in the tooltip', () => {
-    const formatter = (buildObstacleHeatmapOption(input, 'en').tooltip as TooltipComponentOption).formatter as (p: unknown) => string;
+    const formatter = (buildObstacleHeatmapOption(input, 'en').tooltip as TooltipComponentOption).formatter as (
+      p: unknown,
+    ) => string;
     expect(formatter({ value: [1, 0, 66.7] })).toBe(
       '<strong>Skills</strong><br/>FY2569 Q4<br/>66.7 % (2/3)<br/>95 % CI: 10.0–60.0 %<br/>Mean severity 3.3 of 5<br/>Small sample: read with its interval',
     );

@@ -1,7 +1,13 @@
 import type { BarSeriesOption, CustomSeriesOption } from 'echarts/charts';
 import type { LegendComponentOption, TooltipComponentOption } from 'echarts/components';
 import { describe, expect, it } from 'vitest';
-import { barOffset, buildObstaclePrevalenceOption, prevalenceChartHeight, prevalenceRows, whiskerRenderer } from '../obstacle-prevalence';
+import {
+  barOffset,
+  buildObstaclePrevalenceOption,
+  prevalenceChartHeight,
+  prevalenceRows,
+  whiskerRenderer,
+} from '../obstacle-prevalence';
 import { BASELINE_COLOR } from '../theme';
 import { fakeCustomApi, prevalence } from './analytics-fixtures';
 
@@ -47,7 +53,9 @@ describe('buildObstaclePrevalenceOption', () => {
   });
 
   it('draws shares from small samples pale', () => {
-    const data = (series(buildObstaclePrevalenceOption(rows, 'en', names))[0] as BarSeriesOption).data as Array<{ itemStyle: { opacity: number } }>;
+    const data = (series(buildObstaclePrevalenceOption(rows, 'en', names))[0] as BarSeriesOption).data as Array<{
+      itemStyle: { opacity: number };
+    }>;
     expect(data.map((d) => d.itemStyle.opacity)).toEqual([1, 1, 0.45]);
   });
 
@@ -65,7 +73,9 @@ describe('buildObstaclePrevalenceOption', () => {
   });
 
   it('flags a small sample in the tooltip, in Thai too', () => {
-    expect(tooltip(buildObstaclePrevalenceOption(prevalenceRows(prevalence(), 'th'), 'th', names), 2)).toContain('กลุ่มตัวอย่างน้อย');
+    expect(tooltip(buildObstaclePrevalenceOption(prevalenceRows(prevalence(), 'th'), 'th', names), 2)).toContain(
+      'กลุ่มตัวอย่างน้อย',
+    );
   });
 
   it('fixes the value axis at 0–100 %', () => {
@@ -76,7 +86,15 @@ describe('buildObstaclePrevalenceOption', () => {
 describe('whiskerRenderer', () => {
   it('draws the interval with end caps over its bar and writes the share past the upper end', () => {
     const render = whiskerRenderer(barOffset(0, 2), 'en', 1, '#000');
-    const group = render({} as never, fakeCustomApi([20, 40, 1, 30]) as never) as { children: Array<{ type: string; shape?: Record<string, number>; x?: number; y?: number; style: { text?: string } }> };
+    const group = render({} as never, fakeCustomApi([20, 40, 1, 30]) as never) as {
+      children: Array<{
+        type: string;
+        shape?: Record<string, number>;
+        x?: number;
+        y?: number;
+        style: { text?: string };
+      }>;
+    };
     const y = 50 + barOffset(0, 2);
     expect(group.children[0]).toMatchObject({ type: 'line', shape: { x1: 200, y1: y, x2: 400, y2: y } });
     expect(group.children[1]!.shape).toMatchObject({ x1: 200, x2: 200 });

@@ -8,9 +8,14 @@ import { percentIndicator, provinces, values } from './fixtures';
 
 type Option = ReturnType<typeof buildProvinceMapOption>;
 const series = (o: Option) => (o.series as MapSeriesOption[])[0]!;
-const visualMap = (o: Option) => o.visualMap as VisualMapComponentOption & {
-  min: number; max: number; text: string[]; inRange: { color: string[] }; show: boolean;
-};
+const visualMap = (o: Option) =>
+  o.visualMap as VisualMapComponentOption & {
+    min: number;
+    max: number;
+    text: string[];
+    inRange: { color: string[] };
+    show: boolean;
+  };
 function tooltip(o: Option, name: string): string {
   const formatter = (o.tooltip as TooltipComponentOption).formatter as (p: unknown) => string;
   return formatter({ name });
@@ -34,7 +39,10 @@ describe('buildProvinceMapOption', () => {
   });
 
   it('treats a null value like a missing one', () => {
-    const withNull = [...values, { provinceCode: 'TH-46', value: null, numerator: null, denominator: null, isDemo: true }];
+    const withNull = [
+      ...values,
+      { provinceCode: 'TH-46', value: null, numerator: null, denominator: null, isDemo: true },
+    ];
     const option = buildProvinceMapOption(withNull, provinces, 'th', percentIndicator);
     expect(series(option).data).toContainEqual({ name: 'Kalasin', value: '-', code: 'TH-46' });
     expect(tooltip(option, 'Kalasin')).toContain('ไม่มีข้อมูล');
@@ -60,7 +68,10 @@ describe('buildProvinceMapOption', () => {
 
   it('keeps a non-empty range when all provinces have the same value', () => {
     const same = values.map((v) => ({ ...v, value: 50 }));
-    expect(visualMap(buildProvinceMapOption(same, provinces, 'th', percentIndicator))).toMatchObject({ min: 50, max: 51 });
+    expect(visualMap(buildProvinceMapOption(same, provinces, 'th', percentIndicator))).toMatchObject({
+      min: 50,
+      max: 51,
+    });
   });
 
   describe('tooltip', () => {
@@ -98,7 +109,10 @@ describe('buildProvinceMapOption layers', () => {
   const data = (o: Option) => series(o).data as Item[];
 
   it('fades provinces of other regions when a region is chosen, and outlines the chosen province', () => {
-    const option = buildProvinceMapOption(values, provinces, 'en', percentIndicator, { focusRegionCode: 'NE', highlightCode: 'TH-40' });
+    const option = buildProvinceMapOption(values, provinces, 'en', percentIndicator, {
+      focusRegionCode: 'NE',
+      highlightCode: 'TH-40',
+    });
     expect(data(option).find((d) => d.code === 'TH-10')!.itemStyle).toEqual({ opacity: 0.3 });
     expect(data(option).find((d) => d.code === 'TH-40')!.itemStyle).toMatchObject({ borderWidth: 2.5 });
     expect(data(option).find((d) => d.code === 'TH-46')!.itemStyle).toBeUndefined();
@@ -106,12 +120,19 @@ describe('buildProvinceMapOption layers', () => {
 
   it('colours obstacle prevalence in oranges, darker for more, whatever the direction', () => {
     const layer = { nameTh: 'ปัญหา', nameEn: 'Obstacle', unit: 'PERCENT' as const, direction: -1 as const };
-    expect(visualMap(buildProvinceMapOption(values, provinces, 'en', layer, { palette: 'oranges' })).inRange.color).toEqual(SEQUENTIAL_ORANGES);
+    expect(
+      visualMap(buildProvinceMapOption(values, provinces, 'en', layer, { palette: 'oranges' })).inRange.color,
+    ).toEqual(SEQUENTIAL_ORANGES);
   });
 
   it('formats the composite index as a score and adds the extra tooltip lines', () => {
     const layer = { nameTh: 'ดัชนี', nameEn: 'Index', unit: 'SCORE' as const, direction: 1 as const };
-    const option = buildProvinceMapOption([{ provinceCode: 'TH-40', value: 56.78, details: ['Rank 63 of 70'] }], provinces, 'en', layer);
+    const option = buildProvinceMapOption(
+      [{ provinceCode: 'TH-40', value: 56.78, details: ['Rank 63 of 70'] }],
+      provinces,
+      'en',
+      layer,
+    );
     expect(tooltip(option, 'Khon Kaen Province')).toBe('<strong>Khon Kaen</strong><br/>Index: 56.8<br/>Rank 63 of 70');
   });
 });

@@ -1,9 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { referenceLabelSpace, referenceLineRenderer, referenceLineSeries, REFERENCE_STYLE, type ReferenceLine } from '../reference-lines';
+import {
+  referenceLabelSpace,
+  referenceLineRenderer,
+  referenceLineSeries,
+  REFERENCE_STYLE,
+  type ReferenceLine,
+} from '../reference-lines';
 
 const box = { coordSys: { x: 100, y: 40, width: 500, height: 300 } };
-const api = (values: number[]) => ({ value: (d: number) => values[d], coord: ([x, y]: number[]) => [100 + x! * 10, 340 - y! * 10] });
-type Group = { children: Array<{ type: string; shape?: Record<string, number>; x?: number; y?: number; style: Record<string, unknown> }> };
+const api = (values: number[]) => ({
+  value: (d: number) => values[d],
+  coord: ([x, y]: number[]) => [100 + x! * 10, 340 - y! * 10],
+});
+type Group = {
+  children: Array<{
+    type: string;
+    shape?: Record<string, number>;
+    x?: number;
+    y?: number;
+    style: Record<string, unknown>;
+  }>;
+};
 const lines: ReferenceLine[] = [
   { kind: 'target', value: 20, text: 'Target: 20.0 %' },
   { kind: 'national', value: 16, text: 'Thailand: 16.0 %' },
@@ -12,8 +29,19 @@ const lines: ReferenceLine[] = [
 describe('referenceLineSeries', () => {
   it('is one silent custom series behind the data, one data item per line', () => {
     const [series] = referenceLineSeries(lines, 'horizontal');
-    expect(series).toMatchObject({ type: 'custom', silent: true, z: 1, data: [[20, 0, 0], [16, 0, 1]] });
-    expect(referenceLineSeries(lines, 'vertical')[0]!.data).toEqual([[0, 20, 0], [0, 16, 1]]);
+    expect(series).toMatchObject({
+      type: 'custom',
+      silent: true,
+      z: 1,
+      data: [
+        [20, 0, 0],
+        [16, 0, 1],
+      ],
+    });
+    expect(referenceLineSeries(lines, 'vertical')[0]!.data).toEqual([
+      [0, 20, 0],
+      [0, 16, 1],
+    ]);
   });
 
   it('is nothing without lines', () => {
@@ -26,7 +54,10 @@ describe('referenceLineRenderer', () => {
     const render = referenceLineRenderer(lines, 'horizontal');
     const target = render(box as never, api([20, 0, 0]) as never) as unknown as Group;
     const national = render(box as never, api([16, 0, 1]) as never) as unknown as Group;
-    expect(target.children[0]).toMatchObject({ shape: { x1: 300, y1: 40, x2: 300, y2: 340 }, style: { stroke: REFERENCE_STYLE.target.color } });
+    expect(target.children[0]).toMatchObject({
+      shape: { x1: 300, y1: 40, x2: 300, y2: 340 },
+      style: { stroke: REFERENCE_STYLE.target.color },
+    });
     // The higher value's text is the lower row; the two rows differ.
     expect(target.children[1]!.y).toBe(36);
     expect(national.children[1]!.y).toBe(20);

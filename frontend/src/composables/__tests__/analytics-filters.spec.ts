@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { FiscalQuarter } from '@/api/types';
-import { latestQuarterOf, parseFilters, periodChoices, quartersUpTo, sharedQuery, withFilters } from '../analytics-filters';
+import {
+  latestQuarterOf,
+  parseFilters,
+  periodChoices,
+  quartersUpTo,
+  sharedQuery,
+  withFilters,
+} from '../analytics-filters';
 
 const quarter = (fiscalYear: number, q: 1 | 2 | 3 | 4): FiscalQuarter => ({
   code: `FY${fiscalYear}Q${q}`,
@@ -14,12 +21,28 @@ const quarters = [2568, 2569, 2570].flatMap((fy) => ([1, 2, 3, 4] as const).map(
 describe('parseFilters', () => {
   it('reads every filter of a shared link', () => {
     expect(
-      parseFilters({ quarter: 'FY2569Q4', region: 'NORTHEAST', province: 'TH-40', indicator: 'STAFF_DIGITAL_TRAINED_PCT', layer: 'obstacle:SKILLS', submitted: '1' }),
-    ).toEqual({ quarter: 'FY2569Q4', region: 'NORTHEAST', province: 'TH-40', indicator: 'STAFF_DIGITAL_TRAINED_PCT', layer: 'obstacle:SKILLS', submitted: true });
+      parseFilters({
+        quarter: 'FY2569Q4',
+        region: 'NORTHEAST',
+        province: 'TH-40',
+        indicator: 'STAFF_DIGITAL_TRAINED_PCT',
+        layer: 'obstacle:SKILLS',
+        submitted: '1',
+      }),
+    ).toEqual({
+      quarter: 'FY2569Q4',
+      region: 'NORTHEAST',
+      province: 'TH-40',
+      indicator: 'STAFF_DIGITAL_TRAINED_PCT',
+      layer: 'obstacle:SKILLS',
+      submitted: true,
+    });
   });
 
   it('ignores malformed values and repeated parameters beyond the first', () => {
-    expect(parseFilters({ quarter: '2569Q4', province: ['TH-50', 'TH-40'], region: 'north', layer: 'x', submitted: 'yes' })).toEqual({
+    expect(
+      parseFilters({ quarter: '2569Q4', province: ['TH-50', 'TH-40'], region: 'north', layer: 'x', submitted: 'yes' }),
+    ).toEqual({
       quarter: null,
       region: null,
       province: 'TH-50',
@@ -32,7 +55,12 @@ describe('parseFilters', () => {
 
 describe('withFilters and sharedQuery', () => {
   it('changes some filters, keeps other parameters, and drops cleared ones', () => {
-    expect(withFilters({ quarter: 'FY2569Q4', region: 'NORTH', other: 'x' }, { region: null, province: 'TH-50', submitted: true })).toEqual({
+    expect(
+      withFilters(
+        { quarter: 'FY2569Q4', region: 'NORTH', other: 'x' },
+        { region: null, province: 'TH-50', submitted: true },
+      ),
+    ).toEqual({
       quarter: 'FY2569Q4',
       other: 'x',
       province: 'TH-50',
@@ -53,7 +81,12 @@ describe('periodChoices', () => {
     const choices = periodChoices(quarters, 'FY2570Q1');
     expect(choices.fiscalYears).toEqual([2570, 2569, 2568]);
     expect(choices.quartersByYear.get(2570)!.map((q) => q.code)).toEqual(['FY2570Q1']);
-    expect(choices.quartersByYear.get(2569)!.map((q) => q.code)).toEqual(['FY2569Q4', 'FY2569Q3', 'FY2569Q2', 'FY2569Q1']);
+    expect(choices.quartersByYear.get(2569)!.map((q) => q.code)).toEqual([
+      'FY2569Q4',
+      'FY2569Q3',
+      'FY2569Q2',
+      'FY2569Q1',
+    ]);
     expect(latestQuarterOf(2569, choices)).toBe('FY2569Q4');
     expect(latestQuarterOf(2570, choices)).toBe('FY2570Q1');
     expect(latestQuarterOf(2571, choices)).toBeNull();

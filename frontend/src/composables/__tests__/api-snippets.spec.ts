@@ -69,7 +69,8 @@ describe('curlSnippet', () => {
 
   it('never contains a real token', () => {
     for (const e of EXAMPLE_QUERIES) {
-      for (const language of ['curl', 'python', 'javascript'] as const) expect(snippet(language, ORIGIN, e)).not.toMatch(/dgm_[A-Za-z0-9]/);
+      for (const language of ['curl', 'python', 'javascript'] as const)
+        expect(snippet(language, ORIGIN, e)).not.toMatch(/dgm_[A-Za-z0-9]/);
     }
   });
 });

@@ -36,7 +36,10 @@ describe('handleGridKeydown', () => {
   function grid(): HTMLElement {
     const box = document.createElement('div');
     box.innerHTML = [0, 1, 2]
-      .map((r) => `<div>${[0, 1].map((c) => `<input id="c${r}${c}" data-row="${r}" data-col="${c}" value="${r}${c}">`).join('')}</div>`)
+      .map(
+        (r) =>
+          `<div>${[0, 1].map((c) => `<input id="c${r}${c}" data-row="${r}" data-col="${c}" value="${r}${c}">`).join('')}</div>`,
+      )
       .join('');
     document.body.appendChild(box);
     return box;

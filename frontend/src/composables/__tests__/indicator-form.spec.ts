@@ -53,7 +53,9 @@ describe('validateIndicatorForm', () => {
 
   it('needs a denominator for a RATIO only, different from the numerator', () => {
     expect(codes({ ...valid, denominatorCode: '' })).toEqual(['denominatorCode:RATIO_NEEDS_DENOMINATOR']);
-    expect(codes({ ...valid, denominatorCode: 'STAFF_TRAINED_DIGITAL' })).toEqual(['denominatorCode:SAME_AS_NUMERATOR']);
+    expect(codes({ ...valid, denominatorCode: 'STAFF_TRAINED_DIGITAL' })).toEqual([
+      'denominatorCode:SAME_AS_NUMERATOR',
+    ]);
     expect(codes({ ...valid, aggregation: 'SUM', denominatorCode: '', multiplier: '1' })).toEqual([]);
   });
 
@@ -65,16 +67,33 @@ describe('validateIndicatorForm', () => {
   });
 
   it('limits text lengths and refuses choices that are not in the lists', () => {
-    const issues = validateIndicatorForm({ ...valid, nameEn: 'x'.repeat(501), numeratorCode: 'GONE', sourceCode: 'NOPE', obstacleCategoryCode: 'X' }, null, CHOICES);
+    const issues = validateIndicatorForm(
+      { ...valid, nameEn: 'x'.repeat(501), numeratorCode: 'GONE', sourceCode: 'NOPE', obstacleCategoryCode: 'X' },
+      null,
+      CHOICES,
+    );
     expect(issues).toContainEqual({ field: 'nameEn', code: 'TEXT_TOO_LONG', max: 500 });
     expect(issuesByField(issues).get('numeratorCode')).toEqual([{ field: 'numeratorCode', code: 'UNKNOWN_OPTION' }]);
-    expect([...issuesByField(issues).keys()].sort()).toEqual(['nameEn', 'numeratorCode', 'obstacleCategoryCode', 'sourceCode']);
+    expect([...issuesByField(issues).keys()].sort()).toEqual([
+      'nameEn',
+      'numeratorCode',
+      'obstacleCategoryCode',
+      'sourceCode',
+    ]);
   });
 });
 
 describe('toIndicatorInput', () => {
   it('sends trimmed text, upper-case codes, numbers and nulls for blanks', () => {
-    expect(toIndicatorInput({ ...valid, code: ' staff_trained_pct ', nameEn: ' Personnel trained ', multiplier: '1,000', descriptionEn: '  ' })).toEqual({
+    expect(
+      toIndicatorInput({
+        ...valid,
+        code: ' staff_trained_pct ',
+        nameEn: ' Personnel trained ',
+        multiplier: '1,000',
+        descriptionEn: '  ',
+      }),
+    ).toEqual({
       code: 'STAFF_TRAINED_PCT',
       nameTh: valid.nameTh,
       nameEn: 'Personnel trained',
@@ -97,14 +116,35 @@ describe('toIndicatorInput', () => {
 
   it('gives back every field of an indicator it edits, so that the upsert keeps them', () => {
     const indicator: FrameworkIndicator = {
-      code: 'STAFF_DIGITAL_TRAINED_PCT', nameTh: 'ไทย', nameEn: 'English', descriptionEn: 'Rolled up as a ratio of sums.', unit: 'PERCENT', direction: -1,
-      aggregation: 'RATIO', numerator: { code: 'STAFF_TRAINED_DIGITAL' }, denominator: { code: 'STAFF_TOTAL' }, multiplier: 100,
-      obstacleCategoryCode: null, nationalTarget: 20, sourceNote: 'source 004 §4.1', source: { code: 'BMA_2562_DIGITAL_MINDSET' },
+      code: 'STAFF_DIGITAL_TRAINED_PCT',
+      nameTh: 'ไทย',
+      nameEn: 'English',
+      descriptionEn: 'Rolled up as a ratio of sums.',
+      unit: 'PERCENT',
+      direction: -1,
+      aggregation: 'RATIO',
+      numerator: { code: 'STAFF_TRAINED_DIGITAL' },
+      denominator: { code: 'STAFF_TOTAL' },
+      multiplier: 100,
+      obstacleCategoryCode: null,
+      nationalTarget: 20,
+      sourceNote: 'source 004 §4.1',
+      source: { code: 'BMA_2562_DIGITAL_MINDSET' },
     };
     expect(toIndicatorInput(indicatorFormFrom(indicator))).toEqual({
-      code: 'STAFF_DIGITAL_TRAINED_PCT', nameTh: 'ไทย', nameEn: 'English', descriptionEn: 'Rolled up as a ratio of sums.', unit: 'PERCENT', direction: -1,
-      aggregation: 'RATIO', numeratorCode: 'STAFF_TRAINED_DIGITAL', denominatorCode: 'STAFF_TOTAL', multiplier: 100,
-      obstacleCategoryCode: null, sourceCode: 'BMA_2562_DIGITAL_MINDSET', sourceNote: 'source 004 §4.1',
+      code: 'STAFF_DIGITAL_TRAINED_PCT',
+      nameTh: 'ไทย',
+      nameEn: 'English',
+      descriptionEn: 'Rolled up as a ratio of sums.',
+      unit: 'PERCENT',
+      direction: -1,
+      aggregation: 'RATIO',
+      numeratorCode: 'STAFF_TRAINED_DIGITAL',
+      denominatorCode: 'STAFF_TOTAL',
+      multiplier: 100,
+      obstacleCategoryCode: null,
+      sourceCode: 'BMA_2562_DIGITAL_MINDSET',
+      sourceNote: 'source 004 §4.1',
     });
   });
 });

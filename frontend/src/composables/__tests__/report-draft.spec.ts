@@ -10,7 +10,12 @@ const ELEMENTS: ElementRule[] = [
   { code: 'DIGITAL_SERVICES', valueType: 'INTEGER', minValue: 0, maxValue: null },
 ];
 const RATIOS = ratioRules([
-  { code: 'TRAINED_PCT', unit: 'PERCENT', numerator: { code: 'STAFF_TRAINED_DIGITAL' }, denominator: { code: 'STAFF_TOTAL' } },
+  {
+    code: 'TRAINED_PCT',
+    unit: 'PERCENT',
+    numerator: { code: 'STAFF_TRAINED_DIGITAL' },
+    denominator: { code: 'STAFF_TOTAL' },
+  },
 ]);
 
 function report(overrides: Partial<Report> = {}): Report {
@@ -26,7 +31,9 @@ function report(overrides: Partial<Report> = {}): Report {
     submittedAt: null,
     values: [{ orgUnitCode: 'LAO-1', dataElementCode: 'STAFF_TOTAL', value: 50, comment: null, evidenceUrl: null }],
     respondents: [],
-    actionItems: [{ id: 9, titleTh: 'แผน', titleEn: 'Plan', status: 'NOT_STARTED', progressNote: null, dueQuarterCode: 'FY2570Q1' }],
+    actionItems: [
+      { id: 9, titleTh: 'แผน', titleEn: 'Plan', status: 'NOT_STARTED', progressNote: null, dueQuarterCode: 'FY2570Q1' },
+    ],
     ...overrides,
   };
 }
@@ -34,7 +41,15 @@ function report(overrides: Partial<Report> = {}): Report {
 function saved(input: SaveReportInput, version: number, extra: Partial<SaveReportResult> = {}): SaveOutcome {
   return {
     kind: 'saved',
-    result: { inserted: input.values.length, updated: 0, deleted: 0, unchanged: 0, warnings: [], report: { id: 466, status: 'DRAFT', version }, ...extra },
+    result: {
+      inserted: input.values.length,
+      updated: 0,
+      deleted: 0,
+      unchanged: 0,
+      warnings: [],
+      report: { id: 466, status: 'DRAFT', version },
+      ...extra,
+    },
   };
 }
 
@@ -43,7 +58,15 @@ function failed(code: ApiError['code'], problems: ApiError['problems'] = []): Sa
 }
 
 function setup(save: (input: SaveReportInput) => Promise<SaveOutcome>, initial: Report | null = report()) {
-  const draft = createReportDraft({ provinceCode: 'TH-40', quarterCode: 'FY2570Q1', elements: ELEMENTS, ratios: RATIOS, save, delayMs: 1500, retryMs: 10_000 });
+  const draft = createReportDraft({
+    provinceCode: 'TH-40',
+    quarterCode: 'FY2570Q1',
+    elements: ELEMENTS,
+    ratios: RATIOS,
+    save,
+    delayMs: 1500,
+    retryMs: 10_000,
+  });
   draft.load(initial, true);
   return draft;
 }
@@ -96,7 +119,9 @@ describe('createReportDraft', () => {
       const draft = setup(save);
       draft.setCell('LAO-1|STAFF_TOTAL', '');
       await advance(1500);
-      expect(save.mock.calls[0]![0].values).toEqual([{ orgUnitCode: 'LAO-1', dataElementCode: 'STAFF_TOTAL', value: null, comment: null, evidenceUrl: null }]);
+      expect(save.mock.calls[0]![0].values).toEqual([
+        { orgUnitCode: 'LAO-1', dataElementCode: 'STAFF_TOTAL', value: null, comment: null, evidenceUrl: null },
+      ]);
       expect(draft.saved.has('LAO-1|STAFF_TOTAL')).toBe(false);
     });
 
@@ -117,7 +142,9 @@ describe('createReportDraft', () => {
 
     it('keeps a cell dirty when it is typed again while its save is on the way', async () => {
       let release: (o: SaveOutcome) => void = () => {};
-      const save = vi.fn((input: SaveReportInput) => new Promise<SaveOutcome>((r) => (release = () => r(saved(input, 4)))));
+      const save = vi.fn(
+        (input: SaveReportInput) => new Promise<SaveOutcome>((r) => (release = () => r(saved(input, 4)))),
+      );
       const draft = setup(save);
       draft.setCell('LAO-2|STAFF_TOTAL', '10');
       await advance(1500);
@@ -145,7 +172,13 @@ describe('createReportDraft', () => {
 
     it('does nothing on a read-only report', async () => {
       const save = vi.fn(async (input: SaveReportInput) => saved(input, 4));
-      const draft = createReportDraft({ provinceCode: 'TH-40', quarterCode: 'FY2570Q1', elements: ELEMENTS, ratios: RATIOS, save });
+      const draft = createReportDraft({
+        provinceCode: 'TH-40',
+        quarterCode: 'FY2570Q1',
+        elements: ELEMENTS,
+        ratios: RATIOS,
+        save,
+      });
       draft.load(report({ status: 'SUBMITTED', allowedActions: [] }), false);
       draft.setCell('LAO-1|STAFF_TOTAL', '9');
       await advance(5000);
@@ -158,7 +191,9 @@ describe('createReportDraft', () => {
     it('pins each problem to the cell that was sent at its index, and retries the others', async () => {
       const save = vi
         .fn<(input: SaveReportInput) => Promise<SaveOutcome>>()
-        .mockResolvedValueOnce(failed('BAD_USER_INPUT', [{ field: 'values[1]', code: 'OUT_OF_RANGE', message: 'too big' }]))
+        .mockResolvedValueOnce(
+          failed('BAD_USER_INPUT', [{ field: 'values[1]', code: 'OUT_OF_RANGE', message: 'too big' }]),
+        )
         .mockImplementation(async (input) => saved(input, 4));
       const draft = setup(save);
       draft.setCell('LAO-2|STAFF_TOTAL', '10');
@@ -167,7 +202,9 @@ describe('createReportDraft', () => {
       await advance(1);
       expect(save).toHaveBeenCalledTimes(2);
       expect(save.mock.calls[1]![0].values.map((v) => v.orgUnitCode)).toEqual(['LAO-2']);
-      expect(draft.cellProblems.get('LAO-3|STAFF_TOTAL')).toEqual([{ field: 'values[1]', code: 'OUT_OF_RANGE', message: 'too big' }]);
+      expect(draft.cellProblems.get('LAO-3|STAFF_TOTAL')).toEqual([
+        { field: 'values[1]', code: 'OUT_OF_RANGE', message: 'too big' },
+      ]);
       expect(draft.dirty.has('LAO-3|STAFF_TOTAL')).toBe(true);
       // Editing the cell clears its problem and sends it again.
       draft.setCell('LAO-3|STAFF_TOTAL', '99');
@@ -220,7 +257,9 @@ describe('createReportDraft', () => {
       await advance(1500);
       expect(save).toHaveBeenCalledTimes(2);
       expect(save.mock.calls[1]![0].version).toBe(5);
-      expect(save.mock.calls[1]![0].values).toEqual([{ orgUnitCode: 'LAO-2', dataElementCode: 'STAFF_TOTAL', value: 10, comment: null, evidenceUrl: null }]);
+      expect(save.mock.calls[1]![0].values).toEqual([
+        { orgUnitCode: 'LAO-2', dataElementCode: 'STAFF_TOTAL', value: 10, comment: null, evidenceUrl: null },
+      ]);
       expect(draft.state.value).toBe('saved');
     });
 
@@ -255,7 +294,14 @@ describe('createReportDraft', () => {
 
   describe('warnings', () => {
     it('shows the outliers a save returns until the value changes, and lets the officer confirm them', async () => {
-      const warning = { orgUnitCode: 'LAO-2', dataElementCode: 'DIGITAL_SERVICES', value: 4000, expectedLow: 0, expectedHigh: 2, basis: 'HISTORY' };
+      const warning = {
+        orgUnitCode: 'LAO-2',
+        dataElementCode: 'DIGITAL_SERVICES',
+        value: 4000,
+        expectedLow: 0,
+        expectedHigh: 2,
+        basis: 'HISTORY',
+      };
       const save = vi.fn(async (input: SaveReportInput) => saved(input, 4, { warnings: [warning] }));
       const draft = setup(save);
       draft.setCell('LAO-2|DIGITAL_SERVICES', '4000');
@@ -273,7 +319,11 @@ describe('createReportDraft', () => {
       const found = draft.applySubmitProblems([
         { field: 'TH-40.obstacles', code: 'REQUIRED', message: 'missing' },
         { field: 'LAO-7.STAFF_TOTAL', code: 'REQUIRED', message: 'missing' },
-        { field: 'LAO-1.STAFF_TOTAL', code: 'UNCONFIRMED_WARNING', message: 'STAFF_TOTAL = 50 is outside the usual 100–200' },
+        {
+          field: 'LAO-1.STAFF_TOTAL',
+          code: 'UNCONFIRMED_WARNING',
+          message: 'STAFF_TOTAL = 50 is outside the usual 100–200',
+        },
         { field: 'until', code: 'BAD_DATE', message: 'bad' },
       ]);
       expect(found).toEqual({ missing: 2, warnings: 1, other: [{ field: 'until', code: 'BAD_DATE', message: 'bad' }] });
@@ -293,7 +343,14 @@ describe('createReportDraft', () => {
       await advance(1500);
       const input = save.mock.calls[0]![0];
       expect(input.respondents).toEqual([
-        { orgUnitCode: 'LAO-2', answers: [{ categoryCode: 'SKILLS', severity: 4, note: null }], obstacleNote: null, evidenceUrl: null, comment: null, asOfDate: null },
+        {
+          orgUnitCode: 'LAO-2',
+          answers: [{ categoryCode: 'SKILLS', severity: 4, note: null }],
+          obstacleNote: null,
+          evidenceUrl: null,
+          comment: null,
+          asOfDate: null,
+        },
         { orgUnitCode: 'TH-40', answers: [], obstacleNote: null, evidenceUrl: null, comment: null, asOfDate: null },
       ]);
       expect(input.actionItems).toEqual([{ id: 9, status: 'IN_PROGRESS', progressNote: null }]);

@@ -27,9 +27,24 @@ const YES_NO: ElementRule = { code: 'DIGITAL_ACTION_PLAN', valueType: 'BOOLEAN',
 const UNIT: ElementRule = { code: 'UNIT_REPORTING', valueType: 'INTEGER', minValue: 1, maxValue: 1 };
 
 const INDICATORS: IndicatorRule[] = [
-  { code: 'STAFF_DIGITAL_TRAINED_PCT', unit: 'PERCENT', numerator: { code: 'STAFF_TRAINED_DIGITAL' }, denominator: { code: 'STAFF_TOTAL' } },
-  { code: 'UNITS_WITH_PLAN_PCT', unit: 'PERCENT', numerator: { code: 'DIGITAL_ACTION_PLAN' }, denominator: { code: 'UNIT_REPORTING' } },
-  { code: 'SERVICES_PER_UNIT', unit: 'PER_UNIT', numerator: { code: 'DIGITAL_SERVICES' }, denominator: { code: 'UNIT_REPORTING' } },
+  {
+    code: 'STAFF_DIGITAL_TRAINED_PCT',
+    unit: 'PERCENT',
+    numerator: { code: 'STAFF_TRAINED_DIGITAL' },
+    denominator: { code: 'STAFF_TOTAL' },
+  },
+  {
+    code: 'UNITS_WITH_PLAN_PCT',
+    unit: 'PERCENT',
+    numerator: { code: 'DIGITAL_ACTION_PLAN' },
+    denominator: { code: 'UNIT_REPORTING' },
+  },
+  {
+    code: 'SERVICES_PER_UNIT',
+    unit: 'PER_UNIT',
+    numerator: { code: 'DIGITAL_SERVICES' },
+    denominator: { code: 'UNIT_REPORTING' },
+  },
   { code: 'OPEN_DATA_COUNT', unit: 'COUNT', numerator: { code: 'OPEN_DATASETS_PUBLISHED' }, denominator: null },
 ];
 
@@ -105,7 +120,14 @@ describe('ratioRules', () => {
 describe('requiredElementCodes', () => {
   it('is every element an indicator is computed from', () => {
     expect([...requiredElementCodes(INDICATORS)].sort()).toEqual(
-      ['DIGITAL_ACTION_PLAN', 'DIGITAL_SERVICES', 'OPEN_DATASETS_PUBLISHED', 'STAFF_TOTAL', 'STAFF_TRAINED_DIGITAL', 'UNIT_REPORTING'].sort(),
+      [
+        'DIGITAL_ACTION_PLAN',
+        'DIGITAL_SERVICES',
+        'OPEN_DATASETS_PUBLISHED',
+        'STAFF_TOTAL',
+        'STAFF_TRAINED_DIGITAL',
+        'UNIT_REPORTING',
+      ].sort(),
     );
   });
 });
@@ -114,11 +136,19 @@ describe('checkRow', () => {
   const elements = [INTEGER, TRAINED, YES_NO, UNIT];
   const ratios = ratioRules(INDICATORS);
   const row = (cells: Record<string, string>) =>
-    checkRow(elements, ratios, (code) => (code in cells ? readingOf({ raw: cells[code]!, comment: '', evidenceUrl: '' }, undefined) : undefined));
+    checkRow(elements, ratios, (code) =>
+      code in cells ? readingOf({ raw: cells[code]!, comment: '', evidenceUrl: '' }, undefined) : undefined,
+    );
 
   it('reports a numerator above its denominator on both cells', () => {
     const issues = row({ STAFF_TOTAL: '20', STAFF_TRAINED_DIGITAL: '25' });
-    const expected = { code: 'NUMERATOR_ABOVE_DENOMINATOR', numerator: 'STAFF_TRAINED_DIGITAL', denominator: 'STAFF_TOTAL', numeratorValue: 25, denominatorValue: 20 };
+    const expected = {
+      code: 'NUMERATOR_ABOVE_DENOMINATOR',
+      numerator: 'STAFF_TRAINED_DIGITAL',
+      denominator: 'STAFF_TOTAL',
+      numeratorValue: 25,
+      denominatorValue: 20,
+    };
     expect(issues.get('STAFF_TRAINED_DIGITAL')).toEqual(expected);
     expect(issues.get('STAFF_TOTAL')).toEqual(expected);
   });
@@ -195,7 +225,9 @@ describe('sameRespondent', () => {
 describe('sameActionItem', () => {
   it('compares status and note', () => {
     expect(sameActionItem({ status: 'DONE', progressNote: '' }, { status: 'DONE', progressNote: null })).toBe(true);
-    expect(sameActionItem({ status: 'DONE', progressNote: null }, { status: 'IN_PROGRESS', progressNote: null })).toBe(false);
+    expect(sameActionItem({ status: 'DONE', progressNote: null }, { status: 'IN_PROGRESS', progressNote: null })).toBe(
+      false,
+    );
   });
 });
 
@@ -205,7 +237,9 @@ describe('problemTarget', () => {
       { orgUnitCode: 'LAO-40-0001', dataElementCode: 'STAFF_TOTAL', value: 1, comment: null, evidenceUrl: null },
       { orgUnitCode: 'LAO-40-0002', dataElementCode: 'STAFF_TOTAL', value: -1, comment: null, evidenceUrl: null },
     ],
-    respondents: [{ orgUnitCode: 'TH-40', answers: [], obstacleNote: null, evidenceUrl: null, comment: null, asOfDate: null }],
+    respondents: [
+      { orgUnitCode: 'TH-40', answers: [], obstacleNote: null, evidenceUrl: null, comment: null, asOfDate: null },
+    ],
     actionItems: [{ id: 424, status: 'DONE' as const, progressNote: null }],
   };
 
@@ -216,7 +250,10 @@ describe('problemTarget', () => {
   });
 
   it('maps a submit problem to its cell or to the obstacle answers', () => {
-    expect(problemTarget('LAO-40-0007.BUDGET_TOTAL_THB')).toEqual({ kind: 'value', key: 'LAO-40-0007|BUDGET_TOTAL_THB' });
+    expect(problemTarget('LAO-40-0007.BUDGET_TOTAL_THB')).toEqual({
+      kind: 'value',
+      key: 'LAO-40-0007|BUDGET_TOTAL_THB',
+    });
     expect(problemTarget('TH-40.obstacles')).toEqual({ kind: 'obstacles', orgUnitCode: 'TH-40' });
   });
 
@@ -229,6 +266,9 @@ describe('problemTarget', () => {
 
 describe('cellKey', () => {
   it('round-trips', () => {
-    expect(parseCellKey(cellKey('LAO-40-0001', 'STAFF_TOTAL'))).toEqual({ orgUnitCode: 'LAO-40-0001', dataElementCode: 'STAFF_TOTAL' });
+    expect(parseCellKey(cellKey('LAO-40-0001', 'STAFF_TOTAL'))).toEqual({
+      orgUnitCode: 'LAO-40-0001',
+      dataElementCode: 'STAFF_TOTAL',
+    });
   });
 });

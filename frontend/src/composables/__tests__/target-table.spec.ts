@@ -1,9 +1,25 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '@/api/framework';
-import { checkTargetRow, evenMilestones, isRowChanged, targetChanges, targetRows, type TargetRow } from '../target-table';
+import {
+  checkTargetRow,
+  evenMilestones,
+  isRowChanged,
+  targetChanges,
+  targetRows,
+  type TargetRow,
+} from '../target-table';
 
-const stored = (orgUnitCode: string, value: number, milestones: Array<number | null> = [null, null, null, null], isDemo = false): Target => ({
-  orgUnitCode, value, milestones, isDemo, source: null,
+const stored = (
+  orgUnitCode: string,
+  value: number,
+  milestones: Array<number | null> = [null, null, null, null],
+  isDemo = false,
+): Target => ({
+  orgUnitCode,
+  value,
+  milestones,
+  isDemo,
+  source: null,
 });
 
 function rows(): TargetRow[] {
@@ -60,7 +76,10 @@ describe('checkTargetRow', () => {
     expect(checkTargetRow(row(list, 'TH-10'))).toEqual([{ column: 'value', code: 'NOT_A_NUMBER' }]);
     expect(checkTargetRow(row(list, 'TH-50'))).toEqual([{ column: 'value', code: 'NEGATIVE' }]);
     expect(checkTargetRow(row(list, 'TH-40')).map((i) => `${i.column}:${i.code}`)).toEqual([
-      'q1:MILESTONE_WITHOUT_TARGET', 'q2:MILESTONE_WITHOUT_TARGET', 'q3:MILESTONE_WITHOUT_TARGET', 'q4:MILESTONE_WITHOUT_TARGET',
+      'q1:MILESTONE_WITHOUT_TARGET',
+      'q2:MILESTONE_WITHOUT_TARGET',
+      'q3:MILESTONE_WITHOUT_TARGET',
+      'q4:MILESTONE_WITHOUT_TARGET',
     ]);
     expect(checkTargetRow(row(list, 'TH'))).toEqual([]);
     // A milestone typed where there is no target counts as a change, so that saving reports it.

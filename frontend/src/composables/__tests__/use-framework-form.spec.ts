@@ -33,9 +33,22 @@ function setup(issues: FormIssue[] = [], save = pendingSave<string>()) {
   const { i18n } = appPlugins({ locale: 'en' });
   const shownIssues = ref<FormIssue[]>(issues);
   let form!: ReturnType<typeof useFrameworkForm<string>>;
-  mount(defineComponent({ setup: () => ((form = useFrameworkForm({ idPrefix: 'ind', fields: ['code', 'nameEn'], issues: shownIssues, save: save.save })), () => null) }), {
-    global: { plugins: [i18n] },
-  });
+  mount(
+    defineComponent({
+      setup: () => (
+        (form = useFrameworkForm({
+          idPrefix: 'ind',
+          fields: ['code', 'nameEn'],
+          issues: shownIssues,
+          save: save.save,
+        })),
+        () => null
+      ),
+    }),
+    {
+      global: { plugins: [i18n] },
+    },
+  );
   return { form, issues: shownIssues, save };
 }
 

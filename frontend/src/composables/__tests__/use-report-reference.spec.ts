@@ -9,14 +9,19 @@ import { useReportReference } from '../use-report-reference';
 const REFERENCE = {
   data: {
     ...REPORT_REFERENCE.data,
-    dataElements: [...REPORT_REFERENCE.data.dataElements, { code: 'WEBSITE', nameTh: 'เว็บไซต์', nameEn: 'Website', valueType: 'BOOLEAN', minValue: null, maxValue: null }],
+    dataElements: [
+      ...REPORT_REFERENCE.data.dataElements,
+      { code: 'WEBSITE', nameTh: 'เว็บไซต์', nameEn: 'Website', valueType: 'BOOLEAN', minValue: null, maxValue: null },
+    ],
   },
 };
 
 async function setup(locale: 'th' | 'en', answer: unknown = REFERENCE) {
   const { pinia, urqlPlugin, i18n, fetch } = appPlugins({ locale, answers: { ReportFormReference: answer } });
   let reference!: ReturnType<typeof useReportReference>;
-  mount(defineComponent({ setup: () => ((reference = useReportReference('TH-40', 'FY2570Q1')), () => null) }), { global: { plugins: [pinia, urqlPlugin, i18n] } });
+  mount(defineComponent({ setup: () => ((reference = useReportReference('TH-40', 'FY2570Q1')), () => null) }), {
+    global: { plugins: [pinia, urqlPlugin, i18n] },
+  });
   await flushPromises();
   return { reference, fetch };
 }
@@ -50,7 +55,10 @@ describe(useReportReference.name, () => {
   });
 
   it('shows codes and requires nothing while the form has not arrived', async () => {
-    const { reference } = await setup('en', { data: null, errors: [{ message: 'no such province', extensions: { code: 'NOT_FOUND' } }] });
+    const { reference } = await setup('en', {
+      data: null,
+      errors: [{ message: 'no such province', extensions: { code: 'NOT_FOUND' } }],
+    });
     expect(reference.form.value).toBeNull();
     expect(reference.reference.error.value?.code).toBe('NOT_FOUND');
     expect(reference.provinceName.value).toBe('TH-40');

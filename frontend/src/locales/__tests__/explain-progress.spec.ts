@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { percentIndicatorProgress } from '@/charts/__tests__/analytics-fixtures';
 import { explainProgress } from '../explain-progress';
 
-const facts = (e: ReturnType<typeof explainProgress>) => Object.fromEntries(e.facts.map((f) => [f.key, [f.label, f.value]]));
+const facts = (e: ReturnType<typeof explainProgress>) =>
+  Object.fromEntries(e.facts.map((f) => [f.key, [f.label, f.value]]));
 
 describe('explainProgress', () => {
   it('gives every component of a status by the Open SDG method, in English', () => {
@@ -26,7 +27,9 @@ describe('explainProgress', () => {
   });
 
   it('explains in Thai with B.E. quarters and the province’s own target', () => {
-    const p = percentIndicatorProgress({ target: { value: 20, fiscalYear: 2569, t: 2570, milestone: 20, orgUnitCode: 'TH-40' } });
+    const p = percentIndicatorProgress({
+      target: { value: 20, fiscalYear: 2569, t: 2570, milestone: 20, orgUnitCode: 'TH-40' },
+    });
     const e = explainProgress(p, 'th');
     expect(facts(e).base).toEqual(['ค่าฐาน (ไตรมาส 1/2566)', '10.4 %']);
     expect(facts(e).target).toEqual(['ค่าเป้าหมายของจังหวัด (สิ้นปีงบประมาณ 2569)', '20.0 %']);
@@ -53,11 +56,19 @@ describe('explainProgress', () => {
   it('says when lower is better', () => {
     const p = percentIndicatorProgress();
     p.indicator = { ...p.indicator, direction: -1 };
-    expect(explainProgress(p, 'en').notes).toContain('Lower is better for this indicator: R counts a decrease as progress');
+    expect(explainProgress(p, 'en').notes).toContain(
+      'Lower is better for this indicator: R counts a decrease as progress',
+    );
   });
 
   it('explains an achieved target with the two values', () => {
-    const e = explainProgress(percentIndicatorProgress({ status: 'ACHIEVED', current: { value: 21, quarterCode: 'FY2569Q4', t: 2570, numerator: 21, denominator: 100 } }), 'en');
+    const e = explainProgress(
+      percentIndicatorProgress({
+        status: 'ACHIEVED',
+        current: { value: 21, quarterCode: 'FY2569Q4', t: 2570, numerator: 21, denominator: 100 },
+      }),
+      'en',
+    );
     expect(e.summary).toBe('The current value 21.0 % already meets the target 20.0 %');
   });
 
@@ -65,16 +76,30 @@ describe('explainProgress', () => {
     expect(explainProgress(percentIndicatorProgress({ status: 'DETERIORATION', ratio: -0.1 }), 'en').summary).toBe(
       'Moving away from the target: R = -0.10 (below 0)',
     );
-    expect(explainProgress(percentIndicatorProgress({ status: 'DETERIORATION', ratio: null, requiredGrowth: 0 }), 'en').summary).toContain(
-      'exactly on target',
-    );
+    expect(
+      explainProgress(percentIndicatorProgress({ status: 'DETERIORATION', ratio: null, requiredGrowth: 0 }), 'en')
+        .summary,
+    ).toContain('exactly on target');
   });
 
   it('explains the absence of a status: no target, one data point, no current value', () => {
-    const noTarget = explainProgress(percentIndicatorProgress({ status: 'NO_TARGET', target: null, requiredGrowth: null, ratio: null, achievementPct: null }), 'en');
+    const noTarget = explainProgress(
+      percentIndicatorProgress({
+        status: 'NO_TARGET',
+        target: null,
+        requiredGrowth: null,
+        ratio: null,
+        achievementPct: null,
+      }),
+      'en',
+    );
     expect(noTarget.summary).toBe('No target is set, so progress cannot be judged');
     expect(noTarget.facts.map((f) => f.key)).toEqual(['base', 'current', 'elapsed', 'observed']);
-    expect(explainProgress(percentIndicatorProgress({ status: 'INSUFFICIENT_DATA' }), 'en').summary).toContain('Fewer than two quarters');
-    expect(explainProgress(percentIndicatorProgress({ status: 'INSUFFICIENT_DATA', current: null }), 'th').summary).toBe('ยังไม่มีข้อมูลของไตรมาสนี้');
+    expect(explainProgress(percentIndicatorProgress({ status: 'INSUFFICIENT_DATA' }), 'en').summary).toContain(
+      'Fewer than two quarters',
+    );
+    expect(
+      explainProgress(percentIndicatorProgress({ status: 'INSUFFICIENT_DATA', current: null }), 'th').summary,
+    ).toBe('ยังไม่มีข้อมูลของไตรมาสนี้');
   });
 });

@@ -37,11 +37,23 @@ describe('format', () => {
     });
 
     it('names every Thai month', () => {
-      const months = Array.from({ length: 12 }, (_, i) =>
-        formatDate(`2026-${String(i + 1).padStart(2, '0')}-01`, 'th').split(' ')[1],
+      const months = Array.from(
+        { length: 12 },
+        (_, i) => formatDate(`2026-${String(i + 1).padStart(2, '0')}-01`, 'th').split(' ')[1],
       );
       expect(months).toEqual([
-        'ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.',
+        'ม.ค.',
+        'ก.พ.',
+        'มี.ค.',
+        'เม.ย.',
+        'พ.ค.',
+        'มิ.ย.',
+        'ก.ค.',
+        'ส.ค.',
+        'ก.ย.',
+        'ต.ค.',
+        'พ.ย.',
+        'ธ.ค.',
       ]);
     });
 

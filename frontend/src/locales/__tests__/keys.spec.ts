@@ -16,7 +16,12 @@ function sources(dir: string): string[] {
 }
 
 function lookup(tree: unknown, key: string): unknown {
-  return key.split('.').reduce<unknown>((node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined), tree);
+  return key
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[part] : undefined),
+      tree,
+    );
 }
 
 /** Every message of a tree, by its dotted key. */
@@ -24,7 +29,10 @@ function leaves(tree: unknown, prefix = ''): Map<string, unknown> {
   const out = new Map<string, unknown>();
   if (tree && typeof tree === 'object') {
     for (const [k, v] of Object.entries(tree)) {
-      for (const [key, value] of v && typeof v === 'object' ? leaves(v, `${prefix}${k}.`) : new Map([[`${prefix}${k}`, v]])) out.set(key, value);
+      for (const [key, value] of v && typeof v === 'object'
+        ? leaves(v, `${prefix}${k}.`)
+        : new Map([[`${prefix}${k}`, v]]))
+        out.set(key, value);
     }
   }
   return out;
@@ -56,8 +64,12 @@ describe('message keys', () => {
 
   for (const locale of ['th', 'en'] as const) {
     it(`has every key the code uses in ${locale}`, () => {
-      const missing = [...exact].filter(([key]) => typeof lookup(messages[locale], key) !== 'string').map(([key, file]) => `${key} (${file})`);
-      const missingGroups = [...prefixes].filter(([key]) => typeof lookup(messages[locale], key) !== 'object').map(([key, file]) => `${key}.* (${file})`);
+      const missing = [...exact]
+        .filter(([key]) => typeof lookup(messages[locale], key) !== 'string')
+        .map(([key, file]) => `${key} (${file})`);
+      const missingGroups = [...prefixes]
+        .filter(([key]) => typeof lookup(messages[locale], key) !== 'object')
+        .map(([key, file]) => `${key}.* (${file})`);
       expect([...missing, ...missingGroups]).toEqual([]);
     });
   }
@@ -90,7 +102,9 @@ describe('message keys', () => {
       expect(thai, key).toMatch(THAI);
       const english = lookup(messages.en, key) as string;
       // "one in fifty" and "five" are written as figures in Thai.
-      expect(numbers(thai as string), key).toEqual(numbers(english.replace('one in fifty', '1 in 50').replace('five', '5').replace('One', '1')));
+      expect(numbers(thai as string), key).toEqual(
+        numbers(english.replace('one in fifty', '1 in 50').replace('five', '5').replace('One', '1')),
+      );
     }
   });
 

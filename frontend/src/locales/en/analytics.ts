@@ -55,14 +55,17 @@ const en: typeof th = {
       years: '{years} years',
       perYear: 'a year',
       compound: 'Growth rates are compound annual rates (CAGR), Open SDG’s method (Statistics Canada)',
-      linear: 'The base is zero, where compound growth is undefined: rates are the change per year in the indicator’s unit',
+      linear:
+        'The base is zero, where compound growth is undefined: rates are the change per year in the indicator’s unit',
       lowerIsBetter: 'Lower is better for this indicator: R counts a decrease as progress',
       rule: 'Thresholds: R of 0.95 or more is on track; 0.60 to under 0.95 acceleration needed; 0 to under 0.60 limited progress; below 0 deterioration; a value at or past the target has achieved it',
       summary: {
         ACHIEVED: 'The current value {current} already meets the target {target}',
         ON_TRACK: 'At the growth seen so far the target will be met by the end of {due}: R = {ratio} (0.95 or more)',
-        ACCELERATION_NEEDED: 'Improving, but too slowly: R = {ratio} (0.60 to under 0.95); growth must speed up to meet the target by the end of {due}',
-        LIMITED_PROGRESS: 'Improving far too slowly: R = {ratio} (under 0.60); the target is unlikely to be met by the end of {due}',
+        ACCELERATION_NEEDED:
+          'Improving, but too slowly: R = {ratio} (0.60 to under 0.95); growth must speed up to meet the target by the end of {due}',
+        LIMITED_PROGRESS:
+          'Improving far too slowly: R = {ratio} (under 0.60); the target is unlikely to be met by the end of {due}',
         DETERIORATION: 'Moving away from the target: R = {ratio} (below 0)',
         DETERIORATION_FROM_TARGET: 'The base was exactly on target, and the current value has fallen short of it',
         INSUFFICIENT_DATA: 'Fewer than two quarters with data: no trend to judge yet',
@@ -116,7 +119,8 @@ const en: typeof th = {
       obstacleGroup: 'Obstacles (share of local organizations citing)',
       indexName: 'Digital Government Progress Index',
       obstacleName: 'Local organizations citing {category} (%)',
-      obstacleNote: 'Share of the local administrative organizations in each province citing this obstacle; darker means more',
+      obstacleNote:
+        'Share of the local administrative organizations in each province citing this obstacle; darker means more',
       indexNote: 'Index 0–100 from pillar scores on fixed goalposts, equal weights',
       clickHint: 'Click a province on the map to open its page, or pick it from the province list above',
       tableSummary: 'See every province as a table',
@@ -136,10 +140,12 @@ const en: typeof th = {
       lead: '{share} of reporting provinces ({ratio}) cite at least one obstacle (95 % CI {low}–{high} %)',
       collected: 'Provincial reports {quarter} ({count} provinces)',
       baseline: 'DGA survey, published ({count} provinces)',
-      differentSource: 'Grey bars are DGA’s published survey: another source and another group of respondents ({population}), shown as a baseline for comparison only',
+      differentSource:
+        'Grey bars are DGA’s published survey: another source and another group of respondents ({population}), shown as a baseline for comparison only',
       notComparable: 'The respondents differ from the survey’s: do not compare directly',
       whiskers: 'Whiskers are 95 % Wilson intervals; pale bars are small samples',
-      ariaLabel: 'Bar chart of the share of provinces citing each obstacle, with confidence intervals, beside DGA’s survey',
+      ariaLabel:
+        'Bar chart of the share of provinces citing each obstacle, with confidence intervals, beside DGA’s survey',
       tableSummary: 'See the figures as a table',
       category: 'Obstacle',
       collectedShare: 'Reports: share (count)',
@@ -249,7 +255,8 @@ const en: typeof th = {
       pillarsAria: 'Bar chart of the index pillar scores, 0–100',
       trendsHeading: 'Trend against the region and the country',
       obstaclesHeading: 'Obstacles over time',
-      obstaclesLocal: 'Share of the province’s local administrative organizations citing each obstacle, by quarter (cells are percentages; * small sample)',
+      obstaclesLocal:
+        'Share of the province’s local administrative organizations citing each obstacle, by quarter (cells are percentages; * small sample)',
       obstaclesAria: 'Heat map of the share of local organizations citing each obstacle by quarter',
       ownAnswers: 'The province’s own answers',
       ownAnswersNote: 'Obstacles the province cited in each quarter’s report',
@@ -295,7 +302,8 @@ const en: typeof th = {
         DIGITAL_SERVICES_PER_UNIT: 'One digital citizen service per unit (source 004).',
         DATASETS_CONNECTED_PER_UNIT: 'One dataset connected to the central system per unit (source 004).',
         TRAINEES_ATTENDANCE_80_PCT: 'A share with no published target: every participant attending 80 % scores 100.',
-        DIGITAL_POSITIONS_PCT: 'No published target. Planning assumption: 2 % of positions (one in fifty), about 3.5 × the 0.58 % civil-service baseline of source 004.',
+        DIGITAL_POSITIONS_PCT:
+          'No published target. Planning assumption: 2 % of positions (one in fifty), about 3.5 × the 0.58 % civil-service baseline of source 004.',
         DIGITAL_BUDGET_PCT: 'No published target. Planning assumption: 10 % of the annual expenditure budget.',
         INCIDENT_RESPONSE_PLAN_PCT: 'Every unit has a cyber incident response plan (product default target).',
         BACKUP_DRILL_PCT: 'Every unit rehearses backup and recovery each year (product default target).',

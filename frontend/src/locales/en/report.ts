@@ -102,7 +102,8 @@ const en: typeof th = {
       noneThisQuarter: 'The province has no obstacle this quarter',
       obstacleNote: 'Further explanation',
       evidenceUrl: 'Evidence link (http/https)',
-      missing: "The province's own obstacle answers are required before submitting (choose a severity, or tick “no obstacle”).",
+      missing:
+        "The province's own obstacle answers are required before submitting (choose a severity, or tick “no obstacle”).",
     },
     actionItems: {
       title: 'Action item',

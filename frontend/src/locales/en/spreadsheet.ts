@@ -3,7 +3,8 @@ import type th from '../th/spreadsheet';
 const en: typeof th = {
   spreadsheet: {
     heading: 'Import from Excel or CSV',
-    intro: "Download the province's template (its organizations are listed already), fill it in and upload it. The file is checked first without saving anything; then you confirm the import.",
+    intro:
+      "Download the province's template (its organizations are listed already), fill it in and upload it. The file is checked first without saving anything; then you confirm the import.",
     downloadXlsx: 'Download the Excel template (.xlsx)',
     downloadCsv: 'Download the CSV template',
     downloading: 'Downloading…',

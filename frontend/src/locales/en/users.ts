@@ -56,7 +56,8 @@ const en: typeof th = {
     },
     reset: {
       button: 'Reset password',
-      confirm: "Reset {email}'s password? The old password stops working at once, the user is signed out everywhere and gets a new link to set a password.",
+      confirm:
+        "Reset {email}'s password? The old password stops working at once, the user is signed out everywhere and gets a new link to set a password.",
       confirmButton: 'Reset password',
     },
     link: {
@@ -100,7 +101,8 @@ const en: typeof th = {
         INVITATION: 'Choose a password for the account {email} (the link expires {expires})',
         RESET: 'Choose a new password for the account {email} (the link expires {expires})',
       },
-      unusable: 'This link cannot be used any more (already used, replaced by a newer one, expired, or the account is deactivated). Ask an administrator for a new one.',
+      unusable:
+        'This link cannot be used any more (already used, replaced by a newer one, expired, or the account is deactivated). Ask an administrator for a new one.',
       submit: 'Set the password and sign in',
     },
     changePassword: {

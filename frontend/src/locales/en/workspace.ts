@@ -38,7 +38,8 @@ const en: typeof th = {
       errors: '{count} to correct before they can be saved',
       missing: '{count} required entries missing before submitting',
       warnings: '{count} unusual values',
-      warningsHelp: 'These values are allowed but far from earlier figures. Check them: correct them if wrong, or confirm them.',
+      warningsHelp:
+        'These values are allowed but far from earlier figures. Check them: correct them if wrong, or confirm them.',
       more: 'and {count} more',
     },
     submit: {
@@ -58,7 +59,8 @@ const en: typeof th = {
       actionItems: 'Action plan progress',
       spreadsheet: 'Import a file',
     },
-    leaveConfirm: '{count} changes could not be saved (they are kept in this tab and come back when you open this report again). Leave this page?',
+    leaveConfirm:
+      '{count} changes could not be saved (they are kept in this tab and come back when you open this report again). Leave this page?',
   },
 };
 

@@ -5,7 +5,13 @@ import { installGuards, landingRoute, routeAccess, safeRedirect, type GuardAuth 
 import { redirectAfterExpiry } from '../session';
 
 const stub = { render: () => null };
-const user = (role: User['role'], provinceCode: string | null = null): User => ({ id: 'u', email: 'e', role, provinceCode, readOnly: false });
+const user = (role: User['role'], provinceCode: string | null = null): User => ({
+  id: 'u',
+  email: 'e',
+  role,
+  provinceCode,
+  readOnly: false,
+});
 
 function router(auth: Partial<GuardAuth>) {
   const r = createRouter({
@@ -15,9 +21,24 @@ function router(auth: Partial<GuardAuth>) {
       { path: '/login', name: 'login', component: stub },
       { path: '/start', name: 'landing', meta: { requiresAuth: true }, component: stub },
       { path: '/forbidden', name: 'forbidden', component: stub },
-      { path: '/workspace', name: 'workspace-current', meta: { requiresAuth: true, roles: ['OFFICER', 'ADMIN'] }, component: stub },
-      { path: '/workspace/:provinceCode/:quarterCode', name: 'workspace', meta: { requiresAuth: true, roles: ['OFFICER', 'ADMIN'], ownProvince: true }, component: stub },
-      { path: '/approvals', name: 'approvals', meta: { requiresAuth: true, roles: ['PLANNER', 'ADMIN'] }, component: stub },
+      {
+        path: '/workspace',
+        name: 'workspace-current',
+        meta: { requiresAuth: true, roles: ['OFFICER', 'ADMIN'] },
+        component: stub,
+      },
+      {
+        path: '/workspace/:provinceCode/:quarterCode',
+        name: 'workspace',
+        meta: { requiresAuth: true, roles: ['OFFICER', 'ADMIN'], ownProvince: true },
+        component: stub,
+      },
+      {
+        path: '/approvals',
+        name: 'approvals',
+        meta: { requiresAuth: true, roles: ['PLANNER', 'ADMIN'] },
+        component: stub,
+      },
     ],
   });
   const state: GuardAuth = { user: null, endReason: null, restore: async () => state.user, ...auth };
@@ -115,7 +136,11 @@ describe('installGuards', () => {
 describe('redirectAfterExpiry', () => {
   it('goes to sign in from a page that needs it, and stays on a public page', async () => {
     const signedIn = { user: user('OFFICER', 'TH-40') as User | null };
-    const r = router({ get user() { return signedIn.user; } });
+    const r = router({
+      get user() {
+        return signedIn.user;
+      },
+    });
     await r.push('/workspace/TH-40/FY2570Q1');
     signedIn.user = null;
     await redirectAfterExpiry(r);

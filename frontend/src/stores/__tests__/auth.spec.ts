@@ -43,7 +43,12 @@ describe('useAuthStore', () => {
 
     it('returns the error and keeps no token when the password is wrong', async () => {
       localStorage.setItem(ACCESS_TOKEN_STORAGE_KEY, 'old');
-      const { auth, fetch } = store({ Login: { data: null, errors: [{ message: 'Wrong e-mail or password', extensions: { code: 'UNAUTHENTICATED' } }] } });
+      const { auth, fetch } = store({
+        Login: {
+          data: null,
+          errors: [{ message: 'Wrong e-mail or password', extensions: { code: 'UNAUTHENTICATED' } }],
+        },
+      });
       const out = await auth.signIn('x@y', 'bad');
       expect(out).toMatchObject({ error: { code: 'UNAUTHENTICATED', detail: 'Wrong e-mail or password' } });
       expect(auth.user).toBeNull();
@@ -69,7 +74,9 @@ describe('useAuthStore', () => {
 
     it('ends the session as expired when the server refuses the token', async () => {
       localStorage.setItem(ACCESS_TOKEN_STORAGE_KEY, 'tok');
-      const { auth } = store({ Me: { data: null, errors: [{ message: 'The token has expired', extensions: { code: 'UNAUTHENTICATED' } }] } });
+      const { auth } = store({
+        Me: { data: null, errors: [{ message: 'The token has expired', extensions: { code: 'UNAUTHENTICATED' } }] },
+      });
       await expect(auth.restore()).resolves.toBeNull();
       expect(auth.endReason).toBe('expired');
       expect(auth.token).toBeNull();
@@ -97,7 +104,10 @@ describe('useAuthStore', () => {
 
   describe('signOut', () => {
     it('forgets the token, says why, and has the server revoke it', async () => {
-      const { auth, fetch } = store({ Login: { data: { login: { token: 'tok', expiresAt: inAnHour(), user: OFFICER } } }, Logout: { data: { logout: true } } });
+      const { auth, fetch } = store({
+        Login: { data: { login: { token: 'tok', expiresAt: inAnHour(), user: OFFICER } } },
+        Logout: { data: { logout: true } },
+      });
       await auth.signIn('a', 'b');
       await auth.signOut();
       expect(auth.user).toBeNull();
@@ -109,15 +119,23 @@ describe('useAuthStore', () => {
     });
 
     it('stays signed out when the server has already ended the session, without calling it an expiry', async () => {
-      vi.stubGlobal('fetch', graphqlFetch({
-        Login: { data: { login: { token: 'tok', expiresAt: inAnHour(), user: OFFICER } } },
-        Logout: { data: null, errors: [{ message: 'You were signed out', extensions: { code: 'UNAUTHENTICATED' } }] },
-      }));
+      vi.stubGlobal(
+        'fetch',
+        graphqlFetch({
+          Login: { data: { login: { token: 'tok', expiresAt: inAnHour(), user: OFFICER } } },
+          Logout: { data: null, errors: [{ message: 'You were signed out', extensions: { code: 'UNAUTHENTICATED' } }] },
+        }),
+      );
       // Wired as main.ts wires it: every UNAUTHENTICATED answer reaches the store.
       const pinia = createPinia();
       const holder: { auth?: ReturnType<typeof useAuthStore> } = {};
-      const client = createApiClient({ getLocale: () => 'en', onError: (e) => e.code === 'UNAUTHENTICATED' && holder.auth?.handleUnauthenticated() });
-      const app = createApp({ render: () => null }).use(pinia).use(urql as Plugin, client);
+      const client = createApiClient({
+        getLocale: () => 'en',
+        onError: (e) => e.code === 'UNAUTHENTICATED' && holder.auth?.handleUnauthenticated(),
+      });
+      const app = createApp({ render: () => null })
+        .use(pinia)
+        .use(urql as Plugin, client);
       const auth = app.runWithContext(() => useAuthStore(pinia));
       holder.auth = auth;
       await auth.signIn('a', 'b');

@@ -1,6 +1,14 @@
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../../config/app-config.js';
-import { AnalyticsCache, EVERYTHING, MAX_ENTRIES, parseChange, reportChange, type CacheTag, type ChangeKind } from '../analytics-cache.js';
+import {
+  AnalyticsCache,
+  EVERYTHING,
+  MAX_ENTRIES,
+  parseChange,
+  reportChange,
+  type CacheTag,
+  type ChangeKind,
+} from '../analytics-cache.js';
 
 describe('parseChange', () => {
   it('reads the JSON of migration 0009', () => {
@@ -9,7 +17,16 @@ describe('parseChange', () => {
   });
 
   it('takes anything else as a change to everything: a stale result is never served', () => {
-    for (const payload of ['report', '', undefined, '{"kind":"published"}', '{"kind":"approved","quarterIds":["3"]}', '{"kind":"approved"}', '[]', 'null']) {
+    for (const payload of [
+      'report',
+      '',
+      undefined,
+      '{"kind":"published"}',
+      '{"kind":"approved","quarterIds":["3"]}',
+      '{"kind":"approved"}',
+      '[]',
+      'null',
+    ]) {
       expect(parseChange(payload)).toEqual(EVERYTHING);
     }
   });
@@ -31,7 +48,10 @@ describe(AnalyticsCache.name, () => {
     Object.assign(cache, { listening: true });
     return cache;
   }
-  const tag = (kinds: ChangeKind[], quarterIds: number[] | null): CacheTag => ({ kinds, quarterIds: quarterIds && new Set(quarterIds) });
+  const tag = (kinds: ChangeKind[], quarterIds: number[] | null): CacheTag => ({
+    kinds,
+    quarterIds: quarterIds && new Set(quarterIds),
+  });
 
   it('drops only the entries a change alters', async () => {
     const cache = listeningCache();

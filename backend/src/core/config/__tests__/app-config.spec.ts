@@ -12,11 +12,20 @@ function errorOf(env: Record<string, string>): ConfigError {
 describe('loadConfig', () => {
   it('defaults to port 3000, an embedded database and demo data in development', () => {
     const c = loadConfig({});
-    expect(c).toMatchObject({ env: 'development', port: 3000, databaseUrl: null, demoData: true, demoScale: 1, importConcurrency: 2 });
+    expect(c).toMatchObject({
+      env: 'development',
+      port: 3000,
+      databaseUrl: null,
+      demoData: true,
+      demoScale: 1,
+      importConcurrency: 2,
+    });
   });
 
   it('uses DATABASE_URL when given', () => {
-    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/digigov' }).databaseUrl).toBe('postgres://u:p@db:5432/digigov');
+    expect(loadConfig({ DATABASE_URL: 'postgres://u:p@db:5432/digigov' }).databaseUrl).toBe(
+      'postgres://u:p@db:5432/digigov',
+    );
   });
 
   it('names the variable that is wrong', () => {
@@ -33,24 +42,37 @@ describe('loadConfig', () => {
     expect(errorOf({ NODE_ENV: 'production' }).variable).toBe('TOKEN_SECRET');
     expect(errorOf({ NODE_ENV: 'production', TOKEN_SECRET: DEFAULT_TOKEN_SECRET }).variable).toBe('TOKEN_SECRET');
     expect(errorOf({ NODE_ENV: 'production', TOKEN_SECRET: 'short' }).variable).toBe('TOKEN_SECRET');
-    const c = loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48), DATABASE_URL: 'postgres://u:p@db:5432/digigov' });
+    const c = loadConfig({
+      NODE_ENV: 'production',
+      TOKEN_SECRET: 'x'.repeat(48),
+      DATABASE_URL: 'postgres://u:p@db:5432/digigov',
+    });
     expect(c.demoData).toBe(false);
   });
 
   it('refuses production without an external database, or with the demo data', () => {
     const secret = { NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48) };
     expect(errorOf(secret).variable).toBe('DATABASE_URL');
-    expect(errorOf({ ...secret, DATABASE_URL: 'postgres://u:p@db:5432/digigov', DEMO_DATA: 'true' }).variable).toBe('DEMO_DATA');
+    expect(errorOf({ ...secret, DATABASE_URL: 'postgres://u:p@db:5432/digigov', DEMO_DATA: 'true' }).variable).toBe(
+      'DEMO_DATA',
+    );
   });
 
   it('listens on loopback outside production unless HOST is set, on every address in production', () => {
     expect(loadConfig({}).host).toBe('127.0.0.1');
     expect(loadConfig({ HOST: '0.0.0.0' }).host).toBe('0.0.0.0');
-    expect(loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48), DATABASE_URL: 'postgres://u:p@db:5432/d' }).host).toBe('0.0.0.0');
+    expect(
+      loadConfig({ NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48), DATABASE_URL: 'postgres://u:p@db:5432/d' })
+        .host,
+    ).toBe('0.0.0.0');
   });
 
   it('closes introspection to anonymous callers in production unless GRAPHQL_INTROSPECTION=public', () => {
-    const production = { NODE_ENV: 'production', TOKEN_SECRET: 'x'.repeat(48), DATABASE_URL: 'postgres://u:p@db:5432/d' };
+    const production = {
+      NODE_ENV: 'production',
+      TOKEN_SECRET: 'x'.repeat(48),
+      DATABASE_URL: 'postgres://u:p@db:5432/d',
+    };
     expect(loadConfig(production).graphqlIntrospection).toBe('signed-in');
     expect(loadConfig({ ...production, GRAPHQL_INTROSPECTION: 'public' }).graphqlIntrospection).toBe('public');
     expect(loadConfig({}).graphqlIntrospection).toBe('public');

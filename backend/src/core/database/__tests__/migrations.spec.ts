@@ -7,7 +7,9 @@ import { createTestDatabase } from '../../../test/test-db.js';
 
 async function tables(url: string): Promise<string[]> {
   return withClient(url, async (c: pg.Client) =>
-    (await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map((r) => r.tablename),
+    (await c.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY 1`)).rows.map(
+      (r) => r.tablename,
+    ),
   );
 }
 
@@ -27,11 +29,21 @@ describe('Migrations', () => {
   it('go up, down to nothing, and up again', async () => {
     const applied = await migrateUp(db.url);
     expect(applied).toEqual(readMigrations(MIGRATIONS_DIR).map((m) => m.id));
-    expect(await tables(db.url)).toEqual(expect.arrayContaining(['org_unit', 'report', 'data_value', 'published_value']));
+    expect(await tables(db.url)).toEqual(
+      expect.arrayContaining(['org_unit', 'report', 'data_value', 'published_value']),
+    );
 
     await migrateDown(db.url, Infinity);
     expect(await tables(db.url)).toEqual(['schema_migration']);
-    const types = await withClient(db.url, async (c) => (await c.query(`SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`)).rows);
+    const types = await withClient(
+      db.url,
+      async (c) =>
+        (
+          await c.query(
+            `SELECT typname FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace WHERE n.nspname = 'public' AND t.typtype = 'e'`,
+          )
+        ).rows,
+    );
     expect(types).toEqual([]);
 
     expect(await migrateUp(db.url)).toHaveLength(applied.length);

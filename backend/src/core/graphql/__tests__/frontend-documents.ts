@@ -13,7 +13,8 @@ export async function frontendDocuments(): Promise<Array<{ name: string; documen
     const path = `../../../../../frontend/src/api/${file}.ts`;
     const exports = (await import(path)) as Record<string, unknown>;
     for (const [name, value] of Object.entries(exports)) {
-      if (value && typeof value === 'object' && (value as DocumentNode).kind === Kind.DOCUMENT) found.push({ name: `${file}.${name}`, document: value as DocumentNode });
+      if (value && typeof value === 'object' && (value as DocumentNode).kind === Kind.DOCUMENT)
+        found.push({ name: `${file}.${name}`, document: value as DocumentNode });
     }
   }
   return found;

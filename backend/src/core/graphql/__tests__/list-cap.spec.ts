@@ -3,7 +3,13 @@ import { makeSchema } from './schema-fixture.js';
 import { capListResults } from '../list-cap.js';
 
 describe('capListResults', () => {
-  const schema = capListResults(makeSchema({ regions: () => Array.from({ length: 6 }, (_, i) => ({ code: `R${i}` })), slow: async () => Array.from({ length: 4 }, (_, i) => ({ code: `S${i}` })) }), 5);
+  const schema = capListResults(
+    makeSchema({
+      regions: () => Array.from({ length: 6 }, (_, i) => ({ code: `R${i}` })),
+      slow: async () => Array.from({ length: 4 }, (_, i) => ({ code: `S${i}` })),
+    }),
+    5,
+  );
 
   it('refuses a list longer than the cap with RESULT_TOO_LARGE, sync or async', async () => {
     const sync = await graphql({ schema, source: '{ regions { code } }' });

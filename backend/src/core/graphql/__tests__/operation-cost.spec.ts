@@ -62,7 +62,9 @@ describe('measureOperation', () => {
     });
 
     it('counts a fragment spread twice twice', () => {
-      expect(measure('{ ...R ...R } fragment R on Query { regions { code } }').cost).toBe(2 * measure('{ regions { code } }').cost);
+      expect(measure('{ ...R ...R } fragment R on Query { regions { code } }').cost).toBe(
+        2 * measure('{ regions { code } }').cost,
+      );
     });
   });
 
@@ -77,19 +79,26 @@ describe('measureOperation', () => {
     });
 
     it("uses the operation's default for a variable the request leaves out", () => {
-      expect(measure('query($n: Int! = 500) { reports(first: $n) { items { id } } }').cost).toBe(measure('{ reports(first: 500) { items { id } } }').cost);
+      expect(measure('query($n: Int! = 500) { reports(first: $n) { items { id } } }').cost).toBe(
+        measure('{ reports(first: 500) { items { id } } }').cost,
+      );
     });
 
     it('prices a report by the thousands of values it holds, not by a flat factor', () => {
       const m = measure('query { reports(first: 500) { items { values { value } } } }');
       expect(m.cost).toBeGreaterThan(500 * 4_000);
       expect(m.cost).toBeGreaterThan(LIMITS.maxCost);
-      expect(measure('{ reports(first: 1) { items { values(orgUnitCode: "TH-40") { value } } } }').cost).toBeLessThan(1_000);
+      expect(measure('{ reports(first: 1) { items { values(orgUnitCode: "TH-40") { value } } } }').cost).toBeLessThan(
+        1_000,
+      );
     });
 
     it('does not let a negative page size lower the cost of the rest', () => {
       const alone = measure('{ regions { provinces { region { provinces { code } } } } }').cost;
-      expect(measure('{ reports(first: -1000000) { items { id } } regions { provinces { region { provinces { code } } } } }').cost).toBeGreaterThanOrEqual(alone);
+      expect(
+        measure('{ reports(first: -1000000) { items { id } } regions { provinces { region { provinces { code } } } } }')
+          .cost,
+      ).toBeGreaterThanOrEqual(alone);
     });
 
     it('prices a statement per parent: a cyclic query grows with every level', () => {
@@ -103,7 +112,10 @@ describe('measureOperation', () => {
 
   describe('introspection and login', () => {
     it('counts __schema and __type fields, not __typename', () => {
-      expect(measure('{ __typename a: __schema { queryType { name } } b: __type(name: "Query") { name } }').introspectionFields).toBe(2);
+      expect(
+        measure('{ __typename a: __schema { queryType { name } } b: __type(name: "Query") { name } }')
+          .introspectionFields,
+      ).toBe(2);
       expect(measure('{ __typename regions { __typename } }').introspectionFields).toBe(0);
     });
 
@@ -114,7 +126,11 @@ describe('measureOperation', () => {
     });
 
     it('counts login fields, aliased or spread from fragments', () => {
-      expect(measure('mutation { a: login(input: { email: "x", password: "y" }) { token } ...L ...L } fragment L on Mutation { login(input: { email: "x", password: "y" }) { token } }').loginFields).toBe(3);
+      expect(
+        measure(
+          'mutation { a: login(input: { email: "x", password: "y" }) { token } ...L ...L } fragment L on Mutation { login(input: { email: "x", password: "y" }) { token } }',
+        ).loginFields,
+      ).toBe(3);
     });
   });
 });
@@ -144,12 +160,15 @@ describe('armorValidationRules', () => {
     expect(errors[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
     expect(errors[0].message).toContain('150');
     // Through inline fragments and inside a fragment defined before the operation too.
-    expect(check(`fragment A on Query { ${'... on Query { regions { code } } '.repeat(11)} } { ...A }`)[0].extensions.code).toBe('QUERY_TOO_COMPLEX');
+    expect(
+      check(`fragment A on Query { ${'... on Query { regions { code } } '.repeat(11)} } { ...A }`)[0].extensions.code,
+    ).toBe('QUERY_TOO_COMPLEX');
     expect(check(`{ ${'regions { code } '.repeat(LIMITS.maxRepeatedField)} }`)).toEqual([]);
   });
 
   it('refuses a query deeper than the limit and accepts one at it', () => {
-    const nest = (levels: number) => `{ regions ${'{ provinces { region '.repeat(levels)}{ code }${' } }'.repeat(levels)} }`;
+    const nest = (levels: number) =>
+      `{ regions ${'{ provinces { region '.repeat(levels)}{ code }${' } }'.repeat(levels)} }`;
     expect(check(nest(4))).toEqual([]);
     expect(check(nest(5)).map((e) => e.extensions.code)).toEqual(['QUERY_TOO_COMPLEX']);
   });

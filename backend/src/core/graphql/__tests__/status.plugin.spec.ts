@@ -17,7 +17,10 @@ const resolvers = {
 
 async function post(server: ApolloServer, query: string) {
   const headers = new HeaderMap([['content-type', 'application/json']]);
-  return server.executeHTTPGraphQLRequest({ httpGraphQLRequest: { method: 'POST', headers, search: '', body: { query } }, context: async () => ({}) });
+  return server.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: 'POST', headers, search: '', body: { query } },
+    context: async () => ({}),
+  });
 }
 
 describe('unavailableStatusPlugin', () => {

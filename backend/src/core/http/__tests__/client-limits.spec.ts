@@ -28,7 +28,14 @@ function exchange(ip: string) {
   return { req, res, end: () => (res.emit('finish'), res.emit('close')) };
 }
 
-const LIMITS: ClientLimits = { maxInFlight: 100, burst: 1000, perSecond: 1000, concurrency: 2, maxRunning: 100, maxWaitMs: 10_000 };
+const LIMITS: ClientLimits = {
+  maxInFlight: 100,
+  burst: 1000,
+  perSecond: 1000,
+  concurrency: 2,
+  maxRunning: 100,
+  maxWaitMs: 10_000,
+};
 
 describe('clientLimits', () => {
   it('runs the next request of another client as soon as a slot frees, not after a flood that arrived first', () => {
@@ -74,7 +81,9 @@ describe('clientLimits', () => {
     expect(ran).toEqual([0, 1, 2]);
     expect(answers[3].res.statusCode).toBe(429);
     expect(answers[3].res.headers['retry-after']).toBe('1'); // past the requests in flight: wait for an answer
-    expect((answers[3].res.body as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe('TOO_MANY_REQUESTS');
+    expect((answers[3].res.body as { errors: Array<{ extensions: { code: string } }> }).errors[0].extensions.code).toBe(
+      'TOO_MANY_REQUESTS',
+    );
     for (const a of answers.slice(0, 3)) a.end();
     const more = Array.from({ length: 3 }, () => exchange('203.0.113.9'));
     for (const x of more) limit(x.req, x.res as unknown as Response, (() => undefined) as NextFunction);

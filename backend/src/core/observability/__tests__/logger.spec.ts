@@ -19,7 +19,11 @@ describe('redactSensitive', () => {
       config: { tokenSecret: 's1', access_token: 't4' },
     };
     const out = redactSensitive(input);
-    expect(out.variables.input).toEqual({ password: REDACTED, newPassword: REDACTED, profile: [{ apiToken: REDACTED }, { name: 'kept' }] });
+    expect(out.variables.input).toEqual({
+      password: REDACTED,
+      newPassword: REDACTED,
+      profile: [{ apiToken: REDACTED }, { name: 'kept' }],
+    });
     expect(out.headers).toEqual({ authorization: REDACTED, cookie: REDACTED, 'content-type': 'application/json' });
     expect(out.config).toEqual({ tokenSecret: REDACTED, access_token: REDACTED });
     expect(out.operation).toBe('ChangePassword');
@@ -55,15 +59,37 @@ describe('createLogger', () => {
   it('writes one JSON object a line, with the level by name and an ISO time', () => {
     const { log, parsed } = collect();
     log.info({ component: 'test', n: 1 }, 'hello');
-    expect(parsed()).toEqual([expect.objectContaining({ level: 'info', component: 'test', n: 1, msg: 'hello', time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) })]);
+    expect(parsed()).toEqual([
+      expect.objectContaining({
+        level: 'info',
+        component: 'test',
+        n: 1,
+        msg: 'hello',
+        time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      }),
+    ]);
   });
 
   it('never writes a password, token or secret it is handed, however deep', () => {
     const { log, lines } = collect();
-    log.warn({ variables: { i: { email: 'a@b', password: 'hunter2-secret-pass' } }, headers: { authorization: 'Bearer eyJ-the-token', cookie: 'sid=cookie-value' } }, 'login');
-    log.error({ err: Object.assign(new Error('failed'), { config: { secret: 'the-secret-value', newPassword: 'new-pass-value' } }) }, 'boom');
+    log.warn(
+      {
+        variables: { i: { email: 'a@b', password: 'hunter2-secret-pass' } },
+        headers: { authorization: 'Bearer eyJ-the-token', cookie: 'sid=cookie-value' },
+      },
+      'login',
+    );
+    log.error(
+      {
+        err: Object.assign(new Error('failed'), {
+          config: { secret: 'the-secret-value', newPassword: 'new-pass-value' },
+        }),
+      },
+      'boom',
+    );
     const text = lines.join('');
-    for (const secret of ['hunter2-secret-pass', 'eyJ-the-token', 'cookie-value', 'the-secret-value', 'new-pass-value']) expect(text).not.toContain(secret);
+    for (const secret of ['hunter2-secret-pass', 'eyJ-the-token', 'cookie-value', 'the-secret-value', 'new-pass-value'])
+      expect(text).not.toContain(secret);
     expect(text).toContain('a@b');
     expect(lines).toHaveLength(2);
   });
@@ -95,8 +121,16 @@ describe('NestLogger', () => {
     nest.error('Unhandled', 'Error: Unhandled\n    at handler (x.js:1:1)', 'ExceptionsHandler');
     nest.error(new Error('as an object'));
     const [chatter, withStack, asObject] = parsed();
-    expect(chatter).toMatchObject({ level: 'debug', component: 'nest:RouterExplorer', msg: 'Mapped {/health, GET} route' });
-    expect(withStack).toMatchObject({ level: 'error', component: 'nest:ExceptionsHandler', err: { stack: expect.stringContaining('at handler') } });
+    expect(chatter).toMatchObject({
+      level: 'debug',
+      component: 'nest:RouterExplorer',
+      msg: 'Mapped {/health, GET} route',
+    });
+    expect(withStack).toMatchObject({
+      level: 'error',
+      component: 'nest:ExceptionsHandler',
+      err: { stack: expect.stringContaining('at handler') },
+    });
     expect(asObject).toMatchObject({ level: 'error', msg: 'as an object', err: { message: 'as an object' } });
   });
 });
@@ -104,8 +138,22 @@ describe('NestLogger', () => {
 describe('prettyLine', () => {
   it('shows a request as one short line for a developer', () => {
     expect(
-      prettyLine({ level: 'info', msg: 'request', method: 'POST', path: '/graphql', status: 200, ms: 12.5, operationType: 'query', operation: 'Provinces', userId: '0123456789', role: 'PLANNER', errorCodes: ['FORBIDDEN'] }),
+      prettyLine({
+        level: 'info',
+        msg: 'request',
+        method: 'POST',
+        path: '/graphql',
+        status: 200,
+        ms: 12.5,
+        operationType: 'query',
+        operation: 'Provinces',
+        userId: '0123456789',
+        role: 'PLANNER',
+        errorCodes: ['FORBIDDEN'],
+      }),
     ).toBe('[http] POST /graphql 200 12.5 ms query Provinces user=01234567 PLANNER [FORBIDDEN]');
-    expect(prettyLine({ level: 'warn', msg: 'database unreachable', component: 'database', reason: 'ECONNREFUSED' })).toBe('[database] WARN database unreachable reason=ECONNREFUSED');
+    expect(
+      prettyLine({ level: 'warn', msg: 'database unreachable', component: 'database', reason: 'ECONNREFUSED' }),
+    ).toBe('[database] WARN database unreachable reason=ECONNREFUSED');
   });
 });

@@ -1,10 +1,17 @@
-import { acceptedRequestId, loggablePath, noteErrorCodes, routeClassOf, type RequestRecord } from '../request-record.js';
+import {
+  acceptedRequestId,
+  loggablePath,
+  noteErrorCodes,
+  routeClassOf,
+  type RequestRecord,
+} from '../request-record.js';
 
 describe('acceptedRequestId', () => {
   it('keeps a sane caller-given id and refuses anything else', () => {
     expect(acceptedRequestId('abc-123_x.y')).toBe('abc-123_x.y');
     expect(acceptedRequestId('a'.repeat(64))).toBe('a'.repeat(64));
-    for (const bad of ['a'.repeat(65), '', 'has space', 'line\nbreak', '{"json":1}', 'ไทย', undefined]) expect(acceptedRequestId(bad)).toBeNull();
+    for (const bad of ['a'.repeat(65), '', 'has space', 'line\nbreak', '{"json":1}', 'ไทย', undefined])
+      expect(acceptedRequestId(bad)).toBeNull();
     expect(acceptedRequestId(['a', 'b'])).toBeNull();
   });
 });
@@ -38,7 +45,9 @@ describe('routeClassOf', () => {
 describe('noteErrorCodes', () => {
   it('reads the codes of GraphQL errors and of the file endpoints’ answers, and nothing odd', () => {
     const record = { errorCodes: new Set<string>() } as RequestRecord;
-    noteErrorCodes(record, { errors: [{ extensions: { code: 'FORBIDDEN' } }, { extensions: { code: 'not a code' } }, null] });
+    noteErrorCodes(record, {
+      errors: [{ extensions: { code: 'FORBIDDEN' } }, { extensions: { code: 'not a code' } }, null],
+    });
     noteErrorCodes(record, { code: 'BAD_USER_INPUT', message: 'x' });
     noteErrorCodes(record, 'text');
     expect([...record.errorCodes]).toEqual(['FORBIDDEN', 'BAD_USER_INPUT']);

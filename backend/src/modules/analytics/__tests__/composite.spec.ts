@@ -25,7 +25,11 @@ describe('pillarDefinitions', () => {
 
   it('weighs pillars equally by default, in the given order, leaving out pillars without indicators', () => {
     const p = pillarDefinitions(indicators, ['C', 'X', 'A', 'B']);
-    expect(p.map((x) => [x.code, x.weight])).toEqual([['C', 1 / 3], ['A', 1 / 3], ['B', 1 / 3]]);
+    expect(p.map((x) => [x.code, x.weight])).toEqual([
+      ['C', 1 / 3],
+      ['A', 1 / 3],
+      ['B', 1 / 3],
+    ]);
     expect(p[1].indicatorCodes).toEqual(['a1', 'a2']);
   });
 
@@ -37,7 +41,13 @@ describe('pillarDefinitions', () => {
   it('refuses unknown pillars, negative weights and all-zero weights', () => {
     expect(() => pillarDefinitions(indicators, ['A', 'B', 'C'], [{ pillarCode: 'Z', weight: 1 }])).toThrow(RangeError);
     expect(() => pillarDefinitions(indicators, ['A', 'B', 'C'], [{ pillarCode: 'A', weight: -1 }])).toThrow(RangeError);
-    expect(() => pillarDefinitions(indicators, ['A', 'B', 'C'], ['A', 'B', 'C'].map((c) => ({ pillarCode: c, weight: 0 })))).toThrow(RangeError);
+    expect(() =>
+      pillarDefinitions(
+        indicators,
+        ['A', 'B', 'C'],
+        ['A', 'B', 'C'].map((c) => ({ pillarCode: c, weight: 0 })),
+      ),
+    ).toThrow(RangeError);
   });
 });
 
@@ -52,14 +62,43 @@ describe('compositeIndex', () => {
 
   it('averages indicator scores into pillars and weights pillars into the index, contributions summing to it', () => {
     // A = mean(50, 100) = 75; B = 25; index = 0.5 × 75 + 0.5 × 25 = 50.
-    const r = compositeIndex(pillars, goalposts, new Map([['a1', 50], ['a2', 10], ['b1', 0.25]]));
-    expect(r.pillars.map((p) => [p.code, p.score, p.contribution])).toEqual([['A', 75, 37.5], ['B', 25, 12.5]]);
+    const r = compositeIndex(
+      pillars,
+      goalposts,
+      new Map([
+        ['a1', 50],
+        ['a2', 10],
+        ['b1', 0.25],
+      ]),
+    );
+    expect(r.pillars.map((p) => [p.code, p.score, p.contribution])).toEqual([
+      ['A', 75, 37.5],
+      ['B', 25, 12.5],
+    ]);
     expect(r.index).toBe(50);
   });
 
   it('averages only the indicators with a value, and leaves the index empty when a pillar has none', () => {
-    expect(compositeIndex(pillars, goalposts, new Map([['a1', 50], ['a2', null], ['b1', 0.25]])).index).toBe(37.5);
-    const r = compositeIndex(pillars, goalposts, new Map([['a1', 50], ['a2', 10], ['b1', null]]));
+    expect(
+      compositeIndex(
+        pillars,
+        goalposts,
+        new Map([
+          ['a1', 50],
+          ['a2', null],
+          ['b1', 0.25],
+        ]),
+      ).index,
+    ).toBe(37.5);
+    const r = compositeIndex(
+      pillars,
+      goalposts,
+      new Map([
+        ['a1', 50],
+        ['a2', 10],
+        ['b1', null],
+      ]),
+    );
     expect(r.index).toBeNull();
     expect(r.pillars[0].score).toBe(75);
   });

@@ -15,7 +15,10 @@ describe('recommendationPriority', () => {
 
   it('adds the largest obstacle weight and the largest indicator gap', () => {
     const p = recommendationPriority(
-      [{ prevalence: 0.6, meanSeverity: 4 }, { prevalence: 0.2, meanSeverity: 2.5 }],
+      [
+        { prevalence: 0.6, meanSeverity: 4 },
+        { prevalence: 0.2, meanSeverity: 2.5 },
+      ],
       [0.2, null, 0.05],
     );
     expect(p.obstacleScore).toBeCloseTo(0.48, 12);

@@ -1,5 +1,11 @@
 import {
-  achievementPct, GrowthMethod, progress, ProgressStatus, quarterTime, statusForRatio, targetTime,
+  achievementPct,
+  GrowthMethod,
+  progress,
+  ProgressStatus,
+  quarterTime,
+  statusForRatio,
+  targetTime,
 } from '../progress.js';
 
 // Times: FY2565Q4 ends at 2566.00, FY2567Q4 at 2568.00; a target for FY2569 is due at 2570.00.
@@ -19,7 +25,12 @@ describe('quarterTime and targetTime', () => {
 describe('progress', () => {
   const at = (value: number, t = CURRENT_T) => ({ t, value });
   const run = (current: number, target: number | null, base = 10, direction = 1) =>
-    progress({ direction, base: at(base, BASE_T), current: at(current), target: target === null ? null : at(target, TARGET_T) });
+    progress({
+      direction,
+      base: at(base, BASE_T),
+      current: at(current),
+      target: target === null ? null : at(target, TARGET_T),
+    });
 
   it('is on track when observed growth equals the required growth (R = 1)', () => {
     // 10 → 12.1 in 2 years: CAGRo = √1.21 − 1 = 0.10; 10 → 14.641 in 4 years: CAGRr = 1.4641^(1/4) − 1 = 0.10.
@@ -83,9 +94,15 @@ describe('progress', () => {
   });
 
   it('has insufficient data with fewer than two data points', () => {
-    expect(progress({ direction: 1, base: at(10), current: at(12), target: at(20, TARGET_T) }).status).toBe(ProgressStatus.INSUFFICIENT_DATA);
-    expect(progress({ direction: 1, base: null, current: at(12), target: at(20, TARGET_T) }).status).toBe(ProgressStatus.INSUFFICIENT_DATA);
-    expect(progress({ direction: 1, base: at(10, BASE_T), current: null, target: at(20, TARGET_T) }).status).toBe(ProgressStatus.INSUFFICIENT_DATA);
+    expect(progress({ direction: 1, base: at(10), current: at(12), target: at(20, TARGET_T) }).status).toBe(
+      ProgressStatus.INSUFFICIENT_DATA,
+    );
+    expect(progress({ direction: 1, base: null, current: at(12), target: at(20, TARGET_T) }).status).toBe(
+      ProgressStatus.INSUFFICIENT_DATA,
+    );
+    expect(progress({ direction: 1, base: at(10, BASE_T), current: null, target: at(20, TARGET_T) }).status).toBe(
+      ProgressStatus.INSUFFICIENT_DATA,
+    );
   });
 
   it('has no target status without a target, but still gives the observed growth', () => {

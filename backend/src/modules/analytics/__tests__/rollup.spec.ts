@@ -43,7 +43,10 @@ describe('rollUp', () => {
       { numerator: 3, denominator: 60 },
     ];
     const r = rollUp('RATIO', 100, units);
-    expect(valueFromSums('RATIO', 100, { numerator: 15, denominator: 100, units: 2 })).toBeCloseTo(r.value as number, 12);
+    expect(valueFromSums('RATIO', 100, { numerator: 15, denominator: 100, units: 2 })).toBeCloseTo(
+      r.value as number,
+      12,
+    );
     expect(valueFromSums('AVERAGE', 1, { numerator: 15, denominator: null, units: 2 })).toBe(7.5);
     expect(valueFromSums('SUM', 1, { numerator: null, denominator: null, units: 0 })).toBeNull();
   });

@@ -1,5 +1,12 @@
 import {
-  isSmallSample, shareEstimate, SMALL_SAMPLE_MIN_EXPECTED, SMALL_SAMPLE_MIN_RESPONDENTS, SMALL_SAMPLE_RULE, SMALL_SAMPLE_RULE_CODE, wilsonInterval, Z_95,
+  isSmallSample,
+  shareEstimate,
+  SMALL_SAMPLE_MIN_EXPECTED,
+  SMALL_SAMPLE_MIN_RESPONDENTS,
+  SMALL_SAMPLE_RULE,
+  SMALL_SAMPLE_RULE_CODE,
+  wilsonInterval,
+  Z_95,
 } from '../statistics.js';
 
 describe('wilsonInterval', () => {
@@ -58,18 +65,27 @@ describe('shareEstimate', () => {
     const s = shareEstimate(54, 76);
     expect(s.percentage).toBeCloseTo(71.0526315789, 8);
     expect(s.ciLow).toBeCloseTo(60.0404, 3);
-    expect(s.ciHigh).toBeCloseTo(80.0390, 3);
+    expect(s.ciHigh).toBeCloseTo(80.039, 3);
     expect(s.smallSample).toBe(false);
   });
 
   it('has no percentage without respondents', () => {
-    expect(shareEstimate(0, 0)).toEqual({ count: 0, respondents: 0, percentage: null, ciLow: null, ciHigh: null, smallSample: true });
+    expect(shareEstimate(0, 0)).toEqual({
+      count: 0,
+      respondents: 0,
+      percentage: null,
+      ciLow: null,
+      ciHigh: null,
+      smallSample: true,
+    });
   });
 });
 
 describe('SMALL_SAMPLE_RULE_CODE', () => {
   it('names the thresholds the rule states, so that a changed rule needs a new code (clients translate by it)', () => {
-    expect(SMALL_SAMPLE_RULE_CODE).toBe(`RESPONDENTS_${SMALL_SAMPLE_MIN_RESPONDENTS}_EXPECTED_${SMALL_SAMPLE_MIN_EXPECTED}`);
+    expect(SMALL_SAMPLE_RULE_CODE).toBe(
+      `RESPONDENTS_${SMALL_SAMPLE_MIN_RESPONDENTS}_EXPECTED_${SMALL_SAMPLE_MIN_EXPECTED}`,
+    );
     expect(SMALL_SAMPLE_RULE).toContain(`fewer than ${SMALL_SAMPLE_MIN_RESPONDENTS} respondents`);
   });
 });

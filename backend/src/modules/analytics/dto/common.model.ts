@@ -40,7 +40,9 @@ registerEnumType(GrowthMethod, {
   name: 'GrowthMethod',
   valuesMap: {
     COMPOUND: { description: 'Compound annual growth rates (fractions per year), the method itself' },
-    LINEAR: { description: "Change per year in the indicator's unit, used when the base is zero (compound growth is undefined)" },
+    LINEAR: {
+      description: "Change per year in the indicator's unit, used when the base is zero (compound growth is undefined)",
+    },
   },
 });
 
@@ -62,7 +64,9 @@ export class AnalyticsScopeModel {
   regionCode: string | null;
 }
 
-@ObjectType('IndicatorValue', { description: 'An indicator rolled up over a scope in one quarter, with the sums it comes from.' })
+@ObjectType('IndicatorValue', {
+  description: 'An indicator rolled up over a scope in one quarter, with the sums it comes from.',
+})
 export class IndicatorValueModel {
   @Field({ description: 'Quarter code, e.g. FY2569Q3' })
   quarterCode: string;
@@ -70,7 +74,10 @@ export class IndicatorValueModel {
   @Field(() => Float, { description: 'Fractional year of the end of the quarter: fiscal year (B.E.) + quarter / 4' })
   t: number;
 
-  @Field(() => Float, { nullable: true, description: 'Σ numerator / Σ denominator × multiplier for a ratio; null when the denominator sums to 0' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Σ numerator / Σ denominator × multiplier for a ratio; null when the denominator sums to 0',
+  })
   value: number | null;
 
   @Field(() => Float)
@@ -97,21 +104,30 @@ export class ProgressTargetModel {
   @Field(() => Int, { description: 'Fiscal year (B.E.) of the target: the fiscal year of the current quarter' })
   fiscalYear: number;
 
-  @Field({ description: 'Whose target it is: the scope itself, or "TH" when the scope has none and the national target applies' })
+  @Field({
+    description:
+      'Whose target it is: the scope itself, or "TH" when the scope has none and the national target applies',
+  })
   orgUnitCode: string;
 
   @Field(() => Float, { nullable: true, description: "The target's milestone for the current quarter, when set" })
   milestone: number | null;
 
-  @Field(() => Float, { description: 'Target year as a fractional year: fiscal year + 1 (the end of that fiscal year)' })
+  @Field(() => Float, {
+    description: 'Target year as a fractional year: fiscal year + 1 (the end of that fiscal year)',
+  })
   t: number;
 }
 
 @InputType('PillarWeightInput', { description: 'A relative weight for one pillar of the composite index.' })
 export class PillarWeightInput {
-  @Field({ description: 'Pillar code: the obstacle category code (SKILLS, BUDGET, INTEGRATION, SECURITY, SERVICES, POLICY)' })
+  @Field({
+    description: 'Pillar code: the obstacle category code (SKILLS, BUDGET, INTEGRATION, SECURITY, SERVICES, POLICY)',
+  })
   pillarCode: string;
 
-  @Field(() => Float, { description: 'Relative weight ≥ 0; pillars not named keep 1; all are then normalised to sum to 1' })
+  @Field(() => Float, {
+    description: 'Relative weight ≥ 0; pillars not named keep 1; all are then normalised to sum to 1',
+  })
   weight: number;
 }

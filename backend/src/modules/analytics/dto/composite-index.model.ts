@@ -6,13 +6,19 @@ import { AnalyticsScopeModel } from './common.model.js';
 
 registerEnumType(IndexMethodCode, {
   name: 'IndexMethodCode',
-  description: 'Stable code of CompositeIndex.method: a new code whenever the method changes, so that clients can key their own wording by it.',
+  description:
+    'Stable code of CompositeIndex.method: a new code whenever the method changes, so that clients can key their own wording by it.',
   valuesMap: {
-    GOALPOST_PILLARS_V1: { description: 'Fixed goalposts per indicator, pillar = mean score, index = weighted sum of pillars (the text of `method`)' },
+    GOALPOST_PILLARS_V1: {
+      description:
+        'Fixed goalposts per indicator, pillar = mean score, index = weighted sum of pillars (the text of `method`)',
+    },
   },
 });
 
-@ObjectType('IndexGoalpost', { description: 'Fixed goalposts of one indicator in the composite index: worst scores 0, best scores 100.' })
+@ObjectType('IndexGoalpost', {
+  description: 'Fixed goalposts of one indicator in the composite index: worst scores 0, best scores 100.',
+})
 export class IndexGoalpostModel {
   @Field()
   indicatorCode: string;
@@ -65,7 +71,10 @@ export class PillarScoreModel {
   @Field(() => Float, { nullable: true, description: 'Mean score of its indicators with a value (0–100)' })
   score: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'weight × score: index points from this pillar; the contributions sum to the index' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'weight × score: index points from this pillar; the contributions sum to the index',
+  })
   contribution: number | null;
 
   @Field(() => [IndicatorScoreModel])
@@ -77,10 +86,16 @@ export class ProvinceIndexModel {
   @Field(() => AnalyticsScopeModel)
   province: AnalyticsScopeModel;
 
-  @Field(() => Float, { nullable: true, description: '0–100; null when a weighted pillar has no value (no visible report, or missing figures)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: '0–100; null when a weighted pillar has no value (no visible report, or missing figures)',
+  })
   index: number | null;
 
-  @Field(() => Int, { nullable: true, description: 'Rank among all provinces with an index in the quarter (1 = highest; ties share a rank)' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank among all provinces with an index in the quarter (1 = highest; ties share a rank)',
+  })
   rank: number | null;
 
   @Field(() => Int, { description: 'Provinces with an index in the quarter' })
@@ -90,7 +105,9 @@ export class ProvinceIndexModel {
   pillars: PillarScoreModel[];
 }
 
-@ObjectType('CompositeIndex', { description: 'The Digital Government Progress Index (0–100) of every province in one quarter.' })
+@ObjectType('CompositeIndex', {
+  description: 'The Digital Government Progress Index (0–100) of every province in one quarter.',
+})
 export class CompositeIndexModel {
   @Field(() => FiscalQuarterModel, { nullable: true, description: 'Null when no quarter has visible data yet' })
   quarter: FiscalQuarterModel | null;

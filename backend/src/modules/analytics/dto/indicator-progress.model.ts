@@ -17,7 +17,10 @@ export class IndicatorProgressModel {
   @Field(() => AnalyticsScopeModel)
   scope: AnalyticsScopeModel;
 
-  @Field(() => IndicatorValueModel, { nullable: true, description: 'The value in the quarter asked for (null when it has none)' })
+  @Field(() => IndicatorValueModel, {
+    nullable: true,
+    description: 'The value in the quarter asked for (null when it has none)',
+  })
   current: IndicatorValueModel | null;
 
   @Field(() => IndicatorValueModel, {
@@ -26,7 +29,10 @@ export class IndicatorProgressModel {
   })
   base: IndicatorValueModel | null;
 
-  @Field(() => IndicatorValueModel, { nullable: true, description: 'The quarter just before the current one, when it has a value' })
+  @Field(() => IndicatorValueModel, {
+    nullable: true,
+    description: 'The quarter just before the current one, when it has a value',
+  })
   previous: IndicatorValueModel | null;
 
   @Field(() => Float, { nullable: true, description: 'current − previous, in the indicator’s unit' })
@@ -37,14 +43,21 @@ export class IndicatorProgressModel {
 
   @Field(() => Float, {
     nullable: true,
-    description: 'Percent of the target reached, not capped: current / target × 100 (target / current × 100 when lower is better)',
+    description:
+      'Percent of the target reached, not capped: current / target × 100 (target / current × 100 when lower is better)',
   })
   achievementPct: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'CAGRo per year (a fraction: 0.05 = 5 %; in the indicator’s unit when growthMethod is LINEAR)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CAGRo per year (a fraction: 0.05 = 5 %; in the indicator’s unit when growthMethod is LINEAR)',
+  })
   observedGrowth: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'CAGRr per year needed from the base to reach the target at target.t' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'CAGRr per year needed from the base to reach the target at target.t',
+  })
   requiredGrowth: number | null;
 
   @Field(() => Float, { nullable: true, description: 'R = direction × observedGrowth / |requiredGrowth|' })
@@ -62,11 +75,16 @@ export class IndicatorSeriesPointModel extends IndicatorValueModel {
   @Field(() => FiscalQuarterModel)
   quarter: FiscalQuarterModel;
 
-  @Field(() => Float, { nullable: true, description: 'Change from the previous quarter’s value (null when that quarter has none)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Change from the previous quarter’s value (null when that quarter has none)',
+  })
   changeFromPrevious: number | null;
 }
 
-@ObjectType('IndicatorSeries', { description: 'An indicator over a scope, quarter by quarter (quarters without a value are left out).' })
+@ObjectType('IndicatorSeries', {
+  description: 'An indicator over a scope, quarter by quarter (quarters without a value are left out).',
+})
 export class IndicatorSeriesModel {
   @Field(() => IndicatorModel)
   indicator: IndicatorModel;
@@ -78,7 +96,9 @@ export class IndicatorSeriesModel {
   points: IndicatorSeriesPointModel[];
 }
 
-@ObjectType('ScopeIndicatorValue', { description: 'An indicator for one region or province in a quarter, beside the quarter before.' })
+@ObjectType('ScopeIndicatorValue', {
+  description: 'An indicator for one region or province in a quarter, beside the quarter before.',
+})
 export class ScopeIndicatorValueModel {
   @Field(() => AnalyticsScopeModel)
   scope: AnalyticsScopeModel;
@@ -98,7 +118,10 @@ export class ScopeIndicatorValueModel {
   @Field(() => Int)
   reportingProvinces: number;
 
-  @Field(() => Int, { nullable: true, description: 'Rank, best first in the indicator’s direction; ties share a rank; null without a value' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Rank, best first in the indicator’s direction; ties share a rank; null without a value',
+  })
   rank: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Value in the previous quarter' })

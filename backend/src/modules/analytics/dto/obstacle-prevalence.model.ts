@@ -6,9 +6,12 @@ import { AnalyticsScopeModel, RespondentLevel } from './common.model.js';
 
 registerEnumType(SmallSampleRuleCode, {
   name: 'SmallSampleRuleCode',
-  description: 'Stable code of smallSampleRule: a new code whenever the rule changes, so that clients can key their own wording by it.',
+  description:
+    'Stable code of smallSampleRule: a new code whenever the rule changes, so that clients can key their own wording by it.',
   valuesMap: {
-    RESPONDENTS_30_EXPECTED_5: { description: 'Small when n < 30, n·p < 5 or n·(1−p) < 5 (the text of smallSampleRule)' },
+    RESPONDENTS_30_EXPECTED_5: {
+      description: 'Small when n < 30, n·p < 5 or n·(1−p) < 5 (the text of smallSampleRule)',
+    },
   },
 });
 
@@ -20,7 +23,10 @@ export class PrevalenceShareModel {
   @Field(() => Int, { description: 'Respondents asked (the denominator)' })
   respondents: number;
 
-  @Field(() => Float, { nullable: true, description: 'count / respondents × 100 (as published, for a published value); null without respondents' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'count / respondents × 100 (as published, for a published value); null without respondents',
+  })
   percentage: number | null;
 
   @Field(() => Float, { nullable: true, description: 'Lower bound of the 95 % Wilson score interval, in percent' })
@@ -38,12 +44,17 @@ export class ObstacleCategoryPrevalenceModel extends PrevalenceShareModel {
   @Field(() => ObstacleCategoryModel)
   category: ObstacleCategoryModel;
 
-  @Field(() => Float, { nullable: true, description: 'Mean severity (1 minor – 5 blocking) among respondents citing it; null when none did or when not published' })
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Mean severity (1 minor – 5 blocking) among respondents citing it; null when none did or when not published',
+  })
   meanSeverity: number | null;
 }
 
 @ObjectType('ObstacleBaseline', {
-  description: "A published survey held beside the collected data as its own source: DGA's 2024 (B.E. 2567) survey of 76 provinces.",
+  description:
+    "A published survey held beside the collected data as its own source: DGA's 2024 (B.E. 2567) survey of 76 provinces.",
 })
 export class ObstacleBaselineModel {
   @Field({ description: 'Published dataset code, e.g. DGA_OBSTACLE_SURVEY_2567' })
@@ -61,7 +72,10 @@ export class ObstacleBaselineModel {
   @Field({ description: 'Who was counted, as the source says' })
   population: string;
 
-  @Field({ description: 'True when the collected figures count the same kind of respondent nationally (provinces, nation-wide)' })
+  @Field({
+    description:
+      'True when the collected figures count the same kind of respondent nationally (provinces, nation-wide)',
+  })
   comparable: boolean;
 
   @Field(() => PrevalenceShareModel, { description: 'Provinces reporting at least one obstacle' })
@@ -73,7 +87,9 @@ export class ObstacleBaselineModel {
   sourceCode: string;
 }
 
-@ObjectType('ObstaclePrevalence', { description: 'How many respondents cite each obstacle category, over a scope and a quarter or fiscal year.' })
+@ObjectType('ObstaclePrevalence', {
+  description: 'How many respondents cite each obstacle category, over a scope and a quarter or fiscal year.',
+})
 export class ObstaclePrevalenceModel {
   @Field(() => AnalyticsScopeModel)
   scope: AnalyticsScopeModel;
@@ -81,10 +97,17 @@ export class ObstaclePrevalenceModel {
   @Field(() => RespondentLevel)
   respondentLevel: RespondentLevel;
 
-  @Field(() => FiscalQuarterModel, { nullable: true, description: 'The quarter, when asked by quarter (null for a fiscal year, or when nothing is visible yet)' })
+  @Field(() => FiscalQuarterModel, {
+    nullable: true,
+    description: 'The quarter, when asked by quarter (null for a fiscal year, or when nothing is visible yet)',
+  })
   quarter: FiscalQuarterModel | null;
 
-  @Field(() => Int, { nullable: true, description: 'The fiscal year (B.E.), when asked by fiscal year: each respondent’s latest response in the year counts' })
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'The fiscal year (B.E.), when asked by fiscal year: each respondent’s latest response in the year counts',
+  })
   fiscalYear: number | null;
 
   @Field({ description: 'Whether submitted (not yet approved) reports were counted' })
@@ -105,16 +128,25 @@ export class ObstaclePrevalenceModel {
   @Field(() => SmallSampleRuleCode, { description: 'Stable code of smallSampleRule, to key a translation by' })
   smallSampleRuleCode: SmallSampleRuleCode;
 
-  @Field(() => ObstacleBaselineModel, { nullable: true, description: "DGA's published national figures, beside the collected ones" })
+  @Field(() => ObstacleBaselineModel, {
+    nullable: true,
+    description: "DGA's published national figures, beside the collected ones",
+  })
   baseline: ObstacleBaselineModel | null;
 }
 
-@ObjectType('AreaObstaclePrevalence', { description: 'Obstacle prevalence over one area of a scope (a province), as obstaclePrevalence gives it for that area.' })
+@ObjectType('AreaObstaclePrevalence', {
+  description:
+    'Obstacle prevalence over one area of a scope (a province), as obstaclePrevalence gives it for that area.',
+})
 export class AreaObstaclePrevalenceModel {
   @Field(() => AnalyticsScopeModel, { description: 'The area: a province' })
   scope: AnalyticsScopeModel;
 
-  @Field(() => Int, { description: 'Respondents: one obstacle response each (an empty answer means "no obstacle"); 0 when the area has no visible report' })
+  @Field(() => Int, {
+    description:
+      'Respondents: one obstacle response each (an empty answer means "no obstacle"); 0 when the area has no visible report',
+  })
   respondents: number;
 
   @Field(() => PrevalenceShareModel, { description: 'Respondents citing at least one obstacle' })
@@ -125,7 +157,8 @@ export class AreaObstaclePrevalenceModel {
 }
 
 @ObjectType('ObstaclePrevalenceByArea', {
-  description: 'Obstacle prevalence for every province of a scope (the nation or a region) in one quarter: the figures obstaclePrevalence gives for each province.',
+  description:
+    'Obstacle prevalence for every province of a scope (the nation or a region) in one quarter: the figures obstaclePrevalence gives for each province.',
 })
 export class ObstaclePrevalenceByAreaModel {
   @Field(() => AnalyticsScopeModel, { description: 'The scope whose provinces are listed' })
@@ -134,13 +167,18 @@ export class ObstaclePrevalenceByAreaModel {
   @Field(() => RespondentLevel)
   respondentLevel: RespondentLevel;
 
-  @Field(() => FiscalQuarterModel, { nullable: true, description: 'The quarter, the same for every area (null when nothing is visible yet)' })
+  @Field(() => FiscalQuarterModel, {
+    nullable: true,
+    description: 'The quarter, the same for every area (null when nothing is visible yet)',
+  })
   quarter: FiscalQuarterModel | null;
 
   @Field({ description: 'Whether submitted (not yet approved) reports were counted' })
   includeSubmitted: boolean;
 
-  @Field(() => [AreaObstaclePrevalenceModel], { description: 'Every province of the scope, by code, with or without respondents' })
+  @Field(() => [AreaObstaclePrevalenceModel], {
+    description: 'Every province of the scope, by code, with or without respondents',
+  })
   areas: AreaObstaclePrevalenceModel[];
 
   @Field({ description: 'When smallSample is set, in English' })

@@ -7,7 +7,10 @@ export class ProvinceIndicatorValueModel {
   @Field()
   provinceCode: string;
 
-  @Field(() => Float, { nullable: true, description: 'The indicator rolled up as it defines (ratio of sums for rates)' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'The indicator rolled up as it defines (ratio of sums for rates)',
+  })
   value: number | null;
 
   @Field(() => Float, { nullable: true })
@@ -23,7 +26,9 @@ export class ProvinceIndicatorValueModel {
   isDemo: boolean;
 }
 
-@ObjectType('ProvinceIndicatorValues', { description: 'One indicator for every province with approved data in one quarter.' })
+@ObjectType('ProvinceIndicatorValues', {
+  description: 'One indicator for every province with approved data in one quarter.',
+})
 export class ProvinceIndicatorValuesModel {
   @Field(() => IndicatorModel)
   indicator: IndicatorModel;

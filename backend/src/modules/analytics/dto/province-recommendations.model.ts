@@ -8,13 +8,18 @@ import { AnalyticsScopeModel, RespondentLevel } from './common.model.js';
 
 registerEnumType(PriorityRuleCode, {
   name: 'PriorityRuleCode',
-  description: 'Stable code of priorityRule: a new code whenever the rule changes, so that clients can key their own wording by it.',
+  description:
+    'Stable code of priorityRule: a new code whenever the rule changes, so that clients can key their own wording by it.',
   valuesMap: {
-    MAX_OBSTACLE_SCORE_PLUS_MAX_GAP_V1: { description: 'Highest obstacle score + highest indicator gap, 0–2 (the text of priorityRule)' },
+    MAX_OBSTACLE_SCORE_PLUS_MAX_GAP_V1: {
+      description: 'Highest obstacle score + highest indicator gap, 0–2 (the text of priorityRule)',
+    },
   },
 });
 
-@ObjectType('LinkedObstacle', { description: 'An obstacle category a recommendation answers, as the province reported it.' })
+@ObjectType('LinkedObstacle', {
+  description: 'An obstacle category a recommendation answers, as the province reported it.',
+})
 export class LinkedObstacleModel {
   @Field(() => ObstacleCategoryModel)
   category: ObstacleCategoryModel;
@@ -32,7 +37,9 @@ export class LinkedObstacleModel {
   weight: number;
 }
 
-@ObjectType('LinkedIndicator', { description: 'An indicator measuring a recommendation, for the province in the quarter.' })
+@ObjectType('LinkedIndicator', {
+  description: 'An indicator measuring a recommendation, for the province in the quarter.',
+})
 export class LinkedIndicatorModel {
   @Field()
   indicatorCode: string;
@@ -53,7 +60,9 @@ export class LinkedIndicatorModel {
   gap: number | null;
 }
 
-@ObjectType('RecommendationPriority', { description: 'A recommendation for a province, with the priority it is ordered by and why.' })
+@ObjectType('RecommendationPriority', {
+  description: 'A recommendation for a province, with the priority it is ordered by and why.',
+})
 export class RecommendationPriorityModel {
   @Field(() => RecommendationModel)
   recommendation: RecommendationModel;
@@ -74,12 +83,15 @@ export class RecommendationPriorityModel {
   indicators: LinkedIndicatorModel[];
 
   @Field(() => [ActionItemModel], {
-    description: "The province's action items for this recommendation in the quarter's fiscal year, status as of now (empty when not visible, see actionItemsVisible)",
+    description:
+      "The province's action items for this recommendation in the quarter's fiscal year, status as of now (empty when not visible, see actionItemsVisible)",
   })
   actionItems: ActionItemModel[];
 }
 
-@ObjectType('ProvinceRecommendations', { description: "Recommendations answering a province's obstacles and lagging indicators, highest priority first." })
+@ObjectType('ProvinceRecommendations', {
+  description: "Recommendations answering a province's obstacles and lagging indicators, highest priority first.",
+})
 export class ProvinceRecommendationsModel {
   @Field(() => AnalyticsScopeModel)
   province: AnalyticsScopeModel;
@@ -96,7 +108,9 @@ export class ProvinceRecommendationsModel {
   @Field()
   includeSubmitted: boolean;
 
-  @Field({ description: "Action items are shown to signed-in users who may read the province's report for the quarter" })
+  @Field({
+    description: "Action items are shown to signed-in users who may read the province's report for the quarter",
+  })
   actionItemsVisible: boolean;
 
   @Field({ description: 'How priority is computed, in English' })

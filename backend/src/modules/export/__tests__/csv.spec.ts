@@ -39,7 +39,10 @@ describe('csvCell', () => {
 
 describe('writeCsv', () => {
   it('writes the BOM, the header and one line per row, as many bytes as csvBytes says', async () => {
-    const rows = [flattenItem({ code: 'TH-40', region: { code: 'NORTHEAST' }, value: -1 }), flattenItem({ code: '=cmd', extra: ['a', 'b'] })];
+    const rows = [
+      flattenItem({ code: 'TH-40', region: { code: 'NORTHEAST' }, value: -1 }),
+      flattenItem({ code: '=cmd', extra: ['a', 'b'] }),
+    ];
     const columns = columnsOf(rows);
     expect(columns).toEqual(['code', 'region.code', 'value', 'extra']);
     const out = new PassThrough();
@@ -47,7 +50,7 @@ describe('writeCsv', () => {
     out.on('data', (c: Buffer) => chunks.push(c));
     await writeCsv(out, columns, rows);
     const text = Buffer.concat(chunks).toString('utf8');
-    expect(text).toBe('\uFEFFcode,region.code,value,extra\r\nTH-40,NORTHEAST,-1,\r\n\'=cmd,,,a; b\r\n');
+    expect(text).toBe("\uFEFFcode,region.code,value,extra\r\nTH-40,NORTHEAST,-1,\r\n'=cmd,,,a; b\r\n");
     expect(csvBytes(columns, rows)).toBe(Buffer.byteLength(text));
   });
 });

@@ -70,7 +70,9 @@ export class SetTargetsInput {
   reason?: string | null;
 }
 
-@InputType('RecommendationInput', { description: 'Create or update a recommendation by code, with its links (planners).' })
+@InputType('RecommendationInput', {
+  description: 'Create or update a recommendation by code, with its links (planners).',
+})
 export class RecommendationInput {
   @Field()
   code: string;

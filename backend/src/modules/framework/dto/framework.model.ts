@@ -22,7 +22,9 @@ registerEnumType(IndicatorAggregation, {
   },
 });
 
-@ObjectType('ObstacleCategory', { description: "An area of obstacles to digital government, labelled as in DGA's survey." })
+@ObjectType('ObstacleCategory', {
+  description: "An area of obstacles to digital government, labelled as in DGA's survey.",
+})
 export class ObstacleCategoryModel {
   @Field()
   code: string;

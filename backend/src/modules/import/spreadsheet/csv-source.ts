@@ -70,7 +70,10 @@ export async function* csvRows(chunks: AsyncIterable<Buffer>, limits: CsvLimits)
       );
     }
     endField();
-    const row: RawRow = { row: rowNo, cells: record.map((v) => ({ value: v === '' ? null : v, formula: false, error: null })) };
+    const row: RawRow = {
+      row: rowNo,
+      cells: record.map((v) => ({ value: v === '' ? null : v, formula: false, error: null })),
+    };
     record = [];
     recordChars = 0;
     quoteClosed = false;

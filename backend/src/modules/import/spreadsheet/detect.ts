@@ -53,7 +53,8 @@ function looksLikeTis620(head: Buffer): boolean {
   return thai > 0;
 }
 
-export const WHAT_TO_UPLOAD = 'Upload the .xlsx template of this quarter, or a file saved as "CSV UTF-8 (comma delimited)".';
+export const WHAT_TO_UPLOAD =
+  'Upload the .xlsx template of this quarter, or a file saved as "CSV UTF-8 (comma delimited)".';
 
 export function notASpreadsheet(head: Buffer, filename?: string): Problem {
   if (startsWith(head, OLE2)) {
@@ -65,7 +66,10 @@ export function notASpreadsheet(head: Buffer, filename?: string): Problem {
   const magic = BINARY_MAGIC.find(([m]) => startsWith(head, m));
   if (magic) return problem('NOT_A_SPREADSHEET', `The file is ${magic[1]}, not a spreadsheet. ${WHAT_TO_UPLOAD}`);
   if (startsWith(head, [0xff, 0xfe]) || startsWith(head, [0xfe, 0xff])) {
-    return problem('NOT_A_SPREADSHEET', `The file is UTF-16 text (Excel's "Unicode Text"), which is not accepted. ${WHAT_TO_UPLOAD}`);
+    return problem(
+      'NOT_A_SPREADSHEET',
+      `The file is UTF-16 text (Excel's "Unicode Text"), which is not accepted. ${WHAT_TO_UPLOAD}`,
+    );
   }
   if (looksLikeTis620(head)) {
     return problem(
@@ -74,7 +78,13 @@ export function notASpreadsheet(head: Buffer, filename?: string): Problem {
     );
   }
   if (filename && EXCEL_EXTENSION.test(filename) && utf8Text(head) !== null) {
-    return problem('NOT_A_SPREADSHEET', `The file is named ${filename} but holds plain text, not an Excel workbook. ${WHAT_TO_UPLOAD}`);
+    return problem(
+      'NOT_A_SPREADSHEET',
+      `The file is named ${filename} but holds plain text, not an Excel workbook. ${WHAT_TO_UPLOAD}`,
+    );
   }
-  return problem('NOT_A_SPREADSHEET', `The file is neither an Excel workbook (.xlsx) nor a CSV text file. ${WHAT_TO_UPLOAD}`);
+  return problem(
+    'NOT_A_SPREADSHEET',
+    `The file is neither an Excel workbook (.xlsx) nor a CSV text file. ${WHAT_TO_UPLOAD}`,
+  );
 }

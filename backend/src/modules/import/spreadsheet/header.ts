@@ -4,7 +4,12 @@ import { problem, type Problem } from './problems.js';
 
 /** Lower case, NFKC (Thai SARA AM and NIKHAHIT+SARA AA compare equal), one space between words. */
 function fold(s: string): string {
-  return cleanSpaces(s).normalize('NFKC').replace(/\s+/g, ' ').replace(/\s*\/\s*/g, ' / ').trim().toLowerCase();
+  return cleanSpaces(s)
+    .normalize('NFKC')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*\/\s*/g, ' / ')
+    .trim()
+    .toLowerCase();
 }
 
 const TAG = /\[\s*([^[\]]+?)\s*\]$/;
@@ -37,7 +42,13 @@ function quote(s: string): string {
 export function checkHeader(cells: CellValue[], rowNumber: number, layout: TemplateLayout): Problem[] {
   const expected = layout.columns;
   if (rowNumber !== 1) {
-    return [problem('MISSING_HEADER', `Row 1 must hold the column headers of the template, but it is empty. Delete any rows above the headers.`, 1)];
+    return [
+      problem(
+        'MISSING_HEADER',
+        `Row 1 must hold the column headers of the template, but it is empty. Delete any rows above the headers.`,
+        1,
+      ),
+    ];
   }
   const texts = Array.from(cells, (v) => cellText(v ?? null) ?? ''); // dense: a missing cell is an empty header
   let width = texts.length;
@@ -79,16 +90,37 @@ export function checkHeader(cells: CellValue[], rowNumber: number, layout: Templ
       // Something unknown sits where a missing column belongs: almost always a renamed header.
       missing.delete(here.key);
       const what = f.text ? `holds the header ${quote(f.text)}, which is not a template column` : 'has no header';
-      problems.push(problem('UNKNOWN_COLUMN', `Column ${columnLetter(f.i + 1)} ${what}; the template has ${quote(here.header)} here. Restore the header exactly as in the template.`, 1, label));
+      problems.push(
+        problem(
+          'UNKNOWN_COLUMN',
+          `Column ${columnLetter(f.i + 1)} ${what}; the template has ${quote(here.header)} here. Restore the header exactly as in the template.`,
+          1,
+          label,
+        ),
+      );
     } else {
       const what = f.text ? `holds the header ${quote(f.text)}, which is not a template column` : 'has no header';
-      problems.push(problem('UNKNOWN_COLUMN', `Column ${columnLetter(f.i + 1)} ${what}. Delete the column; the template's columns end at column ${columnLetter(expected.length)}.`, 1, label));
+      problems.push(
+        problem(
+          'UNKNOWN_COLUMN',
+          `Column ${columnLetter(f.i + 1)} ${what}. Delete the column; the template's columns end at column ${columnLetter(expected.length)}.`,
+          1,
+          label,
+        ),
+      );
     }
   }
   for (const c of expected) {
     if (!missing.has(c.key)) continue;
     const at = expected.indexOf(c) + 1;
-    problems.push(problem('MISSING_COLUMN', `The column ${quote(c.header)} is missing; the template has it in column ${columnLetter(at)}. Add it back with its header.`, 1, columnLabel(at, c.header)));
+    problems.push(
+      problem(
+        'MISSING_COLUMN',
+        `The column ${quote(c.header)} is missing; the template has it in column ${columnLetter(at)}. Add it back with its header.`,
+        1,
+        columnLabel(at, c.header),
+      ),
+    );
   }
   if (problems.length > 0) return problems;
 

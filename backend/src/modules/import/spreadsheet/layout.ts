@@ -73,14 +73,42 @@ interface FixedColumn {
 }
 
 const LEADING: FixedColumn[] = [
-  { key: 'org_code', kind: 'ORG_CODE', th: 'รหัสหน่วยงาน', en: 'Organization code', required: true, maxLength: MAX_ORG_CODE_LENGTH },
-  { key: 'org_name', kind: 'ORG_NAME', th: 'ชื่อหน่วยงาน', en: 'Organization name', required: false, maxLength: MAX_ORG_NAME_LENGTH },
+  {
+    key: 'org_code',
+    kind: 'ORG_CODE',
+    th: 'รหัสหน่วยงาน',
+    en: 'Organization code',
+    required: true,
+    maxLength: MAX_ORG_CODE_LENGTH,
+  },
+  {
+    key: 'org_name',
+    kind: 'ORG_NAME',
+    th: 'ชื่อหน่วยงาน',
+    en: 'Organization name',
+    required: false,
+    maxLength: MAX_ORG_NAME_LENGTH,
+  },
   { key: 'as_of_date', kind: 'AS_OF_DATE', th: 'วันที่ของข้อมูล', en: 'Data as of', required: false, maxLength: null },
 ];
 
 const TRAILING: FixedColumn[] = [
-  { key: 'obstacle_note', kind: 'OBSTACLE_NOTE', th: 'รายละเอียดอุปสรรค', en: 'Obstacle details', required: false, maxLength: MAX_TEXT_LENGTH },
-  { key: 'evidence_url', kind: 'EVIDENCE_URL', th: 'ลิงก์หลักฐาน', en: 'Evidence link', required: false, maxLength: MAX_TEXT_LENGTH },
+  {
+    key: 'obstacle_note',
+    kind: 'OBSTACLE_NOTE',
+    th: 'รายละเอียดอุปสรรค',
+    en: 'Obstacle details',
+    required: false,
+    maxLength: MAX_TEXT_LENGTH,
+  },
+  {
+    key: 'evidence_url',
+    kind: 'EVIDENCE_URL',
+    th: 'ลิงก์หลักฐาน',
+    en: 'Evidence link',
+    required: false,
+    maxLength: MAX_TEXT_LENGTH,
+  },
   { key: 'comment', kind: 'COMMENT', th: 'หมายเหตุ', en: 'Comment', required: false, maxLength: MAX_TEXT_LENGTH },
 ];
 
@@ -108,25 +136,34 @@ function fixed(c: FixedColumn): TemplateColumn {
 export function buildLayout(elements: LayoutElement[], categories: LayoutCategory[]): TemplateLayout {
   const columns: TemplateColumn[] = [
     ...LEADING.map(fixed),
-    ...elements.map(
-      (e): TemplateColumn => ({
-        key: e.code,
-        kind: 'DATA_ELEMENT',
-        code: e.code,
-        tag: e.code,
-        headerTh: e.nameTh,
-        headerEn: e.nameEn,
-        header: headerText(e.nameTh, e.nameEn, e.code),
-        required: false,
-        maxLength: null,
-        element: e,
-      }),
-    ),
+    ...elements.map((e): TemplateColumn => ({
+      key: e.code,
+      kind: 'DATA_ELEMENT',
+      code: e.code,
+      tag: e.code,
+      headerTh: e.nameTh,
+      headerEn: e.nameEn,
+      header: headerText(e.nameTh, e.nameEn, e.code),
+      required: false,
+      maxLength: null,
+      element: e,
+    })),
     ...categories.map((c): TemplateColumn => {
       const tag = `${OBSTACLE_KEY_PREFIX}${c.code}`;
       const th = `อุปสรรค: ${c.labelTh}`;
       const en = `Obstacle: ${c.labelEn} (${SEVERITY_MIN}-${SEVERITY_MAX})`;
-      return { key: tag, kind: 'OBSTACLE_SEVERITY', code: c.code, tag, headerTh: th, headerEn: en, header: headerText(th, en, tag), required: false, maxLength: null, element: null };
+      return {
+        key: tag,
+        kind: 'OBSTACLE_SEVERITY',
+        code: c.code,
+        tag,
+        headerTh: th,
+        headerEn: en,
+        header: headerText(th, en, tag),
+        required: false,
+        maxLength: null,
+        element: null,
+      };
     }),
     ...TRAILING.map(fixed),
   ];

@@ -56,6 +56,7 @@ export const DEFAULT_IMPORT_LIMITS: Readonly<ImportLimits> = Object.freeze({
 /** The defaults with the given values in their place. */
 export function importLimits(partial: Partial<ImportLimits> = {}): ImportLimits {
   const out: ImportLimits = { ...DEFAULT_IMPORT_LIMITS };
-  for (const [k, v] of Object.entries(partial) as Array<[keyof ImportLimits, number | undefined]>) if (v !== undefined) out[k] = v;
+  for (const [k, v] of Object.entries(partial) as Array<[keyof ImportLimits, number | undefined]>)
+    if (v !== undefined) out[k] = v;
   return out;
 }

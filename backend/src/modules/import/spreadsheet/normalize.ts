@@ -6,7 +6,8 @@
 /** A cell's value once the reader has set formulas and error cells aside. */
 export type CellValue = string | number | boolean | Date | null;
 
-export type Parsed<T> = { ok: true; value: T | null } | { ok: false; code: 'WRONG_TYPE' | 'OUT_OF_RANGE' | 'BAD_DATE'; reason: string };
+export type Parsed<T> =
+  { ok: true; value: T | null } | { ok: false; code: 'WRONG_TYPE' | 'OUT_OF_RANGE' | 'BAD_DATE'; reason: string };
 
 const THAI_ZERO = 0x0e50;
 
@@ -43,17 +44,23 @@ const GROUPED_NUMBER = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 export function parseNumberCell(value: CellValue): Parsed<number> {
   if (value === null) return { ok: true, value: null };
   if (typeof value === 'number') {
-    return Number.isFinite(value) ? { ok: true, value } : { ok: false, code: 'WRONG_TYPE', reason: 'is not a finite number' };
+    return Number.isFinite(value)
+      ? { ok: true, value }
+      : { ok: false, code: 'WRONG_TYPE', reason: 'is not a finite number' };
   }
-  if (typeof value !== 'string') return { ok: false, code: 'WRONG_TYPE', reason: `holds ${describe(value)}, not a number` };
-  const s = thaiDigitsToAscii(cleanSpaces(value)).trim().replace(/\u2212/g, '-');
+  if (typeof value !== 'string')
+    return { ok: false, code: 'WRONG_TYPE', reason: `holds ${describe(value)}, not a number` };
+  const s = thaiDigitsToAscii(cleanSpaces(value))
+    .trim()
+    .replace(/\u2212/g, '-');
   if (s === '') return { ok: true, value: null };
   let digits: string;
   if (PLAIN_NUMBER.test(s)) digits = s;
   else if (GROUPED_NUMBER.test(s)) digits = s.replace(/,/g, '');
   else return { ok: false, code: 'WRONG_TYPE', reason: `holds ${describe(value)}, which is not a number` };
   const n = Number(digits);
-  if (!Number.isFinite(n)) return { ok: false, code: 'WRONG_TYPE', reason: `holds ${describe(value)}, which is too large to be a number` };
+  if (!Number.isFinite(n))
+    return { ok: false, code: 'WRONG_TYPE', reason: `holds ${describe(value)}, which is too large to be a number` };
   return { ok: true, value: n === 0 ? 0 : n };
 }
 
@@ -64,8 +71,10 @@ const FALSE_WORDS = new Set(['0', 'false', 'no', 'n', 'ไม่ใช่', 'ไ
 export function parseBoolean(value: CellValue): Parsed<0 | 1> {
   if (value === null) return { ok: true, value: null };
   if (typeof value === 'boolean') return { ok: true, value: value ? 1 : 0 };
-  if (value instanceof Date) return { ok: false, code: 'WRONG_TYPE', reason: `holds ${describe(value)}, not yes or no` };
-  const text = typeof value === 'string' ? thaiDigitsToAscii(cleanSpaces(value)).trim().toLowerCase().replace(/\s+/g, '') : null;
+  if (value instanceof Date)
+    return { ok: false, code: 'WRONG_TYPE', reason: `holds ${describe(value)}, not yes or no` };
+  const text =
+    typeof value === 'string' ? thaiDigitsToAscii(cleanSpaces(value)).trim().toLowerCase().replace(/\s+/g, '') : null;
   if (text === '') return { ok: true, value: null };
   if (text !== null && TRUE_WORDS.has(text)) return { ok: true, value: 1 };
   if (text !== null && FALSE_WORDS.has(text)) return { ok: true, value: 0 };
@@ -126,14 +135,19 @@ function calendarDate(year: number, month: number, day: number, shown: string): 
 export function parseDateCell(value: CellValue): Parsed<string> {
   if (value === null) return { ok: true, value: null };
   if (value instanceof Date) {
-    if (Number.isNaN(value.getTime())) return { ok: false, code: 'BAD_DATE', reason: `holds an invalid date. ${DATE_HINT}` };
+    if (Number.isNaN(value.getTime()))
+      return { ok: false, code: 'BAD_DATE', reason: `holds an invalid date. ${DATE_HINT}` };
     // exceljs turns Excel serials into UTC midnight; the UTC fields are the date the officer sees.
     return calendarDate(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate(), 'a date');
   }
-  if (typeof value !== 'string') return { ok: false, code: 'BAD_DATE', reason: `holds ${describe(value)}, not a date. ${DATE_HINT}` };
+  if (typeof value !== 'string')
+    return { ok: false, code: 'BAD_DATE', reason: `holds ${describe(value)}, not a date. ${DATE_HINT}` };
   const shown = describe(value);
   // A trailing time (CSV exports write "15/12/2569 0:00") carries no information for a report date.
-  const s = thaiDigitsToAscii(cleanSpaces(value)).trim().replace(/\s+/g, ' ').replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '');
+  const s = thaiDigitsToAscii(cleanSpaces(value))
+    .trim()
+    .replace(/\s+/g, ' ')
+    .replace(/[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '');
   if (s === '') return { ok: true, value: null };
   let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
   if (m) return calendarDate(Number(m[1]), Number(m[2]), Number(m[3]), shown);
@@ -141,7 +155,11 @@ export function parseDateCell(value: CellValue): Parsed<string> {
   if (m) {
     const [day, month] = [Number(m[1]), Number(m[2])];
     if (month > 12 && day <= 12) {
-      return { ok: false, code: 'BAD_DATE', reason: `holds ${shown}; dates are day/month/year, and ${month} is not a month. ${DATE_HINT}` };
+      return {
+        ok: false,
+        code: 'BAD_DATE',
+        reason: `holds ${shown}; dates are day/month/year, and ${month} is not a month. ${DATE_HINT}`,
+      };
     }
     return calendarDate(Number(m[3]), month, day, shown);
   }

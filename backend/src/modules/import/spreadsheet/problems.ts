@@ -54,6 +54,11 @@ export interface Problem {
   message: string;
 }
 
-export function problem(code: ProblemCode, message: string, row: number | null = null, column: string | null = null): Problem {
+export function problem(
+  code: ProblemCode,
+  message: string,
+  row: number | null = null,
+  column: string | null = null,
+): Problem {
   return { row, column, code, message };
 }

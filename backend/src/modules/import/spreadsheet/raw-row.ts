@@ -19,7 +19,17 @@ export interface RawRow {
 /** Thrown by the file readers for problems with the file as a whole. */
 export class SpreadsheetFileError extends Error {
   constructor(
-    readonly code: 'NOT_A_SPREADSHEET' | 'CSV_NOT_UTF8' | 'MALFORMED_CSV' | 'FILE_TOO_LARGE' | 'FILE_TOO_COMPLEX' | 'TOO_MANY_ROWS' | 'TOO_MANY_COLUMNS' | 'CELL_TOO_LONG' | 'RECORD_TOO_LONG' | 'BAD_CHARACTER',
+    readonly code:
+      | 'NOT_A_SPREADSHEET'
+      | 'CSV_NOT_UTF8'
+      | 'MALFORMED_CSV'
+      | 'FILE_TOO_LARGE'
+      | 'FILE_TOO_COMPLEX'
+      | 'TOO_MANY_ROWS'
+      | 'TOO_MANY_COLUMNS'
+      | 'CELL_TOO_LONG'
+      | 'RECORD_TOO_LONG'
+      | 'BAD_CHARACTER',
     message: string,
     readonly row: number | null = null,
     /** Column letter, when the problem is about one cell. */

@@ -14,7 +14,8 @@ export type { ParsedRow } from './row-parser.js';
 export { detectFormat } from './detect.js';
 export { DEFAULT_IMPORT_LIMITS, importLimits, type ImportLimits } from './limits.js';
 
-export type ReadEvent = { type: 'row'; row: ParsedRow } | { type: 'problem'; problem: Problem } | { type: 'progress'; rowsRead: number };
+export type ReadEvent =
+  { type: 'row'; row: ParsedRow } | { type: 'problem'; problem: Problem } | { type: 'progress'; rowsRead: number };
 
 export const PROGRESS_EVERY = 500;
 /** Enough to see a magic number, a BOM, and whether a CSV's header row is UTF-8. */
@@ -38,7 +39,10 @@ async function* csvItems(source: ByteSource, limits: ImportLimits): AsyncGenerat
 }
 
 function tooLarge(limits: ImportLimits): Problem {
-  return problem('FILE_TOO_LARGE', `The file is larger than ${limits.maxBytes.toLocaleString('en-US')} bytes, the most accepted. A quarter's template is far smaller; remove other sheets, pictures and formatting, then upload it again.`);
+  return problem(
+    'FILE_TOO_LARGE',
+    `The file is larger than ${limits.maxBytes.toLocaleString('en-US')} bytes, the most accepted. A quarter's template is far smaller; remove other sheets, pictures and formatting, then upload it again.`,
+  );
 }
 
 /**
@@ -65,7 +69,13 @@ export async function* readSpreadsheet(
   function* report(problems: Problem[]): Generator<ReadEvent, boolean> {
     for (const p of problems) {
       if (problemCount === maxProblems) {
-        yield { type: 'problem', problem: problem('TOO_MANY_PROBLEMS', `Reading stopped after ${maxProblems.toLocaleString('en-US')} problems. Correct these and upload the file again to see the rest.`) };
+        yield {
+          type: 'problem',
+          problem: problem(
+            'TOO_MANY_PROBLEMS',
+            `Reading stopped after ${maxProblems.toLocaleString('en-US')} problems. Correct these and upload the file again to see the rest.`,
+          ),
+        };
         return false;
       }
       problemCount++;
@@ -81,7 +91,10 @@ export async function* readSpreadsheet(
     const format = detectFormat(head, filename);
     if (format === null) return void (yield* report([notASpreadsheet(head, filename)]));
     // exceljs is loaded when the first workbook comes: a parse worker reading a CSV starts in a fraction of the time.
-    const items = format === 'xlsx' ? (await import('./xlsx-source.js')).xlsxRows(source.chunks(stopAtLimit), limits, options.tempRoot) : csvItems(source, limits);
+    const items =
+      format === 'xlsx'
+        ? (await import('./xlsx-source.js')).xlsxRows(source.chunks(stopAtLimit), limits, options.tempRoot)
+        : csvItems(source, limits);
 
     const parser = new RowParser(layout);
     let headerSeen = false;
@@ -103,11 +116,21 @@ export async function* readSpreadsheet(
           continue;
         }
         if (item.type === 'other-sheet-with-data') {
-          deferred.push(problem('MULTIPLE_SHEETS_WITH_DATA', `The sheet "${item.name}" holds data, but only the sheet "data" is read. Move all rows into the "data" sheet and delete or empty "${item.name}".`));
+          deferred.push(
+            problem(
+              'MULTIPLE_SHEETS_WITH_DATA',
+              `The sheet "${item.name}" holds data, but only the sheet "data" is read. Move all rows into the "data" sheet and delete or empty "${item.name}".`,
+            ),
+          );
           continue;
         }
         if (item.type === 'no-worksheet') {
-          return void (yield* report([problem('NOT_A_SPREADSHEET', `The file is a ZIP archive without a worksheet, not an Excel workbook. ${WHAT_TO_UPLOAD}`)]));
+          return void (yield* report([
+            problem(
+              'NOT_A_SPREADSHEET',
+              `The file is a ZIP archive without a worksheet, not an Excel workbook. ${WHAT_TO_UPLOAD}`,
+            ),
+          ]));
         }
         const raw: RawRow = item.row;
         if (isBlankRow(raw)) continue;
@@ -124,11 +147,26 @@ export async function* readSpreadsheet(
         if (raw.row > lastDataRow + 1) {
           const [from, to] = [lastDataRow + 1, raw.row - 1];
           const rows = from === to ? `Row ${from} is` : `Rows ${from} to ${to} are`;
-          if (!(yield* report([problem('EMPTY_ROW', `${rows} empty between data rows. Delete empty rows inside the data; empty rows after the last row are fine.`, from)]))) return;
+          if (
+            !(yield* report([
+              problem(
+                'EMPTY_ROW',
+                `${rows} empty between data rows. Delete empty rows inside the data; empty rows after the last row are fine.`,
+                from,
+              ),
+            ]))
+          )
+            return;
         }
         lastDataRow = raw.row;
         if (++dataRows > limits.maxRows) {
-          return void (yield* report([problem('TOO_MANY_ROWS', `The file has more than ${limits.maxRows.toLocaleString('en-US')} data rows, the most accepted. Split the file, or check for rows that do not belong in it.`, raw.row)]));
+          return void (yield* report([
+            problem(
+              'TOO_MANY_ROWS',
+              `The file has more than ${limits.maxRows.toLocaleString('en-US')} data rows, the most accepted. Split the file, or check for rows that do not belong in it.`,
+              raw.row,
+            ),
+          ]));
         }
         const parsed = parser.parse(raw);
         if (!(yield* report(parsed.problems))) return;
@@ -143,7 +181,13 @@ export async function* readSpreadsheet(
     if (source.tooLarge) return void (yield* report([tooLarge(limits)]));
     if (!headerSeen) return void (yield* report([problem('EMPTY_FILE', `The file has no rows. ${WHAT_TO_UPLOAD}`)]));
     if (dataRows === 0) {
-      return void (yield* report([problem('EMPTY_FILE', 'The file has the header row but no data rows. Fill in one row per organization, starting in row 2.', 2)]));
+      return void (yield* report([
+        problem(
+          'EMPTY_FILE',
+          'The file has the header row but no data rows. Fill in one row per organization, starting in row 2.',
+          2,
+        ),
+      ]));
     }
     yield* report(deferred);
   } finally {

@@ -1,5 +1,21 @@
-import { columnLabel, columnLetter, SEVERITY_MAX, SEVERITY_MIN, type LayoutElement, type TemplateColumn, type TemplateLayout } from './layout.js';
-import { cellText, parseBoolean, parseDateCell, parseNumberCell, thaiDigitsToAscii, type CellValue, type Parsed } from './normalize.js';
+import {
+  columnLabel,
+  columnLetter,
+  SEVERITY_MAX,
+  SEVERITY_MIN,
+  type LayoutElement,
+  type TemplateColumn,
+  type TemplateLayout,
+} from './layout.js';
+import {
+  cellText,
+  parseBoolean,
+  parseDateCell,
+  parseNumberCell,
+  thaiDigitsToAscii,
+  type CellValue,
+  type Parsed,
+} from './normalize.js';
 import { problem, type Problem, type ProblemCode } from './problems.js';
 import { isBlankCell, type RawRow } from './raw-row.js';
 
@@ -84,23 +100,42 @@ export class RowParser {
     columns.forEach((column, i) => {
       const cell = raw.cells[i];
       const address = `${columnLetter(i + 1)}${raw.row}`;
-      const report = (code: ProblemCode, message: string) => problems.push(problem(code, message, raw.row, columnLabel(i + 1, column.header)));
+      const report = (code: ProblemCode, message: string) =>
+        problems.push(problem(code, message, raw.row, columnLabel(i + 1, column.header)));
       if (cell?.error) {
-        report('WRONG_TYPE', `Cell ${address} shows the error ${cell.error}. Replace it with a value, or leave the cell blank.`);
+        report(
+          'WRONG_TYPE',
+          `Cell ${address} shows the error ${cell.error}. Replace it with a value, or leave the cell blank.`,
+        );
         return;
       }
       if (typeof cell?.value === 'string' && hasBadCharacter(cell.value)) {
-        report('BAD_CHARACTER', `Cell ${address} holds a NUL character or half of a surrogate pair, which cannot be stored as text. Retype the value.`);
+        report(
+          'BAD_CHARACTER',
+          `Cell ${address} holds a NUL character or half of a surrogate pair, which cannot be stored as text. Retype the value.`,
+        );
         return;
       }
       if (cell?.formula) {
-        report('FORMULA', `Cell ${address} holds a formula; formulas are refused. Replace it with its value (Copy, then Paste Values).`);
+        report(
+          'FORMULA',
+          `Cell ${address} holds a formula; formulas are refused. Replace it with its value (Copy, then Paste Values).`,
+        );
         return;
       }
       const value = cell?.value ?? null;
-      if (typeof value === 'string' && column.kind !== 'ORG_NAME' && column.kind !== 'OBSTACLE_NOTE' && column.kind !== 'COMMENT' && /^\s*=/.test(value)) {
+      if (
+        typeof value === 'string' &&
+        column.kind !== 'ORG_NAME' &&
+        column.kind !== 'OBSTACLE_NOTE' &&
+        column.kind !== 'COMMENT' &&
+        /^\s*=/.test(value)
+      ) {
         // A CSV edited by hand, or a formula typed as text: never evaluate, never guess its value.
-        report('FORMULA', `Cell ${address} holds the formula-like text ${JSON.stringify(value.trim().slice(0, 40))}; formulas are refused. Enter the value itself.`);
+        report(
+          'FORMULA',
+          `Cell ${address} holds the formula-like text ${JSON.stringify(value.trim().slice(0, 40))}; formulas are refused. Enter the value itself.`,
+        );
         return;
       }
       this.parseCell(column, value, address, out, report);
@@ -136,22 +171,35 @@ export class RowParser {
     return { row: out.orgCode === '' ? null : out, problems };
   }
 
-  private parseCell(column: TemplateColumn, value: CellValue, address: string, out: ParsedRow, report: (code: ProblemCode, message: string) => void): void {
+  private parseCell(
+    column: TemplateColumn,
+    value: CellValue,
+    address: string,
+    out: ParsedRow,
+    report: (code: ProblemCode, message: string) => void,
+  ): void {
     const text = (): string | null => {
       const s = cellText(value);
       if (s !== null && column.maxLength !== null && s.length > column.maxLength) {
-        report('TEXT_TOO_LONG', `Cell ${address} holds ${s.length.toLocaleString('en-US')} characters; at most ${column.maxLength.toLocaleString('en-US')} are allowed. Shorten the text.`);
+        report(
+          'TEXT_TOO_LONG',
+          `Cell ${address} holds ${s.length.toLocaleString('en-US')} characters; at most ${column.maxLength.toLocaleString('en-US')} are allowed. Shorten the text.`,
+        );
         return null;
       }
       return s;
     };
-    const fail = (p: Extract<Parsed<unknown>, { ok: false }>, expected: string) => report(p.code, `Cell ${address} ${p.reason}.${expected ? ` ${expected}` : ''}`);
+    const fail = (p: Extract<Parsed<unknown>, { ok: false }>, expected: string) =>
+      report(p.code, `Cell ${address} ${p.reason}.${expected ? ` ${expected}` : ''}`);
 
     switch (column.kind) {
       case 'ORG_CODE': {
         const s = text();
         if (s === null && cellText(value) === null) {
-          report('MISSING_ORG_CODE', `Row ${out.row} has data but no organization code in cell ${address}. Enter the code from the template (for example TH-40 or LAO-40-0001).`);
+          report(
+            'MISSING_ORG_CODE',
+            `Row ${out.row} has data but no organization code in cell ${address}. Enter the code from the template (for example TH-40 or LAO-40-0001).`,
+          );
         } else if (s !== null) out.orgCode = thaiDigitsToAscii(s).toUpperCase();
         return;
       }
@@ -167,7 +215,10 @@ export class RowParser {
       case 'EVIDENCE_URL': {
         const s = text();
         if (s !== null && !isHttpUrl(s)) {
-          report('BAD_URL', `Cell ${address} holds ${JSON.stringify(s.slice(0, 60))}, which is not a web link. Enter one link starting with http:// or https://, or leave the cell blank.`);
+          report(
+            'BAD_URL',
+            `Cell ${address} holds ${JSON.stringify(s.slice(0, 60))}, which is not a web link. Enter one link starting with http:// or https://, or leave the cell blank.`,
+          );
         } else out.evidenceUrl = s;
         return;
       }
@@ -181,10 +232,16 @@ export class RowParser {
         const n = parseNumberCell(value);
         if (!n.ok) return fail(n, SEVERITY_EXPECTATION);
         if (n.value !== null && !Number.isInteger(n.value)) {
-          return report('NOT_WHOLE_NUMBER', `Cell ${address} holds ${n.value}, but a severity is a whole number. ${SEVERITY_EXPECTATION}`);
+          return report(
+            'NOT_WHOLE_NUMBER',
+            `Cell ${address} holds ${n.value}, but a severity is a whole number. ${SEVERITY_EXPECTATION}`,
+          );
         }
         if (n.value !== null && (n.value < SEVERITY_MIN || n.value > SEVERITY_MAX)) {
-          return report('OUT_OF_RANGE', `Cell ${address} holds ${n.value}, outside the severity scale. ${SEVERITY_EXPECTATION}`);
+          return report(
+            'OUT_OF_RANGE',
+            `Cell ${address} holds ${n.value}, outside the severity scale. ${SEVERITY_EXPECTATION}`,
+          );
         }
         out.obstacles.set(column.code!, n.value);
         return;
@@ -197,10 +254,16 @@ export class RowParser {
           return report('NOT_WHOLE_NUMBER', `Cell ${address} holds ${n.value}, but this is a count. ${expectation(e)}`);
         }
         if (n.value !== null && e.valueType === 'INTEGER' && !Number.isSafeInteger(n.value)) {
-          return report('OUT_OF_RANGE', `Cell ${address} holds ${n.value}, which is too large to be a count. ${expectation(e)}`);
+          return report(
+            'OUT_OF_RANGE',
+            `Cell ${address} holds ${n.value}, which is too large to be a count. ${expectation(e)}`,
+          );
         }
         if (n.value !== null && ((e.min !== null && n.value < e.min) || (e.max !== null && n.value > e.max))) {
-          return report('OUT_OF_RANGE', `Cell ${address} holds ${n.value}, outside the allowed range. ${expectation(e)}`);
+          return report(
+            'OUT_OF_RANGE',
+            `Cell ${address} holds ${n.value}, outside the allowed range. ${expectation(e)}`,
+          );
         }
         out.values.set(e.code, n.value);
         return;

@@ -1,7 +1,14 @@
 import ExcelJS from 'exceljs';
 import type { DataValidation, Worksheet } from 'exceljs';
 import type { Stream } from 'node:stream';
-import { columnLetter, MAX_TEXT_LENGTH, SEVERITY_MAX, SEVERITY_MIN, type TemplateColumn, type TemplateLayout } from './layout.js';
+import {
+  columnLetter,
+  MAX_TEXT_LENGTH,
+  SEVERITY_MAX,
+  SEVERITY_MIN,
+  type TemplateColumn,
+  type TemplateLayout,
+} from './layout.js';
 import { DATA_SHEET_NAME, INSTRUCTIONS_SHEET_NAME } from './xlsx-source.js';
 // The one CSV cell rule (quoting and the formula guard), shared with the export endpoint.
 import { csvCell } from '../../export/csv.js';
@@ -113,9 +120,20 @@ function allowedEn(c: TemplateColumn): string {
 
 /** Excel's own check while typing. A warning, not a stop: Thai digits, which the reader accepts, are text to Excel. */
 function validation(c: TemplateColumn): DataValidation | null {
-  const warn = { allowBlank: true, showErrorMessage: true, errorStyle: 'warning', errorTitle: 'ค่าไม่ถูกต้อง / Invalid value' } as const;
+  const warn = {
+    allowBlank: true,
+    showErrorMessage: true,
+    errorStyle: 'warning',
+    errorTitle: 'ค่าไม่ถูกต้อง / Invalid value',
+  } as const;
   if (c.kind === 'OBSTACLE_SEVERITY') {
-    return { ...warn, type: 'whole', operator: 'between', formulae: [SEVERITY_MIN, SEVERITY_MAX], error: `${allowedTh(c)} / ${allowedEn(c)}` };
+    return {
+      ...warn,
+      type: 'whole',
+      operator: 'between',
+      formulae: [SEVERITY_MIN, SEVERITY_MAX],
+      error: `${allowedTh(c)} / ${allowedEn(c)}`,
+    };
   }
   if (c.kind !== 'DATA_ELEMENT') return null;
   const e = c.element!;
@@ -133,22 +151,52 @@ const SPARE_VALIDATED_ROWS = 100;
 function writeInstructions(ws: Worksheet, layout: TemplateLayout, meta: TemplateMeta): void {
   const lines: Array<[string, string]> = [
     [meta.titleTh, meta.titleEn],
-    [`จังหวัด ${meta.provinceCode} ไตรมาส ${meta.quarterCode}`, `Province ${meta.provinceCode}, quarter ${meta.quarterCode}`],
+    [
+      `จังหวัด ${meta.provinceCode} ไตรมาส ${meta.quarterCode}`,
+      `Province ${meta.provinceCode}, quarter ${meta.quarterCode}`,
+    ],
     ['', ''],
     ['กรอกข้อมูลในชีต "data" เท่านั้น หนึ่งแถวต่อหนึ่งหน่วยงาน', 'Enter data in the sheet "data" only, one row per organization.'],
-    ['แถวที่ 1 คือหัวตาราง ห้ามแก้ไข ลบ เพิ่ม หรือสลับคอลัมน์', 'Row 1 holds the headers: do not rename, delete, add or reorder columns.'],
+    [
+      'แถวที่ 1 คือหัวตาราง ห้ามแก้ไข ลบ เพิ่ม หรือสลับคอลัมน์',
+      'Row 1 holds the headers: do not rename, delete, add or reorder columns.',
+    ],
     ['ห้ามเว้นแถวว่างระหว่างข้อมูล', 'Do not leave empty rows between data rows.'],
-    ['ห้ามใช้สูตร และห้ามผสานเซลล์ (Merge) ให้กรอกค่าตัวเลขโดยตรง', 'Formulas and merged cells are refused: enter plain values.'],
-    ['ใช้เลขไทย (๐-๙) และเครื่องหมายคั่นหลักพัน (1,234) ได้', 'Thai digits (๐-๙) and thousands separators (1,234) are accepted.'],
-    ['วันที่: วัน/เดือน/ปี พ.ศ. เช่น 15/12/2569 (หรือ ๑๕/๑๒/๒๕๖๙) หรือ ค.ศ. 2026-12-15', 'Dates: day/month/year in B.E., e.g. 15/12/2569 (or ๑๕/๑๒/๒๕๖๙), or C.E. as 2026-12-15.'],
-    ['ช่องใช่/ไม่ใช่: 1 หรือ 0 (รับ ใช่/ไม่ใช่, มี/ไม่มี, yes/no)', 'Yes/no columns: 1 or 0 (ใช่/ไม่ใช่, มี/ไม่มี and yes/no are accepted).'],
-    [`อุปสรรค: ระดับ ${SEVERITY_MIN}-${SEVERITY_MAX} เว้นว่างหากไม่ใช่อุปสรรค`, `Obstacles: severity ${SEVERITY_MIN}-${SEVERITY_MAX}; leave blank when it is not an obstacle.`],
-    ['หากบันทึกเป็น CSV ให้เลือก "CSV UTF-8 (Comma delimited)"', 'If you save as CSV, choose "CSV UTF-8 (comma delimited)".'],
+    [
+      'ห้ามใช้สูตร และห้ามผสานเซลล์ (Merge) ให้กรอกค่าตัวเลขโดยตรง',
+      'Formulas and merged cells are refused: enter plain values.',
+    ],
+    [
+      'ใช้เลขไทย (๐-๙) และเครื่องหมายคั่นหลักพัน (1,234) ได้',
+      'Thai digits (๐-๙) and thousands separators (1,234) are accepted.',
+    ],
+    [
+      'วันที่: วัน/เดือน/ปี พ.ศ. เช่น 15/12/2569 (หรือ ๑๕/๑๒/๒๕๖๙) หรือ ค.ศ. 2026-12-15',
+      'Dates: day/month/year in B.E., e.g. 15/12/2569 (or ๑๕/๑๒/๒๕๖๙), or C.E. as 2026-12-15.',
+    ],
+    [
+      'ช่องใช่/ไม่ใช่: 1 หรือ 0 (รับ ใช่/ไม่ใช่, มี/ไม่มี, yes/no)',
+      'Yes/no columns: 1 or 0 (ใช่/ไม่ใช่, มี/ไม่มี and yes/no are accepted).',
+    ],
+    [
+      `อุปสรรค: ระดับ ${SEVERITY_MIN}-${SEVERITY_MAX} เว้นว่างหากไม่ใช่อุปสรรค`,
+      `Obstacles: severity ${SEVERITY_MIN}-${SEVERITY_MAX}; leave blank when it is not an obstacle.`,
+    ],
+    [
+      'หากบันทึกเป็น CSV ให้เลือก "CSV UTF-8 (Comma delimited)"',
+      'If you save as CSV, choose "CSV UTF-8 (comma delimited)".',
+    ],
     ['', ''],
   ];
   ws.columns = [{ width: 10 }, { width: 50 }, { width: 60 }, { width: 45 }, { width: 45 }];
   for (const [th, en] of lines) ws.addRow(['', th, en]).commit();
-  const head = ws.addRow(['คอลัมน์ / Column', 'หัวตาราง / Header', 'ความหมาย / Meaning', 'ค่าที่รับ / Allowed (TH)', 'Allowed (EN)']);
+  const head = ws.addRow([
+    'คอลัมน์ / Column',
+    'หัวตาราง / Header',
+    'ความหมาย / Meaning',
+    'ค่าที่รับ / Allowed (TH)',
+    'Allowed (EN)',
+  ]);
   head.font = { bold: true };
   head.commit();
   layout.columns.forEach((c, i) => {
@@ -160,8 +208,17 @@ function writeInstructions(ws: Worksheet, layout: TemplateLayout, meta: Template
  * The XLSX template, streamed to `out`: sheet "data" (header row bold and frozen, one pre-filled row
  * per org unit, Excel data validation on value columns) and sheet "instructions" in Thai and English.
  */
-export async function writeXlsxTemplate(out: NodeJS.WritableStream, layout: TemplateLayout, rows: TemplateRow[], meta: TemplateMeta): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out as unknown as Stream, useStyles: true, useSharedStrings: false });
+export async function writeXlsxTemplate(
+  out: NodeJS.WritableStream,
+  layout: TemplateLayout,
+  rows: TemplateRow[],
+  meta: TemplateMeta,
+): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: out as unknown as Stream,
+    useStyles: true,
+    useSharedStrings: false,
+  });
   wb.creator = 'DigiGov Monitor';
   wb.title = meta.titleEn;
   wb.subject = `${meta.provinceCode} ${meta.quarterCode}`;
@@ -174,7 +231,8 @@ export async function writeXlsxTemplate(out: NodeJS.WritableStream, layout: Temp
   }));
   // One range per column; exceljs's typings omit worksheet.dataValidations (per-cell validation,
   // the typed way, would store one entry per cell and merge them back into ranges at commit).
-  const ranges = (ws as Worksheet & { dataValidations: { add(range: string, v: DataValidation): void } }).dataValidations;
+  const ranges = (ws as Worksheet & { dataValidations: { add(range: string, v: DataValidation): void } })
+    .dataValidations;
   const lastValidated = rows.length + 1 + SPARE_VALIDATED_ROWS;
   layout.columns.forEach((c, i) => {
     const v = validation(c);

@@ -18,7 +18,9 @@ const here = fileURLToPath(import.meta.url);
  * once built, and the built copy in backend/dist when this file runs as TypeScript source (jest). `npm test`
  * builds before testing; after changing the reader, run `npm run build -w backend` before a single spec.
  */
-export const PARSE_WORKER_FILE = here.endsWith('.ts') ? join(REPO_ROOT, 'backend', 'dist', 'modules', 'import', 'spreadsheet', 'parse-worker.js') : join(dirname(here), 'parse-worker.js');
+export const PARSE_WORKER_FILE = here.endsWith('.ts')
+  ? join(REPO_ROOT, 'backend', 'dist', 'modules', 'import', 'spreadsheet', 'parse-worker.js')
+  : join(dirname(here), 'parse-worker.js');
 
 export interface ParserPoolOptions {
   /** V8 old-generation heap of each worker, in MB: a parse that needs more ends its worker, not the server. */
@@ -33,9 +35,19 @@ export interface ParserPoolOptions {
   keepHeapMb: number;
 }
 
-export const DEFAULT_PARSER_OPTIONS: ParserPoolOptions = { heapMb: 64, timeoutMs: 60_000, maxIdle: 1, idleMs: 10_000, keepHeapMb: 32 };
+export const DEFAULT_PARSER_OPTIONS: ParserPoolOptions = {
+  heapMb: 64,
+  timeoutMs: 60_000,
+  maxIdle: 1,
+  idleMs: 10_000,
+  keepHeapMb: 32,
+};
 
-type Outcome = { kind: 'done'; heapMb: number } | { kind: 'died'; reason: 'memory' | 'exit' } | { kind: 'timeout' } | { kind: 'failed'; message: string };
+type Outcome =
+  | { kind: 'done'; heapMb: number }
+  | { kind: 'died'; reason: 'memory' | 'exit' }
+  | { kind: 'timeout' }
+  | { kind: 'failed'; message: string };
 
 interface PooledWorker {
   worker: Worker;
@@ -54,7 +66,8 @@ export class SpreadsheetParserPool {
   private closed = false;
 
   constructor(private readonly options: ParserPoolOptions = DEFAULT_PARSER_OPTIONS) {
-    if (!existsSync(PARSE_WORKER_FILE)) throw new Error(`The upload parser ${PARSE_WORKER_FILE} is missing: run "npm run build -w backend"`);
+    if (!existsSync(PARSE_WORKER_FILE))
+      throw new Error(`The upload parser ${PARSE_WORKER_FILE} is missing: run "npm run build -w backend"`);
   }
 
   private take(): Worker {
@@ -105,7 +118,12 @@ export class SpreadsheetParserPool {
    * decides what to do with the rest of a request). A worker that dies or overruns its time ends the read
    * with FILE_TOO_COMPLEX. An error of the input itself (a request cut off) is thrown.
    */
-  async *read(input: AsyncIterable<Buffer>, layout: TemplateLayout, limits: Partial<ImportLimits>, filename?: string): AsyncGenerator<ReadEvent> {
+  async *read(
+    input: AsyncIterable<Buffer>,
+    layout: TemplateLayout,
+    limits: Partial<ImportLimits>,
+    filename?: string,
+  ): AsyncGenerator<ReadEvent> {
     const tempRoot = await mkdtemp(join(tmpdir(), 'digigov-upload-'));
     const worker = this.take();
     this.busy.add(worker);
@@ -134,7 +152,8 @@ export class SpreadsheetParserPool {
     const post = (port: MessagePort, msg: ToWorker, transfer: ArrayBuffer[] = []) => {
       if (!outcome) port.postMessage(msg, transfer);
     };
-    const onError = (err: Error & { code?: string }) => settle({ kind: 'died', reason: err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'exit' });
+    const onError = (err: Error & { code?: string }) =>
+      settle({ kind: 'died', reason: err.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'memory' : 'exit' });
     const onExit = () => settle({ kind: 'died', reason: 'exit' });
     worker.on('error', onError);
     worker.on('exit', onExit);
@@ -185,7 +204,8 @@ export class SpreadsheetParserPool {
       if (inputError) throw inputError;
       const end = outcome!;
       if (end.kind !== 'done') {
-        if (end.kind === 'failed') logger().error({ component: 'import', reason: end.message }, 'the upload parser failed');
+        if (end.kind === 'failed')
+          logger().error({ component: 'import', reason: end.message }, 'the upload parser failed');
         yield { type: 'problem', problem: problem('FILE_TOO_COMPLEX', tooComplexMessage(end, this.options)) };
       }
     } finally {

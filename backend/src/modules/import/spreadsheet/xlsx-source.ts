@@ -59,7 +59,16 @@ interface WorksheetLike extends AsyncIterable<Row> {
 
 type XlsxLimits = Pick<
   ImportLimits,
-  'maxInflatedBytes' | 'maxZipEntries' | 'maxSharedStrings' | 'maxSharedStringsBytes' | 'maxXmlTokenChars' | 'maxColumnRecords' | 'maxProblems' | 'maxRowNumber' | 'maxColumns' | 'maxCellChars'
+  | 'maxInflatedBytes'
+  | 'maxZipEntries'
+  | 'maxSharedStrings'
+  | 'maxSharedStringsBytes'
+  | 'maxXmlTokenChars'
+  | 'maxColumnRecords'
+  | 'maxProblems'
+  | 'maxRowNumber'
+  | 'maxColumns'
+  | 'maxCellChars'
 >;
 
 interface ReadState {
@@ -117,7 +126,11 @@ class TokenLength {
  * bounded, and a NUL located at the cell that holds it. Once more merged ranges than the problem cap are
  * found, the sheet ends there.
  */
-async function* sheetText(source: AsyncIterable<Buffer | string>, state: ReadState, merges: string[]): AsyncGenerator<string> {
+async function* sheetText(
+  source: AsyncIterable<Buffer | string>,
+  state: ReadState,
+  merges: string[],
+): AsyncGenerator<string> {
   const { limits } = state;
   const decoder = new StringDecoder('utf8');
   const tokens = new TokenLength(limits.maxXmlTokenChars);
@@ -140,7 +153,9 @@ async function* sheetText(source: AsyncIterable<Buffer | string>, state: ReadSta
           at.column,
         );
       }
-      throw tooComplex(`The worksheet holds an XML element or text longer than ${limits.maxXmlTokenChars.toLocaleString('en-US')} characters, which no cell of the template needs.`);
+      throw tooComplex(
+        `The worksheet holds an XML element or text longer than ${limits.maxXmlTokenChars.toLocaleString('en-US')} characters, which no cell of the template needs.`,
+      );
     }
     const s = carry + text;
     const bad = badCharacterAt(s);
@@ -156,7 +171,9 @@ async function* sheetText(source: AsyncIterable<Buffer | string>, state: ReadSta
     }
     columnRecords += text.match(COLUMN_RECORD)?.length ?? 0;
     if (columnRecords > limits.maxColumnRecords) {
-      throw tooComplex(`The worksheet holds more than ${limits.maxColumnRecords.toLocaleString('en-US')} column-width records, which no template needs. Copy the data into a new workbook.`);
+      throw tooComplex(
+        `The worksheet holds more than ${limits.maxColumnRecords.toLocaleString('en-US')} column-width records, which no template needs. Copy the data into a new workbook.`,
+      );
     }
     let end = 0;
     for (const m of s.matchAll(MERGE)) {
@@ -190,11 +207,19 @@ function sharedStringsText(entry: Readable, reader: ReaderInternals, limits: Xls
   let carry = '';
   const check = (text: string) => {
     if ((reader.sharedStrings?.length ?? 0) > limits.maxSharedStrings) {
-      throw tooComplex(`The workbook's shared text table holds more than ${limits.maxSharedStrings.toLocaleString('en-US')} entries, far more than the template needs. Copy the data into a new workbook.`);
+      throw tooComplex(
+        `The workbook's shared text table holds more than ${limits.maxSharedStrings.toLocaleString('en-US')} entries, far more than the template needs. Copy the data into a new workbook.`,
+      );
     }
-    if (!tokens.ok(text)) throw tooComplex(`The workbook's shared text table holds a text longer than ${limits.maxXmlTokenChars.toLocaleString('en-US')} characters.`);
+    if (!tokens.ok(text))
+      throw tooComplex(
+        `The workbook's shared text table holds a text longer than ${limits.maxXmlTokenChars.toLocaleString('en-US')} characters.`,
+      );
     if (badCharacterAt(carry + text) >= 0) {
-      throw new SpreadsheetFileError('BAD_CHARACTER', "The workbook's shared text holds a NUL character or half of a surrogate pair, which cannot be stored as text. Retype the text cells.");
+      throw new SpreadsheetFileError(
+        'BAD_CHARACTER',
+        "The workbook's shared text holds a NUL character or half of a surrogate pair, which cannot be stored as text. Retype the text cells.",
+      );
     }
     carry = text.slice(-SCAN_CARRY);
   };
@@ -253,7 +278,8 @@ function install(reader: ReaderInternals, state: ReadState): void {
   reader._parseSharedStrings = (entry) => parseSharedStrings(sharedStringsText(entry, reader, state.limits));
   reader._parseRels = async (entry) => {
     await parseRels(entry);
-    for (const rel of reader.workbookRels ?? []) if (typeof rel.Target === 'string') rel.Target = workbookRelativeTarget(rel.Target);
+    for (const rel of reader.workbookRels ?? [])
+      if (typeof rel.Target === 'string') rel.Target = workbookRelativeTarget(rel.Target);
   };
   // Set before the parse; the real ones (first in the reordered archive) replace them when present.
   reader.sharedStrings = [];
@@ -262,7 +288,9 @@ function install(reader: ReaderInternals, state: ReadState): void {
 
 /** Excel writes control characters in text as _xHHHH_ (ECMA-376 ST_Xstring), and a literal "_x" as _x005F_x. */
 function decodeXstring(s: string): string {
-  return s.includes('_x') ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))) : s;
+  return s.includes('_x')
+    ? s.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    : s;
 }
 
 function plain(v: ExcelCellValue | undefined): CellValue {
@@ -276,7 +304,8 @@ function plain(v: ExcelCellValue | undefined): CellValue {
 
 function rawCell(v: ExcelCellValue): RawCell {
   if (v !== null && typeof v === 'object' && !(v instanceof Date)) {
-    if ('formula' in v || 'sharedFormula' in v) return { value: plain(v.result as ExcelCellValue), formula: true, error: null };
+    if ('formula' in v || 'sharedFormula' in v)
+      return { value: plain(v.result as ExcelCellValue), formula: true, error: null };
     if ('error' in v) return { value: null, formula: false, error: String(v.error) };
   }
   return { value: plain(v), formula: false, error: null };
@@ -284,7 +313,8 @@ function rawCell(v: ExcelCellValue): RawCell {
 
 /** The row's cells, within the row, column and cell-length bounds (the same as a CSV's). */
 function toRawRow(row: Row, limits: XlsxLimits): RawRow {
-  if (!Number.isSafeInteger(row.number) || row.number < 1) throw damagedZip('a worksheet row without a valid row number');
+  if (!Number.isSafeInteger(row.number) || row.number < 1)
+    throw damagedZip('a worksheet row without a valid row number');
   if (row.number > limits.maxRowNumber) {
     throw new SpreadsheetFileError(
       'TOO_MANY_ROWS',
@@ -338,7 +368,8 @@ type SheetRole = 'data' | 'instructions' | 'other';
 function roleOf(name: string | undefined, sheetNames: string[], dataTaken: boolean): SheetRole {
   const n = (name ?? '').trim().toLowerCase();
   const names = sheetNames.map((s) => s.trim().toLowerCase());
-  if (!dataTaken && (names.includes(DATA_SHEET_NAME) ? n === DATA_SHEET_NAME : names.length === 0 || n === names[0])) return 'data';
+  if (!dataTaken && (names.includes(DATA_SHEET_NAME) ? n === DATA_SHEET_NAME : names.length === 0 || n === names[0]))
+    return 'data';
   return n === INSTRUCTIONS_SHEET_NAME ? 'instructions' : 'other';
 }
 
@@ -356,7 +387,11 @@ function partRank(name: string): number {
  * is kept in a temp folder under `tempRoot` (removed before this ends, however it ends) and checked whole
  * (ZipSpool) before exceljs parses it.
  */
-export async function* xlsxRows(chunks: AsyncIterable<Buffer>, limits: XlsxLimits, tempRoot?: string): AsyncGenerator<XlsxItem> {
+export async function* xlsxRows(
+  chunks: AsyncIterable<Buffer>,
+  limits: XlsxLimits,
+  tempRoot?: string,
+): AsyncGenerator<XlsxItem> {
   const spool = await ZipSpool.create(chunks, tempRoot);
   try {
     const { records } = await spool.records(limits.maxZipEntries);
@@ -369,7 +404,10 @@ export async function* xlsxRows(chunks: AsyncIterable<Buffer>, limits: XlsxLimit
       perEntry: {
         'xl/sharedStrings.xml': {
           maxBytes: limits.maxSharedStringsBytes,
-          error: () => tooComplex(`The workbook's shared text table unpacks to more than ${limits.maxSharedStringsBytes.toLocaleString('en-US')} bytes, far more than the template needs. Copy the data into a new workbook.`),
+          error: () =>
+            tooComplex(
+              `The workbook's shared text table unpacks to more than ${limits.maxSharedStringsBytes.toLocaleString('en-US')} bytes, far more than the template needs. Copy the data into a new workbook.`,
+            ),
         },
       },
     });
@@ -393,7 +431,11 @@ export async function* xlsxRows(chunks: AsyncIterable<Buffer>, limits: XlsxLimit
       for await (const event of reader.parse()) {
         if (event.eventType !== 'worksheet') continue;
         const sheet = event.value as WorksheetLike;
-        const role = roleOf(sheet.name, (reader.model?.sheets ?? []).map((s) => s.name), dataTaken);
+        const role = roleOf(
+          sheet.name,
+          (reader.model?.sheets ?? []).map((s) => s.name),
+          dataTaken,
+        );
         if (role === 'data') {
           dataTaken = true;
           for await (const row of sheet) yield { type: 'row', row: toRawRow(row, limits) };

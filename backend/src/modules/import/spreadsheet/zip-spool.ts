@@ -141,12 +141,23 @@ export class ZipSpool {
       let p = 0;
       for (let n = 0; n < count; n++) {
         if (p + 46 > cd.length || cd.readUInt32LE(p) !== CENTRAL) throw damagedZip('a bad ZIP directory entry');
-        const [nameLen, extraLen, commentLen] = [cd.readUInt16LE(p + 28), cd.readUInt16LE(p + 30), cd.readUInt16LE(p + 32)];
+        const [nameLen, extraLen, commentLen] = [
+          cd.readUInt16LE(p + 28),
+          cd.readUInt16LE(p + 30),
+          cd.readUInt16LE(p + 32),
+        ];
         if (p + 46 + nameLen + extraLen + commentLen > cd.length) throw damagedZip('a bad ZIP directory entry');
         const extra = cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen);
-        const sizes = zip64Sizes(extra, { size: cd.readUInt32LE(p + 24), compressedSize: cd.readUInt32LE(p + 20), start: cd.readUInt32LE(p + 42) });
+        const sizes = zip64Sizes(extra, {
+          size: cd.readUInt32LE(p + 24),
+          compressedSize: cd.readUInt32LE(p + 20),
+          start: cd.readUInt32LE(p + 42),
+        });
         found.push({
-          name: cd.toString('utf8', p + 46, p + 46 + nameLen).replace(/\\/g, '/').replace(/^\/+/, ''),
+          name: cd
+            .toString('utf8', p + 46, p + 46 + nameLen)
+            .replace(/\\/g, '/')
+            .replace(/^\/+/, ''),
           flags: cd.readUInt16LE(p + 8),
           method: cd.readUInt16LE(p + 10),
           crc: cd.readUInt32LE(p + 16),
@@ -157,7 +168,8 @@ export class ZipSpool {
       found.sort((a, b) => a.start - b.start);
       const records = found.map((r, i) => ({ ...r, end: i + 1 < found.length ? found[i + 1].start : cdStart }));
       if (records.some((r) => r.start >= r.end || r.end > cdStart)) throw damagedZip('overlapping ZIP entries');
-      if (new Set(records.map((r) => r.name)).size !== records.length) throw damagedZip('two ZIP entries with the same name');
+      if (new Set(records.map((r) => r.name)).size !== records.length)
+        throw damagedZip('two ZIP entries with the same name');
       return { records, centralStart: cdStart };
     } finally {
       await fh.close();
@@ -181,14 +193,20 @@ export class ZipSpool {
             'The workbook is protected with a password, so it cannot be read. Open it in Excel, remove the password (File → Info → Protect Workbook) and save it again.',
           );
         }
-        if (r.method !== STORED && r.method !== DEFLATED) throw damagedZip(`${r.name} uses compression method ${r.method}`);
+        if (r.method !== STORED && r.method !== DEFLATED)
+          throw damagedZip(`${r.name} uses compression method ${r.method}`);
         r.dataStart = r.start + 30 + local.readUInt16LE(26) + local.readUInt16LE(28);
         if (r.dataStart + r.compressedSize > r.end) throw damagedZip(`${r.name} runs into the next entry`);
         if (r.method === STORED && r.compressedSize !== r.size) throw damagedZip(`${r.name} has two different sizes`);
         const entryLimit = limits.perEntry?.[r.name];
         let size = 0;
         let crc = 0;
-        const source = () => createReadStream(this.path, { start: r.dataStart, end: r.dataStart! + r.compressedSize - 1, highWaterMark: 64 * 1024 });
+        const source = () =>
+          createReadStream(this.path, {
+            start: r.dataStart,
+            end: r.dataStart! + r.compressedSize - 1,
+            highWaterMark: 64 * 1024,
+          });
         // pipeline() rejects with an AbortError when its last step throws: the bound passed is kept here.
         let passed: Error | null = null;
         const count = async (chunks: AsyncIterable<Buffer>) => {
@@ -243,7 +261,11 @@ export class ZipSpool {
       yield Buffer.concat([header, name]);
       if (r.compressedSize === 0) continue;
       // for await over the stream destroys it (and closes its descriptor) when the reader stops early.
-      for await (const chunk of createReadStream(this.path, { start: r.dataStart, end: r.dataStart + r.compressedSize - 1, highWaterMark: 64 * 1024 })) {
+      for await (const chunk of createReadStream(this.path, {
+        start: r.dataStart,
+        end: r.dataStart + r.compressedSize - 1,
+        highWaterMark: 64 * 1024,
+      })) {
         yield chunk as Buffer;
       }
     }
@@ -257,7 +279,10 @@ export class ZipSpool {
  * Sizes and local header offset, taken from the ZIP64 extended-information extra field for those set to
  * 0xFFFFFFFF in the directory entry (they appear there in this order: size, compressed size, offset).
  */
-function zip64Sizes(extra: Buffer, v: { size: number; compressedSize: number; start: number }): { size: number; compressedSize: number; start: number } {
+function zip64Sizes(
+  extra: Buffer,
+  v: { size: number; compressedSize: number; start: number },
+): { size: number; compressedSize: number; start: number } {
   const needed = (['size', 'compressedSize', 'start'] as const).filter((k) => v[k] === 0xffffffff);
   if (needed.length === 0) return v;
   let p = 0;

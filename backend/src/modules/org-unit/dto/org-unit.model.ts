@@ -94,7 +94,9 @@ export class OrgUnitGroupModel {
   provinceCodes: string[];
 }
 
-@ObjectType('OrgUnitGroupSet', { description: 'A grouping of provinces beyond the six regions, e.g. the 18 provincial clusters.' })
+@ObjectType('OrgUnitGroupSet', {
+  description: 'A grouping of provinces beyond the six regions, e.g. the 18 provincial clusters.',
+})
 export class OrgUnitGroupSetModel {
   @Field()
   code: string;

@@ -1,4 +1,11 @@
-import { bangkokDate, fiscalQuarterDates, fiscalQuarterOf, fiscalYearDates, parseQuarterCode, quarterRange } from '../fiscal-calendar.js';
+import {
+  bangkokDate,
+  fiscalQuarterDates,
+  fiscalQuarterOf,
+  fiscalYearDates,
+  parseQuarterCode,
+  quarterRange,
+} from '../fiscal-calendar.js';
 
 describe('fiscal calendar', () => {
   it('names the fiscal year by the B.E. year in which it ends: FY2570 = 1 Oct 2026 – 30 Sep 2027', () => {
@@ -6,7 +13,9 @@ describe('fiscal calendar', () => {
   });
 
   it('splits the year into Q1 Oct–Dec, Q2 Jan–Mar, Q3 Apr–Jun, Q4 Jul–Sep', () => {
-    expect([1, 2, 3, 4].map((q) => [fiscalQuarterDates(2570, q).startDate, fiscalQuarterDates(2570, q).endDate])).toEqual([
+    expect(
+      [1, 2, 3, 4].map((q) => [fiscalQuarterDates(2570, q).startDate, fiscalQuarterDates(2570, q).endDate]),
+    ).toEqual([
       ['2026-10-01', '2026-12-31'],
       ['2027-01-01', '2027-03-31'],
       ['2027-04-01', '2027-06-30'],
@@ -16,7 +25,12 @@ describe('fiscal calendar', () => {
 
   it('opens entry on the first day, sets the deadline 30 days after the end and closes entry after 60', () => {
     const q = fiscalQuarterDates(2569, 4);
-    expect(q).toMatchObject({ code: 'FY2569Q4', entryOpensOn: '2026-07-01', deadline: '2026-10-30', entryClosesOn: '2026-11-29' });
+    expect(q).toMatchObject({
+      code: 'FY2569Q4',
+      entryOpensOn: '2026-07-01',
+      deadline: '2026-10-30',
+      entryClosesOn: '2026-11-29',
+    });
   });
 
   it('finds the fiscal quarter of a date, across the October boundary', () => {
@@ -47,4 +61,3 @@ describe('bangkokDate', () => {
     expect(bangkokDate(new Date('2027-06-30T23:30:00Z'))).toBe('2027-07-01');
   });
 });
-

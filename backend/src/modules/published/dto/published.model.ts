@@ -28,7 +28,9 @@ export class PublishedValueModel {
   percentage: number;
 }
 
-@ObjectType('PublishedDataset', { description: "Figures published by someone else, e.g. DGA's national obstacle survey." })
+@ObjectType('PublishedDataset', {
+  description: "Figures published by someone else, e.g. DGA's national obstacle survey.",
+})
 export class PublishedDatasetModel {
   @Field()
   code: string;

@@ -30,7 +30,16 @@ describe('completenessCounts', () => {
       { status: ReportStatus.APPROVED, timeliness: Timeliness.ON_TIME },
     ];
     expect(completenessCounts(provinces)).toEqual({
-      notStarted: 1, draft: 1, awaitingApproval: 1, returned: 1, approved: 2, submitted: 3, onTime: 2, late: 1, overdue: 3, pending: 0,
+      notStarted: 1,
+      draft: 1,
+      awaitingApproval: 1,
+      returned: 1,
+      approved: 2,
+      submitted: 3,
+      onTime: 2,
+      late: 1,
+      overdue: 3,
+      pending: 0,
     });
   });
 });

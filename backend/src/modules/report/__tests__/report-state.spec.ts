@@ -7,7 +7,9 @@ describe('report state machine', () => {
   const actions = Object.values(ReportAction);
 
   it('allows exactly the documented transitions', () => {
-    const table = Object.fromEntries(all.map((s) => [s, Object.fromEntries(actions.map((a) => [a, nextStatus(s, a)]).filter(([, to]) => to))]));
+    const table = Object.fromEntries(
+      all.map((s) => [s, Object.fromEntries(actions.map((a) => [a, nextStatus(s, a)]).filter(([, to]) => to))]),
+    );
     expect(table).toEqual({
       DRAFT: { EDIT: 'DRAFT', SUBMIT: 'SUBMITTED' },
       SUBMITTED: { APPROVE: 'APPROVED', RETURN: 'RETURNED' },
@@ -41,7 +43,10 @@ describe('judgeValue', () => {
   });
 
   it('falls back on peers when the unit has no history, and flags nothing without either', () => {
-    expect(judgeValue(1000, { history: [], peers: { low: 10, high: 60 } })).toMatchObject({ outlier: true, basis: 'PEERS' });
+    expect(judgeValue(1000, { history: [], peers: { low: 10, high: 60 } })).toMatchObject({
+      outlier: true,
+      basis: 'PEERS',
+    });
     expect(judgeValue(50, { history: [], peers: { low: 10, high: 60 } }).outlier).toBe(false);
     expect(judgeValue(1e9, { history: [], peers: null }).outlier).toBe(false);
   });

@@ -49,7 +49,9 @@ export class ObstacleAnswerModel {
   note: string | null;
 }
 
-@ObjectType('Respondent', { description: "One respondent's row in a report: the province itself or one of its local organizations." })
+@ObjectType('Respondent', {
+  description: "One respondent's row in a report: the province itself or one of its local organizations.",
+})
 export class RespondentModel {
   @Field()
   orgUnitCode: string;
@@ -126,7 +128,11 @@ export class ReportModel {
   @Field(() => Date, { nullable: true })
   submittedAt: Date | null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Submitted after the deadline, judged by the latest submission (null unless the report stands submitted or approved)' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      'Submitted after the deadline, judged by the latest submission (null unless the report stands submitted or approved)',
+  })
   late: boolean | null;
 
   @Field(() => Date, { nullable: true })
@@ -151,7 +157,9 @@ export class ReportModel {
   quarterId: number;
 }
 
-@ObjectType('ValueWarning', { description: 'A value far from its unit\u2019s history or peers: confirm it before submitting.' })
+@ObjectType('ValueWarning', {
+  description: 'A value far from its unit\u2019s history or peers: confirm it before submitting.',
+})
 export class ValueWarningModel {
   @Field()
   orgUnitCode: string;
@@ -264,7 +272,10 @@ export class SaveReportInput {
   @Field()
   quarterCode: string;
 
-  @Field(() => Int, { nullable: true, description: 'The version you edited; null only when the report does not exist yet' })
+  @Field(() => Int, {
+    nullable: true,
+    description: 'The version you edited; null only when the report does not exist yet',
+  })
   version: number | null;
 
   @Field(() => [DataValueInput], { nullable: true })

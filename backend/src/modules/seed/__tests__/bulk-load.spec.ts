@@ -10,7 +10,10 @@ describe(withTriggersDisabled.name, () => {
   let client: pg.Client;
   const mode = async (c: pg.ClientBase | string) => {
     const sql = `SELECT tgenabled FROM pg_trigger WHERE tgrelid = 'data_value'::regclass AND tgname = $1`;
-    const rows = typeof c === 'string' ? await query<{ tgenabled: string }>(c, sql, [TRIGGER]) : (await c.query<{ tgenabled: string }>(sql, [TRIGGER])).rows;
+    const rows =
+      typeof c === 'string'
+        ? await query<{ tgenabled: string }>(c, sql, [TRIGGER])
+        : (await c.query<{ tgenabled: string }>(sql, [TRIGGER])).rows;
     return rows[0]?.tgenabled;
   };
 
@@ -26,7 +29,10 @@ describe(withTriggersDisabled.name, () => {
 
   it('disables the triggers during the load only, and only inside its transaction', async () => {
     const during = await inTransaction(client, () =>
-      withTriggersDisabled(client, 'data_value', [TRIGGER], async () => ({ own: await mode(client), others: await mode(db.url) })),
+      withTriggersDisabled(client, 'data_value', [TRIGGER], async () => ({
+        own: await mode(client),
+        others: await mode(db.url),
+      })),
     );
     expect(during).toEqual({ own: 'D', others: 'O' });
     expect(await mode(db.url)).toBe('O');
@@ -43,7 +49,9 @@ describe(withTriggersDisabled.name, () => {
   });
 
   it('refuses to run outside a transaction, where the disabling would outlive a failed load', async () => {
-    await expect(withTriggersDisabled(client, 'data_value', [TRIGGER], async () => 1)).rejects.toMatchObject({ code: '25P01' });
+    await expect(withTriggersDisabled(client, 'data_value', [TRIGGER], async () => 1)).rejects.toMatchObject({
+      code: '25P01',
+    });
     expect(await mode(db.url)).toBe('O');
   });
 

@@ -4,7 +4,10 @@ import { createTestDatabase, query } from '../../../test/test-db.js';
 
 /** A fingerprint of every table's content, to prove a second seeding changed nothing. */
 async function fingerprint(url: string): Promise<Record<string, string>> {
-  const tables = await query<{ tablename: string }>(url, `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY 1`);
+  const tables = await query<{ tablename: string }>(
+    url,
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'schema_migration' ORDER BY 1`,
+  );
   const out: Record<string, string> = {};
   for (const { tablename } of tables) {
     const [row] = await query<{ n: string; h: string | null }>(
@@ -34,7 +37,14 @@ describe('Seeding', () => {
   it('fills the indicator roll-up with exactly the sums computed from the data values, triggers enabled again', async () => {
     // From scratch, the rule of 0003_analytics: a unit counts for an indicator when it reported the numerator
     // and, for a ratio, the denominator too. Rows are compared as text, so that 1.0 and 1.00 differ.
-    const [diff] = await query<{ expected: number; actual: number; missing: number; extra: number; reports_with_values: number; reports_rolled_up: number }>(
+    const [diff] = await query<{
+      expected: number;
+      actual: number;
+      missing: number;
+      extra: number;
+      reports_with_values: number;
+      reports_rolled_up: number;
+    }>(
       db.url,
       `WITH expected AS (
          SELECT n.quarter_id, i.id AS indicator_id, n.report_id, sum(n.value) AS numerator, sum(d.value) AS denominator,
@@ -53,7 +63,13 @@ describe('Seeding', () => {
               (SELECT count(DISTINCT report_id) FROM actual)::int AS reports_rolled_up`,
     );
     expect(diff.expected).toBeGreaterThan(1000);
-    expect(diff).toEqual({ ...diff, actual: diff.expected, missing: 0, extra: 0, reports_rolled_up: diff.reports_with_values });
+    expect(diff).toEqual({
+      ...diff,
+      actual: diff.expected,
+      missing: 0,
+      extra: 0,
+      reports_rolled_up: diff.reports_with_values,
+    });
     const triggers = await query<{ tgname: string; tgenabled: string }>(
       db.url,
       `SELECT tgname, tgenabled FROM pg_trigger WHERE tgrelid = 'data_value'::regclass AND NOT tgisinternal ORDER BY tgname`,
@@ -69,9 +85,17 @@ describe('Seeding', () => {
         WHERE p.level = 'PROVINCE' GROUP BY r.code ORDER BY r.code`,
     );
     expect(Object.fromEntries(rows.map((r) => [r.region, r.n]))).toEqual({
-      CENTRAL: 22, EAST: 7, NORTH: 9, NORTHEAST: 20, SOUTH: 14, WEST: 5,
+      CENTRAL: 22,
+      EAST: 7,
+      NORTH: 9,
+      NORTHEAST: 20,
+      SOUTH: 14,
+      WEST: 5,
     });
-    const codes = await query<{ code: string }>(db.url, `SELECT code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`);
+    const codes = await query<{ code: string }>(
+      db.url,
+      `SELECT code FROM org_unit WHERE level = 'PROVINCE' ORDER BY code`,
+    );
     expect(codes).toHaveLength(77);
     expect(codes[0].code).toBe('TH-10');
     expect(codes[76].code).toBe('TH-96');
@@ -91,12 +115,23 @@ describe('Seeding', () => {
         WHERE l.level = 'LOCAL' AND r.code = 'NORTHEAST'`,
     );
     expect(locals).toBe(direct);
-    const plan = await query<{ 'QUERY PLAN': string }>(db.url, `EXPLAIN SELECT id FROM org_unit WHERE path LIKE '/TH/NORTHEAST/%'`);
+    const plan = await query<{ 'QUERY PLAN': string }>(
+      db.url,
+      `EXPLAIN SELECT id FROM org_unit WHERE path LIKE '/TH/NORTHEAST/%'`,
+    );
     expect(plan.map((p) => p['QUERY PLAN']).join('\n')).toMatch(/idx_org_unit_path|Seq Scan/);
   });
 
   it("stores DGA's published survey exactly as published, citing its source", async () => {
-    const rows = await query<{ measure_code: string; category_code: string | null; count: number; denominator: number; percentage: string; source_code: string; document: string }>(
+    const rows = await query<{
+      measure_code: string;
+      category_code: string | null;
+      count: number;
+      denominator: number;
+      percentage: string;
+      source_code: string;
+      document: string;
+    }>(
       db.url,
       `SELECT v.measure_code, v.category_code, v.count, v.denominator, v.percentage::text, d.source_code, s.document
          FROM published_value v JOIN published_dataset d ON d.code = v.dataset_code JOIN source s ON s.code = d.source_code
@@ -120,13 +155,28 @@ describe('Seeding', () => {
   });
 
   it('keeps the Thai obstacle labels verbatim and every reference row cites a source', async () => {
-    const [skills] = await query<{ label_th: string }>(db.url, `SELECT label_th FROM obstacle_category WHERE code = 'SKILLS'`);
+    const [skills] = await query<{ label_th: string }>(
+      db.url,
+      `SELECT label_th FROM obstacle_category WHERE code = 'SKILLS'`,
+    );
     expect(skills.label_th).toBe('ด้านศักยภาพ ความสามารถและทักษะด้านดิจิทัลของเจ้าหน้าที่ในหน่วยงาน');
-    for (const table of ['obstacle_category', 'indicator', 'recommendation_set', 'published_dataset', 'org_unit_group_set']) {
-      const [{ n }] = await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM ${table} WHERE source_code IS NULL`);
+    for (const table of [
+      'obstacle_category',
+      'indicator',
+      'recommendation_set',
+      'published_dataset',
+      'org_unit_group_set',
+    ]) {
+      const [{ n }] = await query<{ n: number }>(
+        db.url,
+        `SELECT count(*)::int AS n FROM ${table} WHERE source_code IS NULL`,
+      );
       expect({ table, missing: n }).toEqual({ table, missing: 0 });
     }
-    const [{ n }] = await query<{ n: number }>(db.url, `SELECT count(*)::int AS n FROM org_unit WHERE level IN ('NATION','REGION','PROVINCE') AND source_code IS NULL`);
+    const [{ n }] = await query<{ n: number }>(
+      db.url,
+      `SELECT count(*)::int AS n FROM org_unit WHERE level IN ('NATION','REGION','PROVINCE') AND source_code IS NULL`,
+    );
     expect(n).toBe(0);
   });
 
@@ -140,7 +190,10 @@ describe('Seeding', () => {
     expect(rows).toHaveLength(76);
     expect(rows.every((r) => r.n === 1)).toBe(true);
     expect(rows.map((r) => r.code)).not.toContain('TH-10');
-    const [{ groups }] = await query<{ groups: number }>(db.url, `SELECT count(*)::int AS groups FROM org_unit_group g JOIN org_unit_group_set s ON s.id = g.set_id WHERE s.code = 'PROVINCIAL_CLUSTERS_18'`);
+    const [{ groups }] = await query<{ groups: number }>(
+      db.url,
+      `SELECT count(*)::int AS groups FROM org_unit_group g JOIN org_unit_group_set s ON s.id = g.set_id WHERE s.code = 'PROVINCIAL_CLUSTERS_18'`,
+    );
     expect(groups).toBe(18);
   });
 
@@ -157,7 +210,13 @@ describe('Seeding', () => {
   });
 
   it('creates the demo accounts with argon2id password hashes, and flags demo rows', async () => {
-    const users = await query<{ email: string; role: string; password_hash: string; province: string | null; is_demo: boolean }>(
+    const users = await query<{
+      email: string;
+      role: string;
+      password_hash: string;
+      province: string | null;
+      is_demo: boolean;
+    }>(
       db.url,
       `SELECT u.email, u.role, u.password_hash, p.code AS province, u.is_demo FROM app_user u LEFT JOIN org_unit p ON p.id = u.province_id ORDER BY u.email`,
     );

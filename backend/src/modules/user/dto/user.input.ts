@@ -24,7 +24,10 @@ export class UpdateUserInput {
   @Field(() => UserRole, { nullable: true })
   role?: UserRole | null;
 
-  @Field(() => String, { nullable: true, description: "An officer's province; other roles have none (it is cleared when the role changes)" })
+  @Field(() => String, {
+    nullable: true,
+    description: "An officer's province; other roles have none (it is cleared when the role changes)",
+  })
   provinceCode?: string | null;
 
   @Field(() => String, { nullable: true })

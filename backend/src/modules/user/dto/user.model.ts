@@ -3,7 +3,10 @@ import { UserRole } from '../app-user.entity.js';
 import { PasswordTokenKind } from '../password-token.entity.js';
 import { registerEnumType } from '@nestjs/graphql';
 
-registerEnumType(PasswordTokenKind, { name: 'PasswordLinkKind', description: 'INVITATION for a new account, RESET when an administrator reset the password' });
+registerEnumType(PasswordTokenKind, {
+  name: 'PasswordLinkKind',
+  description: 'INVITATION for a new account, RESET when an administrator reset the password',
+});
 
 @ObjectType('UserAccount', { description: 'An account as administrators manage it.' })
 export class UserAccountModel {
@@ -22,13 +25,17 @@ export class UserAccountModel {
   @Field(() => String, { nullable: true, description: "The officer's province (ISO code); null for other roles" })
   provinceCode: string | null;
 
-  @Field({ description: 'False once deactivated: the account cannot sign in and its sessions and API tokens were revoked' })
+  @Field({
+    description: 'False once deactivated: the account cannot sign in and its sessions and API tokens were revoked',
+  })
   active: boolean;
 
   @Field({ description: 'One of the demo accounts (published password)' })
   isDemo: boolean;
 
-  @Field({ description: 'False while an invitation waits to be used, after a reset, and for identity-provider accounts' })
+  @Field({
+    description: 'False while an invitation waits to be used, after a reset, and for identity-provider accounts',
+  })
   hasPassword: boolean;
 
   @Field({ description: "Bound to an account at the agency's identity provider (OpenID Connect)" })

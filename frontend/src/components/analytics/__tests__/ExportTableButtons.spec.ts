@@ -6,7 +6,10 @@ import ExportTableButtons from '../ExportTableButtons.vue';
 const request = { query: 'query Q { provinces { code } }', variables: {}, path: 'provinces' };
 
 function mountButtons(props: Record<string, unknown>) {
-  return mount(ExportTableButtons, { props: { table: 'Ranking', testId: 'ranking', fileName: 'digigov-ranking', ...props }, global: { plugins: [createAppI18n('en')] } });
+  return mount(ExportTableButtons, {
+    props: { table: 'Ranking', testId: 'ranking', fileName: 'digigov-ranking', ...props },
+    global: { plugins: [createAppI18n('en')] },
+  });
 }
 
 describe('ExportTableButtons', () => {
@@ -16,7 +19,9 @@ describe('ExportTableButtons', () => {
     const createObjectURL = vi.fn(() => 'blob:x');
     vi.stubGlobal('URL', Object.assign(URL, { createObjectURL, revokeObjectURL: vi.fn() }));
     const wrapper = mountButtons({ server: request });
-    expect(wrapper.get('[data-testid="export-xlsx-ranking"]').attributes('aria-label')).toBe('Download the table Ranking as XLSX');
+    expect(wrapper.get('[data-testid="export-xlsx-ranking"]').attributes('aria-label')).toBe(
+      'Download the table Ranking as XLSX',
+    );
     await wrapper.get('[data-testid="export-xlsx-ranking"]').trigger('click');
     await flushPromises();
     expect(fetch).toHaveBeenCalledWith('/api/export.xlsx', expect.objectContaining({ method: 'POST' }));
@@ -35,7 +40,10 @@ describe('ExportTableButtons', () => {
   });
 
   it('says when the server refuses', async () => {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ code: 'FORBIDDEN', message: 'Sign in' }), { status: 403 })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify({ code: 'FORBIDDEN', message: 'Sign in' }), { status: 403 })),
+    );
     const wrapper = mountButtons({ server: request });
     await wrapper.get('[data-testid="export-csv-ranking"]').trigger('click');
     await flushPromises();

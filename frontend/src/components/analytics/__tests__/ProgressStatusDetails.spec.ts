@@ -5,7 +5,10 @@ import { createAppI18n } from '@/locales';
 import ProgressStatusDetails from '../ProgressStatusDetails.vue';
 
 function mountDetails(locale: 'th' | 'en', open = false) {
-  return mount(ProgressStatusDetails, { props: { progress: percentIndicatorProgress(), open }, global: { plugins: [createAppI18n(locale)] } });
+  return mount(ProgressStatusDetails, {
+    props: { progress: percentIndicatorProgress(), open },
+    global: { plugins: [createAppI18n(locale)] },
+  });
 }
 
 describe('ProgressStatusDetails', () => {

@@ -9,10 +9,20 @@ import AppHeader from '../AppHeader.vue';
 
 async function linksFor(role: User['role'] | null): Promise<string[]> {
   const { pinia, urqlPlugin, i18n } = appPlugins({ locale: 'en' });
-  const router = createRouter({ history: createMemoryHistory(), routes: routes.map((r) => ({ ...r, component: { render: () => null } })) as never });
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: routes.map((r) => ({ ...r, component: { render: () => null } })) as never,
+  });
   await router.push('/');
   const wrapper = mount(AppHeader, { global: { plugins: [pinia, urqlPlugin, router, i18n] } });
-  if (role) useAuthStore().user = { id: 'u', email: 'x@demo.local', role, provinceCode: role === 'OFFICER' ? 'TH-40' : null, readOnly: false };
+  if (role)
+    useAuthStore().user = {
+      id: 'u',
+      email: 'x@demo.local',
+      role,
+      provinceCode: role === 'OFFICER' ? 'TH-40' : null,
+      readOnly: false,
+    };
   await flushPromises();
   return wrapper.findAll('nav a').map((a) => a.attributes('data-testid')!);
 }
@@ -34,7 +44,10 @@ describe('header links by role', () => {
     expect(links.ANALYST).toContain('nav-analyst');
     expect(links.ANALYST).not.toContain('nav-framework');
     expect(links.PLANNER).toEqual(expect.arrayContaining(['nav-approvals', 'nav-framework', 'nav-analyst']));
-    expect(links.ADMIN).toEqual(expect.arrayContaining(['nav-workspace', 'nav-approvals', 'nav-framework', 'nav-analyst', 'nav-users']));
-    for (const role of ['anonymous', 'OFFICER', 'ANALYST', 'PLANNER'] as const) expect(links[role]).not.toContain('nav-users');
+    expect(links.ADMIN).toEqual(
+      expect.arrayContaining(['nav-workspace', 'nav-approvals', 'nav-framework', 'nav-analyst', 'nav-users']),
+    );
+    for (const role of ['anonymous', 'OFFICER', 'ANALYST', 'PLANNER'] as const)
+      expect(links[role]).not.toContain('nav-users');
   });
 });

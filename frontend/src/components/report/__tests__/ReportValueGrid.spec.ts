@@ -14,24 +14,70 @@ const ORGS = [
   { code: 'LAO-40-0003', nameTh: 'อบต.สาม', nameEn: 'SAO Three', type: 'SAO' as const },
 ];
 const ELEMENTS = [
-  { code: 'STAFF_TOTAL', nameTh: 'จำนวนบุคลากรทั้งหมด', nameEn: 'Personnel, total', valueType: 'INTEGER' as const, minValue: 0, maxValue: null },
-  { code: 'STAFF_TRAINED_DIGITAL', nameTh: 'บุคลากรที่ได้รับการพัฒนา', nameEn: 'Personnel trained', valueType: 'INTEGER' as const, minValue: 0, maxValue: null },
-  { code: 'DIGITAL_ACTION_PLAN', nameTh: 'มีแผนปฏิบัติการ', nameEn: 'Has an action plan', valueType: 'BOOLEAN' as const, minValue: 0, maxValue: 1 },
+  {
+    code: 'STAFF_TOTAL',
+    nameTh: 'จำนวนบุคลากรทั้งหมด',
+    nameEn: 'Personnel, total',
+    valueType: 'INTEGER' as const,
+    minValue: 0,
+    maxValue: null,
+  },
+  {
+    code: 'STAFF_TRAINED_DIGITAL',
+    nameTh: 'บุคลากรที่ได้รับการพัฒนา',
+    nameEn: 'Personnel trained',
+    valueType: 'INTEGER' as const,
+    minValue: 0,
+    maxValue: null,
+  },
+  {
+    code: 'DIGITAL_ACTION_PLAN',
+    nameTh: 'มีแผนปฏิบัติการ',
+    nameEn: 'Has an action plan',
+    valueType: 'BOOLEAN' as const,
+    minValue: 0,
+    maxValue: 1,
+  },
 ];
 const REPORT: Report = {
-  id: 1, status: 'DRAFT', version: 1, returnReason: null, entryOpen: true, entryClosesOn: '2027-03-01', allowedActions: ['EDIT', 'SUBMIT'], late: null, submittedAt: null,
+  id: 1,
+  status: 'DRAFT',
+  version: 1,
+  returnReason: null,
+  entryOpen: true,
+  entryClosesOn: '2027-03-01',
+  allowedActions: ['EDIT', 'SUBMIT'],
+  late: null,
+  submittedAt: null,
   values: [{ orgUnitCode: 'LAO-40-0001', dataElementCode: 'STAFF_TOTAL', value: 50, comment: null, evidenceUrl: null }],
   respondents: [],
   actionItems: [],
 };
 
 function mountGrid(readonly = false) {
-  const save = vi.fn(async (_input: SaveReportInput) => ({ kind: 'saved' as const, result: { inserted: 1, updated: 0, deleted: 0, unchanged: 0, warnings: [], report: { id: 1, status: 'DRAFT' as const, version: 2 } } }));
+  const save = vi.fn(async (_input: SaveReportInput) => ({
+    kind: 'saved' as const,
+    result: {
+      inserted: 1,
+      updated: 0,
+      deleted: 0,
+      unchanged: 0,
+      warnings: [],
+      report: { id: 1, status: 'DRAFT' as const, version: 2 },
+    },
+  }));
   const draft = createReportDraft({
     provinceCode: 'TH-40',
     quarterCode: 'FY2570Q1',
     elements: ELEMENTS,
-    ratios: ratioRules([{ code: 'PCT', unit: 'PERCENT', numerator: { code: 'STAFF_TRAINED_DIGITAL' }, denominator: { code: 'STAFF_TOTAL' } }]),
+    ratios: ratioRules([
+      {
+        code: 'PCT',
+        unit: 'PERCENT',
+        numerator: { code: 'STAFF_TRAINED_DIGITAL' },
+        denominator: { code: 'STAFF_TOTAL' },
+      },
+    ]),
     save,
   });
   draft.load(REPORT, !readonly);
@@ -42,14 +88,31 @@ function mountGrid(readonly = false) {
       return new Map(
         ELEMENTS.map((el) => {
           const key = cellKey(org, el.code);
-          return [el.code, { key, text: draft.display(key), issue: issues.get(el.code) ?? null, problems: [], warning: null, dirty: draft.dirty.has(key), missing: false }];
+          return [
+            el.code,
+            {
+              key,
+              text: draft.display(key),
+              issue: issues.get(el.code) ?? null,
+              problems: [],
+              warning: null,
+              dirty: draft.dirty.has(key),
+              missing: false,
+            },
+          ];
         }),
       );
     },
     setCell: draft.setCell,
   }));
   const wrapper = mount(ReportValueGrid, {
-    props: { organizations: ORGS, elements: ELEMENTS, source: source.value, required: new Set(['STAFF_TOTAL']), caption: 'grid' },
+    props: {
+      organizations: ORGS,
+      elements: ELEMENTS,
+      source: source.value,
+      required: new Set(['STAFF_TOTAL']),
+      caption: 'grid',
+    },
     global: { plugins: [createAppI18n('th')] },
     attachTo: document.body,
   });
@@ -80,10 +143,14 @@ describe('ReportValueGrid', () => {
     await wrapper.get('[data-testid="cell-LAO-40-0002-DIGITAL_ACTION_PLAN"]').setValue('2');
     await wrapper.get('[data-testid="cell-LAO-40-0001-STAFF_TRAINED_DIGITAL"]').setValue('60');
     expect(draft.dirty.has('LAO-40-0002|STAFF_TOTAL')).toBe(true);
-    expect(wrapper.get('[data-testid="cell-LAO-40-0002-STAFF_TOTAL"]').element.parentElement!.className).toContain('is-dirty');
+    expect(wrapper.get('[data-testid="cell-LAO-40-0002-STAFF_TOTAL"]').element.parentElement!.className).toContain(
+      'is-dirty',
+    );
     expect(wrapper.get('[data-testid="cell-LAO-40-0002-DIGITAL_ACTION_PLAN"]').attributes('aria-invalid')).toBe('true');
     // A numerator above its saved denominator marks both cells.
-    expect(wrapper.get('[data-testid="cell-LAO-40-0001-STAFF_TRAINED_DIGITAL"]').attributes('aria-invalid')).toBe('true');
+    expect(wrapper.get('[data-testid="cell-LAO-40-0001-STAFF_TRAINED_DIGITAL"]').attributes('aria-invalid')).toBe(
+      'true',
+    );
     expect(wrapper.get('[data-testid="cell-LAO-40-0001-STAFF_TOTAL"]').attributes('aria-invalid')).toBe('true');
   });
 
@@ -92,7 +159,10 @@ describe('ReportValueGrid', () => {
     await wrapper.get('[data-testid="cell-LAO-40-0003-STAFF_TOTAL"]').setValue('๑๒');
     await vi.advanceTimersByTimeAsync(1500);
     expect(save).toHaveBeenCalledOnce();
-    expect(save.mock.calls[0]![0]).toMatchObject({ version: 1, values: [{ orgUnitCode: 'LAO-40-0003', dataElementCode: 'STAFF_TOTAL', value: 12 }] });
+    expect(save.mock.calls[0]![0]).toMatchObject({
+      version: 1,
+      values: [{ orgUnitCode: 'LAO-40-0003', dataElementCode: 'STAFF_TOTAL', value: 12 }],
+    });
   });
 
   it('moves between cells with Enter and the arrow keys', async () => {

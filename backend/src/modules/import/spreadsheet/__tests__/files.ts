@@ -65,12 +65,14 @@ export function toCsv(grid: Grid, opts?: Parameters<typeof toCsvText>[1]): Buffe
 
 /** TIS-620 / Windows-874: Thai U+0E01–U+0E5B are bytes 0xA1–0xFB; ASCII unchanged. */
 export function toTis620(text: string): Buffer {
-  return Buffer.from([...text].map((ch) => {
-    const cp = ch.codePointAt(0)!;
-    if (cp < 0x80) return cp;
-    if (cp >= 0x0e01 && cp <= 0x0e5b) return cp - 0x0e01 + 0xa1;
-    return 0x3f;
-  }));
+  return Buffer.from(
+    [...text].map((ch) => {
+      const cp = ch.codePointAt(0)!;
+      if (cp < 0x80) return cp;
+      if (cp >= 0x0e01 && cp <= 0x0e5b) return cp - 0x0e01 + 0xa1;
+      return 0x3f;
+    }),
+  );
 }
 
 /** An entry already deflated elsewhere (a bomb made by repeatedDeflate): its raw deflate data, inflated size and CRC. */
@@ -90,7 +92,9 @@ export function zipOf(files: ZipFile[]): Buffer {
   for (const f of files) {
     const name = Buffer.from(f.name, 'utf8');
     const [crc, body, size, method] =
-      'raw' in f ? [f.crc >>> 0, f.raw, f.size, 8] : [crc32(f.data) >>> 0, f.deflate ? deflateRawSync(f.data) : f.data, f.data.length, f.deflate ? 8 : 0];
+      'raw' in f
+        ? [f.crc >>> 0, f.raw, f.size, 8]
+        : [crc32(f.data) >>> 0, f.deflate ? deflateRawSync(f.data) : f.data, f.data.length, f.deflate ? 8 : 0];
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
@@ -194,7 +198,8 @@ export interface WorkbookParts {
 /** A workbook assembled part by part, with its relationships and content types, as real writers lay it out. */
 export function workbookOf(parts: WorkbookParts): Buffer {
   const target = (p: string) => (parts.targets === 'absolute' ? `/xl/${p}` : p);
-  const rel = (id: string, type: string, p: string) => `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target(p)}"/>`;
+  const rel = (id: string, type: string, p: string) =>
+    `<Relationship Id="${id}" Type="${REL_NS}/${type}" Target="${target(p)}"/>`;
   const sheetRels = parts.sheets.map((_, i) => rel(`rId${i + 1}`, 'worksheet', `worksheets/sheet${i + 1}.xml`));
   const n = parts.sheets.length;
   const workbookRels = xmlOf(
@@ -204,7 +209,9 @@ export function workbookOf(parts: WorkbookParts): Buffer {
   );
   const workbook = xmlOf(
     `<workbook xmlns="${MAIN_NS}"><workbookPr/><bookViews><workbookView activeTab="0"/></bookViews><sheets>${parts.sheets
-      .map((s, i) => `<sheet xmlns:r="${REL_NS}" name="${s.name}" sheetId="${i + 1}" state="visible" r:id="rId${i + 1}"/>`)
+      .map(
+        (s, i) => `<sheet xmlns:r="${REL_NS}" name="${s.name}" sheetId="${i + 1}" state="visible" r:id="rId${i + 1}"/>`,
+      )
       .join('')}</sheets><calcPr calcId="124519" fullCalcOnLoad="1"/></workbook>`,
   );
   const styles = xmlOf(
@@ -212,14 +219,24 @@ export function workbookOf(parts: WorkbookParts): Buffer {
   );
   const types = xmlOf(
     `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${parts.sheets
-      .map((_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+      .map(
+        (_, i) =>
+          `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`,
+      )
       .join('')}</Types>`,
   );
-  const rootRels = xmlOf(`<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`);
+  const rootRels = xmlOf(
+    `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="/xl/workbook.xml"/></Relationships>`,
+  );
   const part = (name: string, body: string | Predeflated, wrap: (s: string) => string): ZipFile =>
     typeof body === 'string' ? { name, data: xmlOf(wrap(body)), deflate: true } : { name, ...body };
-  const sheets = parts.sheets.map((s, i) => part(`xl/worksheets/sheet${i + 1}.xml`, s.body, (b) => `<worksheet xmlns="${MAIN_NS}">${b}</worksheet>`));
-  const shared = parts.sharedStrings === undefined ? [] : [part('xl/sharedStrings.xml', parts.sharedStrings, (b) => `<sst xmlns="${MAIN_NS}">${b}</sst>`)];
+  const sheets = parts.sheets.map((s, i) =>
+    part(`xl/worksheets/sheet${i + 1}.xml`, s.body, (b) => `<worksheet xmlns="${MAIN_NS}">${b}</worksheet>`),
+  );
+  const shared =
+    parts.sharedStrings === undefined
+      ? []
+      : [part('xl/sharedStrings.xml', parts.sharedStrings, (b) => `<sst xmlns="${MAIN_NS}">${b}</sst>`)];
   const head: ZipFile[] = [
     { name: '[Content_Types].xml', data: types, deflate: true },
     { name: '_rels/.rels', data: rootRels, deflate: true },
@@ -234,7 +251,8 @@ export function workbookOf(parts: WorkbookParts): Buffer {
   return zipOf([...files, ...(parts.extra ?? [])]);
 }
 
-const escapeXml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeXml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * A grid as openpyxl 3.1 writes it: text in the shared-string table, numbers as t="n", relationships naming
@@ -261,12 +279,23 @@ export function openpyxlLikeXlsx(grid: Grid, sheetName = 'data'): Buffer {
     })
     .join('');
   return workbookOf({
-    sheets: [{ name: sheetName, body: `<sheetPr><outlinePr summaryBelow="1" summaryRight="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/><sheetData>${rows}</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>` }],
+    sheets: [
+      {
+        name: sheetName,
+        body: `<sheetPr><outlinePr summaryBelow="1" summaryRight="1"/></sheetPr><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr baseColWidth="8" defaultRowHeight="15"/><sheetData>${rows}</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" header="0.5" footer="0.5"/>`,
+      },
+    ],
     sharedStrings: strings.map((t) => `<si><t>${escapeXml(t)}</t></si>`).join(''),
     targets: 'absolute',
     openpyxlOrder: true,
     extra: [
-      { name: 'docProps/app.xml', data: xmlOf('<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>'), deflate: true },
+      {
+        name: 'docProps/app.xml',
+        data: xmlOf(
+          '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>Microsoft Excel</Application></Properties>',
+        ),
+        deflate: true,
+      },
     ],
   });
 }
@@ -282,27 +311,46 @@ export function minimalXlsx(sheetBody: string): Buffer {
   return zipOf([
     {
       name: 'xl/workbook.xml',
-      data: xmlOf(`<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>`),
+      data: xmlOf(
+        `<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheets><sheet name="data" sheetId="1" r:id="rId1"/></sheets></workbook>`,
+      ),
     },
     {
       name: 'xl/_rels/workbook.xml.rels',
-      data: xmlOf(`<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`),
+      data: xmlOf(
+        `<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`,
+      ),
     },
-    { name: 'xl/worksheets/sheet1.xml', data: xmlOf(`<worksheet xmlns="${MAIN_NS}">${sheetBody}</worksheet>`), deflate: true },
+    {
+      name: 'xl/worksheets/sheet1.xml',
+      data: xmlOf(`<worksheet xmlns="${MAIN_NS}">${sheetBody}</worksheet>`),
+      deflate: true,
+    },
   ]);
 }
 
 /** Where each entry's compressed data lies in a ZIP (from its central directory and local headers). */
-export function zipEntries(zip: Buffer): Array<{ name: string; headerStart: number; dataStart: number; compressedSize: number }> {
+export function zipEntries(
+  zip: Buffer,
+): Array<{ name: string; headerStart: number; dataStart: number; compressedSize: number }> {
   const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   const count = zip.readUInt16LE(eocd + 10);
   let p = zip.readUInt32LE(eocd + 16);
   const out = [];
   for (let i = 0; i < count; i++) {
-    const [nameLen, extraLen, commentLen] = [zip.readUInt16LE(p + 28), zip.readUInt16LE(p + 30), zip.readUInt16LE(p + 32)];
+    const [nameLen, extraLen, commentLen] = [
+      zip.readUInt16LE(p + 28),
+      zip.readUInt16LE(p + 30),
+      zip.readUInt16LE(p + 32),
+    ];
     const headerStart = zip.readUInt32LE(p + 42);
     const dataStart = headerStart + 30 + zip.readUInt16LE(headerStart + 26) + zip.readUInt16LE(headerStart + 28);
-    out.push({ name: zip.toString('utf8', p + 46, p + 46 + nameLen), headerStart, dataStart, compressedSize: zip.readUInt32LE(p + 20) });
+    out.push({
+      name: zip.toString('utf8', p + 46, p + 46 + nameLen),
+      headerStart,
+      dataStart,
+      compressedSize: zip.readUInt32LE(p + 20),
+    });
     p += 46 + nameLen + extraLen + commentLen;
   }
   return out;
@@ -312,11 +360,18 @@ export function zipEntries(zip: Buffer): Array<{ name: string; headerStart: numb
  * Worksheet XML (inside <worksheet>) of a grid in inline strings, as other programs write it; `raw` replaces the
  * XML of chosen cells (0-based row and column) to plant what exceljs's writer would never write.
  */
-export function inlineSheet(grid: Grid, raw: (row: number, column: number) => string | undefined = () => undefined, after = ''): string {
+export function inlineSheet(
+  grid: Grid,
+  raw: (row: number, column: number) => string | undefined = () => undefined,
+  after = '',
+): string {
   const rows = grid
     .map((cells, r) => {
       if (!cells) return '';
-      const width = Math.max(cells.length, ...Array.from({ length: 64 }, (_, c) => (raw(r, c) !== undefined ? c + 1 : 0)));
+      const width = Math.max(
+        cells.length,
+        ...Array.from({ length: 64 }, (_, c) => (raw(r, c) !== undefined ? c + 1 : 0)),
+      );
       const cs = Array.from({ length: width }, (_, c) => {
         const ref = `${columnName(c + 1)}${r + 1}`;
         const planted = raw(r, c);

@@ -27,12 +27,16 @@ async function measure(label: string, bytes: Buffer) {
   let garbled = 0;
   let peak = 0;
   const liveAt: number[] = [];
-  for await (const ev of readSpreadsheet(chunked(bytes, 64 * 1024), layout, { maxBytes: 50 * MB, maxRows: 10_000 }, 'big.xlsx')) {
+  for await (const ev of readSpreadsheet(
+    chunked(bytes, 64 * 1024),
+    layout,
+    { maxBytes: 50 * MB, maxRows: 10_000 },
+    'big.xlsx',
+  )) {
     if (ev.type === 'row') {
       rows++;
       if (ev.row.orgName?.includes('\uFFFD')) garbled++;
-    }
-    else if (ev.type === 'problem') problems++;
+    } else if (ev.type === 'problem') problems++;
     else {
       peak = Math.max(peak, process.memoryUsage().heapUsed - base);
       liveAt.push(liveHeap() - base);
@@ -60,7 +64,11 @@ describe('readSpreadsheet', () => {
   });
 
   it('streams a 7,850-row XLSX whose text is in shared strings, as Excel saves it', async () => {
-    const units = Array.from({ length: ROWS }, (_, i) => ({ orgCode: `LAO-99-${String(i + 1).padStart(4, '0')}`, orgName: `องค์การบริหารส่วนตำบลทดสอบ ${i + 1}`, values: { STAFF_TOTAL: i % 300 } }));
+    const units = Array.from({ length: ROWS }, (_, i) => ({
+      orgCode: `LAO-99-${String(i + 1).padStart(4, '0')}`,
+      orgName: `องค์การบริหารส่วนตำบลทดสอบ ${i + 1}`,
+      values: { STAFF_TOTAL: i % 300 },
+    }));
     const bytes = await toXlsx(gridOf(layout, units));
     const { rows, problems, garbled } = await measure('shared strings', bytes);
     expect(problems).toBe(0);

@@ -24,7 +24,9 @@ describe('buildLayout', () => {
   });
 
   it('refuses a data element coded like a fixed column', () => {
-    expect(() => buildLayout([{ code: 'COMMENT', nameTh: 'ก', nameEn: 'a', valueType: 'INTEGER', min: 0, max: null }], [])).toThrow(/COMMENT/);
+    expect(() =>
+      buildLayout([{ code: 'COMMENT', nameTh: 'ก', nameEn: 'a', valueType: 'INTEGER', min: 0, max: null }], []),
+    ).toThrow(/COMMENT/);
   });
 });
 

@@ -75,7 +75,8 @@ describe('parseDateCell', () => {
       ['15/12/2569 0:00', '2026-12-15'],
       ['2026-12-15T00:00:00Z', '2026-12-15'],
     ];
-    for (const [input, iso] of cases) expect({ input, r: parseDateCell(input) }).toEqual({ input, r: { ok: true, value: iso } });
+    for (const [input, iso] of cases)
+      expect({ input, r: parseDateCell(input) }).toEqual({ input, r: { ok: true, value: iso } });
   });
 
   it('reads an Excel date cell by its calendar day, and treats a year above 2400 as B.E.', () => {
@@ -84,7 +85,17 @@ describe('parseDateCell', () => {
   });
 
   it('refuses impossible, ambiguous and non-date values', () => {
-    for (const bad of ['31/02/2569', '29/02/2568', '2569-13-01', '12/25/2026', '15/12/69', 'next week', '32/01/2569', '15/12/25690', '15 Foo 2569']) {
+    for (const bad of [
+      '31/02/2569',
+      '29/02/2568',
+      '2569-13-01',
+      '12/25/2026',
+      '15/12/69',
+      'next week',
+      '32/01/2569',
+      '15/12/25690',
+      '15 Foo 2569',
+    ]) {
       expect({ bad, ...parseDateCell(bad) }).toMatchObject({ bad, ok: false, code: 'BAD_DATE' });
     }
     expect(parseDateCell(46371)).toMatchObject({ ok: false, code: 'BAD_DATE' });

@@ -10,9 +10,18 @@ export interface ReadResult {
   progress: number[];
 }
 
-export async function readAll(bytes: Buffer, layout: TemplateLayout, opts: { filename?: string; limits?: Partial<ImportLimits>; chunkSize?: number } = {}): Promise<ReadResult> {
+export async function readAll(
+  bytes: Buffer,
+  layout: TemplateLayout,
+  opts: { filename?: string; limits?: Partial<ImportLimits>; chunkSize?: number } = {},
+): Promise<ReadResult> {
   const out: ReadResult = { rows: [], problems: [], progress: [] };
-  for await (const ev of readSpreadsheet(chunked(bytes, opts.chunkSize), layout, { ...TEST_LIMITS, ...opts.limits }, opts.filename)) {
+  for await (const ev of readSpreadsheet(
+    chunked(bytes, opts.chunkSize),
+    layout,
+    { ...TEST_LIMITS, ...opts.limits },
+    opts.filename,
+  )) {
     if (ev.type === 'row') out.rows.push(ev.row);
     else if (ev.type === 'problem') out.problems.push(ev.problem);
     else out.progress.push(ev.rowsRead);

@@ -18,7 +18,8 @@ let armour: CorpusFile[];
 let good: Awaited<ReturnType<typeof buildGoodFile>>;
 /** Each file of the corpus must be answered within this (zip bombs and floods included). */
 const MAX_MS_PER_FILE = 5000;
-const leftovers = (before: Set<string>) => readdirSync(tmpdir()).filter((f) => !before.has(f) && /^(tmp-|digigov-upload-)/.test(f));
+const leftovers = (before: Set<string>) =>
+  readdirSync(tmpdir()).filter((f) => !before.has(f) && /^(tmp-|digigov-upload-)/.test(f));
 
 beforeAll(async () => {
   corpus = await buildMalformedCorpus(layout, GOOD_ROWS);
@@ -57,20 +58,29 @@ describe('readSpreadsheet', () => {
         if (ms > MAX_MS_PER_FILE) failures.push(`${f.name}: took ${ms.toFixed(0)} ms`);
         const codes = problems.map((p) => p.code);
         if (f.expect === 'ACCEPT') {
-          if (problems.length > 0 || rows.length !== f.rows) failures.push(`${f.name}: expected ${f.rows} rows and no problem, got ${rows.length} rows and [${codes.join(', ')}] ${problems[0]?.message ?? ''}`);
+          if (problems.length > 0 || rows.length !== f.rows)
+            failures.push(
+              `${f.name}: expected ${f.rows} rows and no problem, got ${rows.length} rows and [${codes.join(', ')}] ${problems[0]?.message ?? ''}`,
+            );
           continue;
         }
         const allowed = new Set([f.expect, ...(f.also ?? [])]);
         const hit = problems.find((p) => p.code === f.expect);
-        if (!hit) failures.push(`${f.name}: expected ${f.expect}, got [${codes.join(', ')}] ${problems[0]?.message ?? ''}`);
-        else if (codes.some((c) => !allowed.has(c))) failures.push(`${f.name}: expected only ${[...allowed].join('/')}, got [${codes.join(', ')}]`);
+        if (!hit)
+          failures.push(`${f.name}: expected ${f.expect}, got [${codes.join(', ')}] ${problems[0]?.message ?? ''}`);
+        else if (codes.some((c) => !allowed.has(c)))
+          failures.push(`${f.name}: expected only ${[...allowed].join('/')}, got [${codes.join(', ')}]`);
         else if (f.at && hit.row !== f.at.row) failures.push(`${f.name}: expected row ${f.at.row}, got ${hit.row}`);
-        else if (f.at?.column && !columnMatches({ row: f.at.row, column: f.at.column }, hit.column)) failures.push(`${f.name}: expected column ${f.at.column}, got ${hit.column}`);
+        else if (f.at?.column && !columnMatches({ row: f.at.row, column: f.at.column }, hit.column))
+          failures.push(`${f.name}: expected column ${f.at.column}, got ${hit.column}`);
         for (const p of problems) {
-          if (p.message.length < 20 || !/[.]$/.test(p.message)) failures.push(`${f.name}: message is not a sentence: ${p.message}`);
+          if (p.message.length < 20 || !/[.]$/.test(p.message))
+            failures.push(`${f.name}: message is not a sentence: ${p.message}`);
         }
       }
-      console.log(`[corpus] ${corpus.length + armour.length} files read in-process; slowest: ${slowest.name} (${slowest.ms.toFixed(0)} ms)`);
+      console.log(
+        `[corpus] ${corpus.length + armour.length} files read in-process; slowest: ${slowest.name} (${slowest.ms.toFixed(0)} ms)`,
+      );
       expect(failures).toEqual([]);
       expect(leftovers(before)).toEqual([]);
     });
@@ -81,10 +91,15 @@ describe('readSpreadsheet', () => {
     });
 
     it('ends the read at a file-level problem and reports no rows after it', async () => {
-      for (const f of [...corpus, ...armour.filter((x) => x.bytes.length < 100_000)].filter((x) => (FILE_LEVEL_CODES as readonly string[]).includes(x.expect))) {
+      for (const f of [...corpus, ...armour.filter((x) => x.bytes.length < 100_000)].filter((x) =>
+        (FILE_LEVEL_CODES as readonly string[]).includes(x.expect),
+      )) {
         const { problems } = await readAll(f.bytes, layout, { filename: f.filename, limits: f.limits });
         const last = problems[problems.length - 1];
-        expect({ name: f.name, code: (FILE_LEVEL_CODES as readonly string[]).includes(last.code) }).toEqual({ name: f.name, code: true });
+        expect({ name: f.name, code: (FILE_LEVEL_CODES as readonly string[]).includes(last.code) }).toEqual({
+          name: f.name,
+          code: true,
+        });
       }
     });
 
@@ -158,7 +173,10 @@ describe('readSpreadsheet', () => {
 
     it('keeps Thai text intact across the inflate chunks of a large XLSX', async () => {
       // exceljs alone garbles a Thai character cut by a 16 KB chunk boundary (U+FFFD); this file has hundreds of boundaries.
-      const rows = Array.from({ length: 3000 }, (_, i) => ({ orgCode: `LAO-77-${String(i).padStart(4, '0')}`, orgName: `องค์การบริหารส่วนตำบลทดสอบภาษาไทยยาวพอสมควร ${i}` }));
+      const rows = Array.from({ length: 3000 }, (_, i) => ({
+        orgCode: `LAO-77-${String(i).padStart(4, '0')}`,
+        orgName: `องค์การบริหารส่วนตำบลทดสอบภาษาไทยยาวพอสมควร ${i}`,
+      }));
       const grid = gridOf(layout, rows);
       const comment = layout.columns.length - 1;
       grid.forEach((r, i) => i > 0 && (r![comment] = `หมายเหตุภาษาไทย ${i} ความยาวพอสมควร`));
@@ -172,7 +190,9 @@ describe('readSpreadsheet', () => {
 
     it('accepts a header with different spacing, or without its [CODE] when the text matches', async () => {
       const grid = gridOf(layout, GOOD_ROWS);
-      grid[0] = layout.columns.map((c, i) => (i % 3 === 0 ? `  ${c.headerTh}/${c.headerEn}   [ ${c.tag} ] ` : i % 3 === 1 ? c.headerEn : c.header));
+      grid[0] = layout.columns.map((c, i) =>
+        i % 3 === 0 ? `  ${c.headerTh}/${c.headerEn}   [ ${c.tag} ] ` : i % 3 === 1 ? c.headerEn : c.header,
+      );
       const { rows, problems } = await readAll(await toXlsx(grid), layout);
       expect(problems).toEqual([]);
       expect(rows).toHaveLength(3);
@@ -180,14 +200,27 @@ describe('readSpreadsheet', () => {
   });
 
   describe('templates', () => {
-    const meta = { provinceCode: 'TH-40', quarterCode: 'FY2570Q1', titleTh: 'แบบรายงาน ขอนแก่น', titleEn: 'Quarterly report, Khon Kaen' };
+    const meta = {
+      provinceCode: 'TH-40',
+      quarterCode: 'FY2570Q1',
+      titleTh: 'แบบรายงาน ขอนแก่น',
+      titleEn: 'Quarterly report, Khon Kaen',
+    };
 
     it('reads back the XLSX template written by writeXlsxTemplate with zero problems', async () => {
       const sink = collector();
       await writeXlsxTemplate(sink.stream, layout, GOOD_ROWS, meta);
       const { rows, problems } = await readAll(sink.bytes(), layout, { filename: 'template.xlsx' });
       expect(problems).toEqual([]);
-      expect(rows.map((r) => [r.orgCode, r.orgName, r.values.get('STAFF_TOTAL'), r.values.get('BUDGET_TOTAL_THB'), r.obstacles.get('BUDGET')])).toEqual([
+      expect(
+        rows.map((r) => [
+          r.orgCode,
+          r.orgName,
+          r.values.get('STAFF_TOTAL'),
+          r.values.get('BUDGET_TOTAL_THB'),
+          r.obstacles.get('BUDGET'),
+        ]),
+      ).toEqual([
         ['TH-40', 'จังหวัดขอนแก่น', 120, 1500000.5, 4],
         ['LAO-40-0001', 'องค์การบริหารส่วนจังหวัดขอนแก่น', 85, null, null],
         ['LAO-40-0002', 'เทศบาลนครขอนแก่น', 0, null, null],
@@ -206,28 +239,53 @@ describe('readSpreadsheet', () => {
       expect(data.getRow(1).getCell(1).font?.bold).toBe(true);
       expect(data.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       const staff = layout.columns.findIndex((c) => c.key === 'STAFF_TOTAL') + 1;
-      expect(data.getCell(2, staff).dataValidation).toMatchObject({ type: 'whole', operator: 'greaterThanOrEqual', formulae: [0] });
+      expect(data.getCell(2, staff).dataValidation).toMatchObject({
+        type: 'whole',
+        operator: 'greaterThanOrEqual',
+        formulae: [0],
+      });
       const text = JSON.stringify(wb.getWorksheet('instructions')!.getSheetValues());
-      for (const needle of ['TH-40', 'FY2570Q1', '๐-๙', '15/12/2569', 'Formulas and merged cells are refused', 'ห้ามใช้สูตร']) expect(text).toContain(needle);
+      for (const needle of [
+        'TH-40',
+        'FY2570Q1',
+        '๐-๙',
+        '15/12/2569',
+        'Formulas and merged cells are refused',
+        'ห้ามใช้สูตร',
+      ])
+        expect(text).toContain(needle);
     });
 
     it('reads back the CSV template with zero problems, Thai intact', async () => {
       const text = csvTemplate(layout, [...GOOD_ROWS, { orgCode: 'LAO-40-0003', orgName: '=เทศบาล "ทดสอบ", หนึ่ง' }]);
       expect(text.startsWith('\uFEFF')).toBe(true);
       expect(text).toContain('\r\n');
-      const { rows, problems } = await readAll(Buffer.from(text, 'utf8'), layout, { filename: 'template.csv', chunkSize: 7 });
+      const { rows, problems } = await readAll(Buffer.from(text, 'utf8'), layout, {
+        filename: 'template.csv',
+        chunkSize: 7,
+      });
       expect(problems).toEqual([]);
-      expect(rows.map((r) => r.orgName)).toEqual(['จังหวัดขอนแก่น', 'องค์การบริหารส่วนจังหวัดขอนแก่น', 'เทศบาลนครขอนแก่น', `'=เทศบาล "ทดสอบ", หนึ่ง`]);
+      expect(rows.map((r) => r.orgName)).toEqual([
+        'จังหวัดขอนแก่น',
+        'องค์การบริหารส่วนจังหวัดขอนแก่น',
+        'เทศบาลนครขอนแก่น',
+        `'=เทศบาล "ทดสอบ", หนึ่ง`,
+      ]);
       expect(rows[0].values.get('BUDGET_TOTAL_THB')).toBe(1500000.5);
     });
   });
 
   describe('streaming', () => {
     it('finds every merged range, also where the sheet XML is cut into inflate chunks', async () => {
-      const rows = Array.from({ length: 3000 }, (_, i) => ({ orgCode: `LAO-66-${String(i).padStart(4, '0')}`, orgName: `หน่วยงาน ${i}` }));
+      const rows = Array.from({ length: 3000 }, (_, i) => ({
+        orgCode: `LAO-66-${String(i).padStart(4, '0')}`,
+        orgName: `หน่วยงาน ${i}`,
+      }));
       const [url, comment] = [columnLetter(layout.columns.length - 1), columnLetter(layout.columns.length)];
       const merges = rows.map((_, i) => `${url}${i + 2}:${comment}${i + 2}`);
-      const { problems, rows: read } = await readAll(await toXlsx(gridOf(layout, rows), { merges }), layout, { limits: { maxProblems: 10_000 } });
+      const { problems, rows: read } = await readAll(await toXlsx(gridOf(layout, rows), { merges }), layout, {
+        limits: { maxProblems: 10_000 },
+      });
       expect(read).toHaveLength(3000);
       expect(problems.every((p) => p.code === 'MERGED_CELLS')).toBe(true);
       expect(problems.map((p) => p.row)).toEqual(rows.map((_, i) => i + 2));
@@ -235,18 +293,30 @@ describe('readSpreadsheet', () => {
 
     it('refuses an XLSX that unpacks to more than the bound, before parsing it (a zip bomb)', async () => {
       // 30 MB of XML whitespace deflates to about 30 KB: far beyond what a template compresses to.
-      const bomb = minimalXlsx(`<sheetData>${' '.repeat(30 * 1024 * 1024)}<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`);
+      const bomb = minimalXlsx(
+        `<sheetData>${' '.repeat(30 * 1024 * 1024)}<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row></sheetData>`,
+      );
       expect(bomb.length).toBeLessThan(100_000);
-      const { problems } = await readAll(bomb, layout, { limits: { maxBytes: 100_000, maxInflatedBytes: 10 * 1024 * 1024 } });
+      const { problems } = await readAll(bomb, layout, {
+        limits: { maxBytes: 100_000, maxInflatedBytes: 10 * 1024 * 1024 },
+      });
       expect(problems.map((p) => p.code)).toEqual(['FILE_TOO_LARGE']);
     });
 
     it('reads a minimal workbook written by another program, with inline strings', async () => {
-      const cell = (ref: string, v: string | number) => (typeof v === 'number' ? `<c r="${ref}"><v>${v}</v></c>` : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`);
-      const header = layout.columns.map((c, i) => cell(`${columnLetter(i + 1)}1`, c.header.replace(/&/g, '&amp;'))).join('');
+      const cell = (ref: string, v: string | number) =>
+        typeof v === 'number'
+          ? `<c r="${ref}"><v>${v}</v></c>`
+          : `<c r="${ref}" t="inlineStr"><is><t>${v}</t></is></c>`;
+      const header = layout.columns
+        .map((c, i) => cell(`${columnLetter(i + 1)}1`, c.header.replace(/&/g, '&amp;')))
+        .join('');
       const staff = layout.columns.findIndex((c) => c.key === 'STAFF_TOTAL') + 1;
       const row2 = cell('A2', 'TH-40') + cell(`${columnLetter(staff)}2`, 7);
-      const { rows, problems } = await readAll(minimalXlsx(`<sheetData><row r="1">${header}</row><row r="2">${row2}</row></sheetData>`), layout);
+      const { rows, problems } = await readAll(
+        minimalXlsx(`<sheetData><row r="1">${header}</row><row r="2">${row2}</row></sheetData>`),
+        layout,
+      );
       expect(problems).toEqual([]);
       expect(rows.map((r) => [r.orgCode, r.values.get('STAFF_TOTAL')])).toEqual([['TH-40', 7]]);
     });
@@ -256,7 +326,9 @@ describe('readSpreadsheet', () => {
       expect(bytes.includes(Buffer.from('Target="/xl/worksheets/sheet1.xml"'))).toBe(false); // deflated, as openpyxl stores it
       const { rows, problems } = await readAll(bytes, layout, { filename: 'openpyxl.xlsx' });
       expect(problems).toEqual([]);
-      expect(rows.map((r) => [r.orgCode, r.orgName, r.values.get('STAFF_TOTAL')])).toEqual(GOOD_ROWS.map((r) => [r.orgCode, r.orgName, r.values?.STAFF_TOTAL ?? null]));
+      expect(rows.map((r) => [r.orgCode, r.orgName, r.values.get('STAFF_TOTAL')])).toEqual(
+        GOOD_ROWS.map((r) => [r.orgCode, r.orgName, r.values?.STAFF_TOTAL ?? null]),
+      );
       expect(workbookRelativeTarget('/xl/worksheets/sheet1.xml')).toBe('worksheets/sheet1.xml');
       expect(workbookRelativeTarget('./worksheets/sheet2.xml')).toBe('worksheets/sheet2.xml');
       expect(workbookRelativeTarget('../xl/worksheets/sheet3.xml')).toBe('worksheets/sheet3.xml');
@@ -265,7 +337,8 @@ describe('readSpreadsheet', () => {
 
     it('leaves no temp files behind, whether a read ends normally, at a problem or cut short', async () => {
       const before = new Set(readdirSync(tmpdir()));
-      for (const f of corpus.filter((x) => x.filename.endsWith('.xlsx'))) await readAll(f.bytes, layout, { filename: f.filename, limits: f.limits });
+      for (const f of corpus.filter((x) => x.filename.endsWith('.xlsx')))
+        await readAll(f.bytes, layout, { filename: f.filename, limits: f.limits });
       const it = readSpreadsheet(chunked(good.xlsx), layout, TEST_LIMITS);
       await it.next();
       await it.return(undefined);

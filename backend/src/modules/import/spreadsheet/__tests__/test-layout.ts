@@ -16,14 +16,34 @@ export const TEST_PERCENT_ELEMENT: LayoutElement = {
 export function referenceLayout(): TemplateLayout {
   const ref = loadReferenceData();
   return buildLayout(
-    [...ref.dataElements.map(({ code, nameTh, nameEn, valueType, min, max }) => ({ code, nameTh, nameEn, valueType, min, max })), TEST_PERCENT_ELEMENT],
+    [
+      ...ref.dataElements.map(({ code, nameTh, nameEn, valueType, min, max }) => ({
+        code,
+        nameTh,
+        nameEn,
+        valueType,
+        min,
+        max,
+      })),
+      TEST_PERCENT_ELEMENT,
+    ],
     ref.obstacleCategories.map(({ code, labelTh, labelEn }) => ({ code, labelTh, labelEn })),
   );
 }
 
 /** Three valid rows: a province and two local organizations. */
 export const GOOD_ROWS: TemplateRow[] = [
-  { orgCode: 'TH-40', orgName: 'จังหวัดขอนแก่น', values: { UNIT_REPORTING: 1, STAFF_TOTAL: 120, BUDGET_TOTAL_THB: 1500000.5, DIGITAL_ACTION_PLAN: 1 }, obstacles: { BUDGET: 4 } },
-  { orgCode: 'LAO-40-0001', orgName: 'องค์การบริหารส่วนจังหวัดขอนแก่น', values: { UNIT_REPORTING: 1, STAFF_TOTAL: 85, TEST_SHARE_PCT: 99.5 }, obstacles: { SKILLS: 2 } },
+  {
+    orgCode: 'TH-40',
+    orgName: 'จังหวัดขอนแก่น',
+    values: { UNIT_REPORTING: 1, STAFF_TOTAL: 120, BUDGET_TOTAL_THB: 1500000.5, DIGITAL_ACTION_PLAN: 1 },
+    obstacles: { BUDGET: 4 },
+  },
+  {
+    orgCode: 'LAO-40-0001',
+    orgName: 'องค์การบริหารส่วนจังหวัดขอนแก่น',
+    values: { UNIT_REPORTING: 1, STAFF_TOTAL: 85, TEST_SHARE_PCT: 99.5 },
+    obstacles: { SKILLS: 2 },
+  },
   { orgCode: 'LAO-40-0002', orgName: 'เทศบาลนครขอนแก่น', values: { STAFF_TOTAL: 0, DIGITAL_ACTION_PLAN: 0 } },
 ];

@@ -10,7 +10,12 @@ import { referenceLayout } from './test-layout.js';
 const layout = referenceLayout();
 const uploads = () => new Set(readdirSync(tmpdir()).filter((f) => f.startsWith('digigov-upload-')));
 
-async function readAll(pool: SpreadsheetParserPool, bytes: Buffer, filename: string, limits = {}): Promise<ReadEvent[]> {
+async function readAll(
+  pool: SpreadsheetParserPool,
+  bytes: Buffer,
+  filename: string,
+  limits = {},
+): Promise<ReadEvent[]> {
   const events: ReadEvent[] = [];
   for await (const ev of pool.read(chunked(bytes, 16 * 1024), layout, limits, filename)) events.push(ev);
   return events;
@@ -19,7 +24,12 @@ async function readAll(pool: SpreadsheetParserPool, bytes: Buffer, filename: str
 /** A workbook whose shared-string table is 190,000 rich-text runs: within the count bound, but tens of MB as exceljs objects. */
 function richStrings(): Buffer {
   const header = inlineSheet([layout.columns.map((c) => c.header)]);
-  const sst = repeatedDeflate('<sst>', '<si><r><rPr><b/><sz val="11"/></rPr><t>a</t></r><r><t>b</t></r></si>'.repeat(1000), 190, '</sst>');
+  const sst = repeatedDeflate(
+    '<sst>',
+    '<si><r><rPr><b/><sz val="11"/></rPr><t>a</t></r><r><t>b</t></r></si>'.repeat(1000),
+    190,
+    '</sst>',
+  );
   return workbookOf({ sheets: [{ name: 'data', body: header }], sharedStrings: sst });
 }
 
@@ -29,7 +39,11 @@ describe(SpreadsheetParserPool.name, () => {
       const pool = new SpreadsheetParserPool();
       try {
         const good = await buildGoodFile(layout);
-        for (const [bytes, name] of [[good.xlsx, 'report.xlsx'], [good.csv, 'report.csv'], [good.xlsx, 'again.xlsx']] as const) {
+        for (const [bytes, name] of [
+          [good.xlsx, 'report.xlsx'],
+          [good.csv, 'report.csv'],
+          [good.xlsx, 'again.xlsx'],
+        ] as const) {
           const events = await readAll(pool, bytes, name);
           expect(events.filter((e) => e.type === 'problem')).toEqual([]);
           expect(events.flatMap((e) => (e.type === 'row' ? [plainRow(e.row)] : []))).toEqual(good.expected);
@@ -57,10 +71,14 @@ describe(SpreadsheetParserPool.name, () => {
       const pool = new SpreadsheetParserPool({ ...DEFAULT_PARSER_OPTIONS, heapMb: 24 });
       try {
         const events = await readAll(pool, richStrings(), 'rich.xlsx');
-        expect(events.filter((e) => e.type === 'problem').map((e) => e.type === 'problem' && e.problem.code)).toEqual(['FILE_TOO_COMPLEX']);
+        expect(events.filter((e) => e.type === 'problem').map((e) => e.type === 'problem' && e.problem.code)).toEqual([
+          'FILE_TOO_COMPLEX',
+        ]);
         // The next upload gets a fresh worker.
         const good = await buildGoodFile(layout);
-        expect((await readAll(pool, good.csv, 'report.csv')).filter((e) => e.type === 'row')).toHaveLength(good.expected.length);
+        expect((await readAll(pool, good.csv, 'report.csv')).filter((e) => e.type === 'row')).toHaveLength(
+          good.expected.length,
+        );
       } finally {
         await pool.close();
       }

@@ -10,15 +10,42 @@ import UsersPage from '../index.vue';
 import UsersImport from '../users-import.vue';
 
 const PROVINCES: Province[] = [
-  { code: 'TH-10', nameTh: 'กรุงเทพมหานคร', nameEn: 'Bangkok', geoName: 'Bangkok', region: { code: 'CENTRAL', nameTh: 'ภาคกลาง', nameEn: 'Central' } },
-  { code: 'TH-40', nameTh: 'ขอนแก่น', nameEn: 'Khon Kaen', geoName: 'Khon Kaen', region: { code: 'NORTHEAST', nameTh: 'ภาคตะวันออกเฉียงเหนือ', nameEn: 'Northeast' } },
+  {
+    code: 'TH-10',
+    nameTh: 'กรุงเทพมหานคร',
+    nameEn: 'Bangkok',
+    geoName: 'Bangkok',
+    region: { code: 'CENTRAL', nameTh: 'ภาคกลาง', nameEn: 'Central' },
+  },
+  {
+    code: 'TH-40',
+    nameTh: 'ขอนแก่น',
+    nameEn: 'Khon Kaen',
+    geoName: 'Khon Kaen',
+    region: { code: 'NORTHEAST', nameTh: 'ภาคตะวันออกเฉียงเหนือ', nameEn: 'Northeast' },
+  },
 ];
 
 function account(overrides: Partial<UserAccount> = {}): UserAccount {
-  return { id: 'a1', email: 'somchai@khonkaen.go.th', displayName: 'Somchai', role: 'OFFICER', provinceCode: 'TH-40', active: true, isDemo: false, hasPassword: true, oidcLinked: false, createdAt: '2026-11-20T03:00:00Z', ...overrides };
+  return {
+    id: 'a1',
+    email: 'somchai@khonkaen.go.th',
+    displayName: 'Somchai',
+    role: 'OFFICER',
+    provinceCode: 'TH-40',
+    active: true,
+    isDemo: false,
+    hasPassword: true,
+    oidcLinked: false,
+    createdAt: '2026-11-20T03:00:00Z',
+    ...overrides,
+  };
 }
 
-const refused = (code: string, problems: unknown[] = []) => ({ data: null, errors: [{ message: 'refused', extensions: { code, problems } }] });
+const refused = (code: string, problems: unknown[] = []) => ({
+  data: null,
+  errors: [{ message: 'refused', extensions: { code, problems } }],
+});
 const TOKEN = 'Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9v';
 
 async function mountPage(answers: GraphqlAnswers = {}) {
@@ -26,7 +53,18 @@ async function mountPage(answers: GraphqlAnswers = {}) {
     locale: 'en',
     answers: {
       Shell: { data: { provinces: PROVINCES } },
-      Users: () => ({ data: { users: { items: [account(), account({ id: 'a2', email: 'old@agency.go.th', role: 'PLANNER', provinceCode: null, active: false })], totalCount: 2, nextCursor: null } } }),
+      Users: () => ({
+        data: {
+          users: {
+            items: [
+              account(),
+              account({ id: 'a2', email: 'old@agency.go.th', role: 'PLANNER', provinceCode: null, active: false }),
+            ],
+            totalCount: 2,
+            nextCursor: null,
+          },
+        },
+      }),
       ...answers,
     },
   });
@@ -37,7 +75,9 @@ async function mountPage(answers: GraphqlAnswers = {}) {
 }
 
 const sent = (fetch: ReturnType<typeof vi.fn>, operation: string) =>
-  fetch.mock.calls.map((c) => JSON.parse(String((c[1] as RequestInit).body))).filter((b) => typeof b.query === 'string' && b.query.includes(`${operation}(`));
+  fetch.mock.calls
+    .map((c) => JSON.parse(String((c[1] as RequestInit).body)))
+    .filter((b) => typeof b.query === 'string' && b.query.includes(`${operation}(`));
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -62,13 +102,22 @@ describe('users page', () => {
     await wrapper.get('[data-testid="user-filters"]').trigger('submit');
     await flushPromises();
     const last = sent(fetch, 'users').at(-1);
-    expect(last.variables).toMatchObject({ filter: { role: 'OFFICER', provinceCode: 'TH-40', active: null, search: null }, after: null });
+    expect(last.variables).toMatchObject({
+      filter: { role: 'OFFICER', provinceCode: 'TH-40', active: null, search: null },
+      after: null,
+    });
   });
 
   it('marks missing fields without sending, then shows the invitation link once with a copy button', async () => {
     const writeText = vi.fn(async () => undefined);
     vi.stubGlobal('navigator', { clipboard: { writeText } });
-    const link: PasswordLink = { kind: 'INVITATION', token: TOKEN, setPasswordPath: `/set-password?token=${TOKEN}`, expiresAt: '2026-11-24T03:00:00Z', user: account({ hasPassword: false }) };
+    const link: PasswordLink = {
+      kind: 'INVITATION',
+      token: TOKEN,
+      setPasswordPath: `/set-password?token=${TOKEN}`,
+      expiresAt: '2026-11-24T03:00:00Z',
+      user: account({ hasPassword: false }),
+    };
     const { wrapper, fetch } = await mountPage({ CreateUser: { data: { createUser: link } } });
     await wrapper.get('[data-testid="open-invite"]').trigger('click');
     await wrapper.get('[data-testid="invite-form"]').trigger('submit');
@@ -82,9 +131,16 @@ describe('users page', () => {
     await wrapper.get('[data-testid="user-province"]').setValue('TH-40');
     await wrapper.get('[data-testid="invite-form"]').trigger('submit');
     await flushPromises();
-    expect(sent(fetch, 'createUser')[0].variables.input).toEqual({ email: 'somchai@khonkaen.go.th', displayName: 'Somchai', role: 'OFFICER', provinceCode: 'TH-40' });
+    expect(sent(fetch, 'createUser')[0].variables.input).toEqual({
+      email: 'somchai@khonkaen.go.th',
+      displayName: 'Somchai',
+      role: 'OFFICER',
+      provinceCode: 'TH-40',
+    });
     const notice = wrapper.get('[data-testid="link-notice"]');
-    expect((notice.get('[data-testid="link-url"]').element as HTMLInputElement).value).toBe(`${location.origin}/set-password?token=${TOKEN}`);
+    expect((notice.get('[data-testid="link-url"]').element as HTMLInputElement).value).toBe(
+      `${location.origin}/set-password?token=${TOKEN}`,
+    );
     expect(notice.text()).toContain('sends no e-mail');
     await notice.get('[data-testid="copy-button"]').trigger('click');
     await flushPromises();
@@ -95,7 +151,11 @@ describe('users page', () => {
   });
 
   it("puts the server's problem under the field it names", async () => {
-    const { wrapper } = await mountPage({ CreateUser: refused('BAD_USER_INPUT', [{ field: 'email', code: 'EMAIL_TAKEN', message: 'An account with this e-mail exists' }]) });
+    const { wrapper } = await mountPage({
+      CreateUser: refused('BAD_USER_INPUT', [
+        { field: 'email', code: 'EMAIL_TAKEN', message: 'An account with this e-mail exists' },
+      ]),
+    });
     await wrapper.get('[data-testid="open-invite"]').trigger('click');
     await wrapper.get('[data-testid="invite-email"]').setValue('admin@demo.local');
     await wrapper.get('[data-testid="user-display-name"]').setValue('Admin');
@@ -110,7 +170,13 @@ describe('users page', () => {
     const { wrapper, fetch } = await mountPage({
       UpdateUser: (v: Record<string, unknown>) =>
         (v.input as { role: string }).role === 'PLANNER'
-          ? refused('CONFLICT', [{ field: 'role', code: 'LAST_ADMIN', message: 'The last active administrator cannot be demoted or deactivated' }])
+          ? refused('CONFLICT', [
+              {
+                field: 'role',
+                code: 'LAST_ADMIN',
+                message: 'The last active administrator cannot be demoted or deactivated',
+              },
+            ])
           : { data: { updateUser: account({ provinceCode: 'TH-10' }) } },
     });
     await wrapper.findAll('[data-testid="edit-user"]')[0]!.trigger('click');
@@ -118,7 +184,13 @@ describe('users page', () => {
     await wrapper.get('[data-testid="user-reason"]').setValue('moved');
     await wrapper.get('[data-testid="edit-form"]').trigger('submit');
     await flushPromises();
-    expect(sent(fetch, 'updateUser')[0].variables.input).toMatchObject({ id: 'a1', role: 'OFFICER', provinceCode: 'TH-10', active: true, reason: 'moved' });
+    expect(sent(fetch, 'updateUser')[0].variables.input).toMatchObject({
+      id: 'a1',
+      role: 'OFFICER',
+      provinceCode: 'TH-10',
+      active: true,
+      reason: 'moved',
+    });
     expect(wrapper.get('[data-testid="user-saved"]').text()).toContain('somchai@khonkaen.go.th');
 
     await wrapper.findAll('[data-testid="edit-user"]')[0]!.trigger('click');
@@ -129,7 +201,13 @@ describe('users page', () => {
   });
 
   it('resets a password only after a confirmation, then shows the new link', async () => {
-    const link: PasswordLink = { kind: 'RESET', token: TOKEN, setPasswordPath: `/set-password?token=${TOKEN}`, expiresAt: '2026-11-24T03:00:00Z', user: account({ hasPassword: false }) };
+    const link: PasswordLink = {
+      kind: 'RESET',
+      token: TOKEN,
+      setPasswordPath: `/set-password?token=${TOKEN}`,
+      expiresAt: '2026-11-24T03:00:00Z',
+      user: account({ hasPassword: false }),
+    };
     const { wrapper, fetch } = await mountPage({ ResetUserPassword: { data: { resetUserPassword: link } } });
     await wrapper.findAll('[data-testid="edit-user"]')[0]!.trigger('click');
     await wrapper.get('[data-testid="reset-password"]').trigger('click');
@@ -146,7 +224,10 @@ describe('CSV import', () => {
     const { pinia, i18n, urqlPlugin } = appPlugins({ locale: 'en' });
     const fetch = vi.fn(async () => {
       const r = responses.shift()!;
-      return new Response(JSON.stringify(r.body), { status: r.status, headers: { 'content-type': 'application/json' } });
+      return new Response(JSON.stringify(r.body), {
+        status: r.status,
+        headers: { 'content-type': 'application/json' },
+      });
     });
     vi.stubGlobal('fetch', fetch);
     const wrapper = mount(UsersImport, { global: { plugins: [pinia, urqlPlugin, i18n] }, attachTo: document.body });
@@ -160,7 +241,18 @@ describe('CSV import', () => {
 
   it('lists the problems of a dry run by row and column and offers no commit', async () => {
     const { wrapper, fetch } = mountImport([
-      { status: 200, body: { dryRun: true, rowCount: 2, problems: [{ row: 3, column: 'province code', code: 'UNKNOWN_PROVINCE', message: 'No province has the code TH-99' }], accounts: [], invitations: [] } },
+      {
+        status: 200,
+        body: {
+          dryRun: true,
+          rowCount: 2,
+          problems: [
+            { row: 3, column: 'province code', code: 'UNKNOWN_PROVINCE', message: 'No province has the code TH-99' },
+          ],
+          accounts: [],
+          invitations: [],
+        },
+      },
     ]);
     await choose(wrapper, 'email,display name,province code\na@b.go.th,A,TH-40\nc@d.go.th,C,TH-99\n');
     await wrapper.get('[data-testid="import-check"]').trigger('click');
@@ -172,7 +264,17 @@ describe('CSV import', () => {
   });
 
   it('commits a clean file and offers the invitations as a CSV', async () => {
-    const invitations = [{ row: 2, email: 'a@b.go.th', displayName: 'A', role: 'OFFICER', provinceCode: 'TH-40', setPasswordPath: '/set-password?token=x', expiresAt: '2026-11-24T03:00:00Z' }];
+    const invitations = [
+      {
+        row: 2,
+        email: 'a@b.go.th',
+        displayName: 'A',
+        role: 'OFFICER',
+        provinceCode: 'TH-40',
+        setPasswordPath: '/set-password?token=x',
+        expiresAt: '2026-11-24T03:00:00Z',
+      },
+    ];
     const { wrapper, fetch } = mountImport([
       { status: 200, body: { dryRun: true, rowCount: 1, problems: [], accounts: [], invitations: [] } },
       { status: 200, body: { dryRun: false, rowCount: 1, problems: [], accounts: [], invitations } },
@@ -191,19 +293,39 @@ describe('CSV import', () => {
 
 describe('invitationsCsv', () => {
   it('writes absolute links with a BOM, and neutralises cells a spreadsheet would run as formulas', () => {
-    const csv = invitationsCsv([{ row: 2, email: 'a@b.go.th', displayName: '=HYPERLINK("x")', role: 'OFFICER', provinceCode: 'TH-40', setPasswordPath: '/set-password?token=t', expiresAt: '2026-11-24T03:00:00Z' }], 'https://monitor.go.th');
+    const csv = invitationsCsv(
+      [
+        {
+          row: 2,
+          email: 'a@b.go.th',
+          displayName: '=HYPERLINK("x")',
+          role: 'OFFICER',
+          provinceCode: 'TH-40',
+          setPasswordPath: '/set-password?token=t',
+          expiresAt: '2026-11-24T03:00:00Z',
+        },
+      ],
+      'https://monitor.go.th',
+    );
     expect(csv.startsWith('\uFEFFemail,display name,role,province code,invitation link,expires at\r\n')).toBe(true);
     expect(csv).toContain('a@b.go.th,"\'=HYPERLINK(""x"")",OFFICER,TH-40,https://monitor.go.th/set-password?token=t,');
   });
 });
 
 describe('account routes and the header link', () => {
-  const user = (role: User['role']): User => ({ id: 'u', email: 'e', role, provinceCode: role === 'OFFICER' ? 'TH-40' : null, readOnly: false });
+  const user = (role: User['role']): User => ({
+    id: 'u',
+    email: 'e',
+    role,
+    provinceCode: role === 'OFFICER' ? 'TH-40' : null,
+    readOnly: false,
+  });
   const meta = (name: string) => routes.find((r) => r.name === name)!.meta ?? {};
 
   it('opens the users page to administrators only, the password change to anyone signed in, and the link page to all', () => {
     expect(routeAccess(meta('admin-users'), {}, user('ADMIN'))).toBe('allow');
-    for (const role of ['PLANNER', 'OFFICER', 'ANALYST'] as const) expect(routeAccess(meta('admin-users'), {}, user(role))).toBe('forbidden');
+    for (const role of ['PLANNER', 'OFFICER', 'ANALYST'] as const)
+      expect(routeAccess(meta('admin-users'), {}, user(role))).toBe('forbidden');
     expect(routeAccess(meta('admin-users'), {}, null)).toBe('sign-in');
     expect(routeAccess(meta('change-password'), {}, null)).toBe('sign-in');
     expect(routeAccess(meta('change-password'), {}, user('OFFICER'))).toBe('allow');

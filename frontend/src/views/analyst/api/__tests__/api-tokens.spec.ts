@@ -10,7 +10,16 @@ import ApiTokens from '../api-tokens.vue';
 const SECRET = 'dgm_9sQ2xN4vW7bT1yR8uE5iO3pA6sD0fG2hJ4kL6zX8cV1';
 
 function token(overrides: Partial<ApiToken> = {}): ApiToken {
-  return { id: '1', name: 'Notebook', prefix: 'dgm_9sQ2xN', createdAt: '2026-11-21T03:00:00Z', expiresAt: '2027-02-19T03:00:00Z', lastUsedAt: null, revokedAt: null, ...overrides };
+  return {
+    id: '1',
+    name: 'Notebook',
+    prefix: 'dgm_9sQ2xN',
+    createdAt: '2026-11-21T03:00:00Z',
+    expiresAt: '2027-02-19T03:00:00Z',
+    lastUsedAt: null,
+    revokedAt: null,
+    ...overrides,
+  };
 }
 
 async function mountTokens(list: ApiToken[], role: User['role'] = 'ANALYST') {
@@ -20,7 +29,19 @@ async function mountTokens(list: ApiToken[], role: User['role'] = 'ANALYST') {
     answers: {
       MyApiTokens: () => ({ data: { myApiTokens: tokens } }),
       CreateApiToken: (v: Record<string, unknown>) => {
-        if (v.name === 'taken') return { data: null, errors: [{ message: 'Too many tokens', extensions: { code: 'BAD_USER_INPUT', problems: [{ field: 'name', code: 'LIMIT', message: 'At most 20 active tokens: revoke one first' }] } }] };
+        if (v.name === 'taken')
+          return {
+            data: null,
+            errors: [
+              {
+                message: 'Too many tokens',
+                extensions: {
+                  code: 'BAD_USER_INPUT',
+                  problems: [{ field: 'name', code: 'LIMIT', message: 'At most 20 active tokens: revoke one first' }],
+                },
+              },
+            ],
+          };
         const created = token({ id: '2', name: String(v.name) });
         tokens = [created, ...tokens];
         return { data: { createApiToken: { token: SECRET, apiToken: created } } };
@@ -32,13 +53,21 @@ async function mountTokens(list: ApiToken[], role: User['role'] = 'ANALYST') {
     },
   });
   const wrapper = mount(ApiTokens, { global: { plugins: [pinia, urqlPlugin, i18n] }, attachTo: document.body });
-  useAuthStore().user = { id: 'u', email: 'x@demo.local', role, provinceCode: role === 'OFFICER' ? 'TH-40' : null, readOnly: false };
+  useAuthStore().user = {
+    id: 'u',
+    email: 'x@demo.local',
+    role,
+    provinceCode: role === 'OFFICER' ? 'TH-40' : null,
+    readOnly: false,
+  };
   await flushPromises();
   return { wrapper, fetch };
 }
 
 const sent = (fetch: ReturnType<typeof vi.fn>, operation: string) =>
-  fetch.mock.calls.map((c) => JSON.parse(String((c[1] as RequestInit).body))).filter((b) => b.query.includes(`mutation ${operation}`));
+  fetch.mock.calls
+    .map((c) => JSON.parse(String((c[1] as RequestInit).body)))
+    .filter((b) => b.query.includes(`mutation ${operation}`));
 
 afterEach(() => {
   document.body.innerHTML = '';

@@ -5,13 +5,23 @@ import { createAppI18n } from '@/locales';
 import ReviewDecisions from '../review-decisions.vue';
 
 const SUBMITTED: ReportHeader = {
-  id: 7, status: 'SUBMITTED', version: 4, returnReason: null, entryOpen: true, entryClosesOn: '2027-03-01',
-  allowedActions: ['APPROVE', 'RETURN'], late: false, submittedAt: '2026-11-21T22:00:00Z',
+  id: 7,
+  status: 'SUBMITTED',
+  version: 4,
+  returnReason: null,
+  entryOpen: true,
+  entryClosesOn: '2027-03-01',
+  allowedActions: ['APPROVE', 'RETURN'],
+  late: false,
+  submittedAt: '2026-11-21T22:00:00Z',
 };
 
 function mountDecisions(header: ReportHeader | null = SUBMITTED, locale: 'th' | 'en' = 'en') {
   const decide = vi.fn(async () => ({ ok: true as const, report: { ...SUBMITTED, status: 'RETURNED' as const } }));
-  const extend = vi.fn(async (until: string) => ({ ok: true as const, report: { ...SUBMITTED, entryClosesOn: until } }));
+  const extend = vi.fn(async (until: string) => ({
+    ok: true as const,
+    report: { ...SUBMITTED, entryClosesOn: until },
+  }));
   const wrapper = mount(ReviewDecisions, {
     props: { header, defaultClosesOn: '2027-03-01', deciding: false, decide, extend },
     global: { plugins: [createAppI18n(locale)] },
@@ -56,7 +66,15 @@ describe('review decisions', () => {
 
   it('shows the error when the server refuses (a stale version)', async () => {
     const { wrapper, decide } = mountDecisions();
-    decide.mockResolvedValueOnce({ ok: false, error: { code: 'CONFLICT', messageKey: 'errors.CONFLICT', detail: 'The report changed since you loaded it', problems: [] } } as never);
+    decide.mockResolvedValueOnce({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        messageKey: 'errors.CONFLICT',
+        detail: 'The report changed since you loaded it',
+        problems: [],
+      },
+    } as never);
     await wrapper.get('[data-testid="approve"]').trigger('click');
     await wrapper.get('form').trigger('submit');
     await flushPromises();

@@ -10,12 +10,22 @@ const stub = { render: () => null };
 const stubbed = routes.map((r) => ('component' in r && r.component ? { ...r, component: stub } : r));
 
 function login(role: string, provinceCode: string | null = null) {
-  return { data: { login: { token: 'tok', expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: { id: 'u', email: 'e@x', role, provinceCode, readOnly: false } } } };
+  return {
+    data: {
+      login: {
+        token: 'tok',
+        expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+        user: { id: 'u', email: 'e@x', role, provinceCode, readOnly: false },
+      },
+    },
+  };
 }
 
 async function mountLogin(answers: GraphqlAnswers, path = '/login') {
   // The page asks once whether an identity provider is configured (none here unless a test says so).
-  const { pinia, urqlPlugin, i18n, fetch } = appPlugins({ answers: { OidcSignIn: { data: { oidcSignIn: null } }, ...answers } });
+  const { pinia, urqlPlugin, i18n, fetch } = appPlugins({
+    answers: { OidcSignIn: { data: { oidcSignIn: null } }, ...answers },
+  });
   const router = createRouter({ history: createMemoryHistory(), routes: stubbed });
   await router.push(path);
   const wrapper = mount(LoginPage, { global: { plugins: [pinia, urqlPlugin, router, i18n] } });
@@ -38,11 +48,15 @@ describe('login page', () => {
     await submit(wrapper, '', '');
     expect(wrapper.get('[data-testid="login-error"]').text()).toContain('กรุณากรอกอีเมลและรหัสผ่าน');
     expect(wrapper.get('[data-testid="login-email"]').attributes('aria-invalid')).toBe('true');
-    expect(fetch.mock.calls.map((c) => String((c[1] as RequestInit).body)).filter((b) => b.includes('mutation Login'))).toEqual([]);
+    expect(
+      fetch.mock.calls.map((c) => String((c[1] as RequestInit).body)).filter((b) => b.includes('mutation Login')),
+    ).toEqual([]);
   });
 
   it('says the e-mail or password is wrong, and clears the password', async () => {
-    const { wrapper } = await mountLogin({ Login: { data: null, errors: [{ message: 'Wrong e-mail or password', extensions: { code: 'UNAUTHENTICATED' } }] } });
+    const { wrapper } = await mountLogin({
+      Login: { data: null, errors: [{ message: 'Wrong e-mail or password', extensions: { code: 'UNAUTHENTICATED' } }] },
+    });
     await submit(wrapper, 'officer.th40@demo.local', 'nope');
     expect(wrapper.get('[data-testid="login-error"]').text()).toContain('อีเมลหรือรหัสผ่านไม่ถูกต้อง');
     expect((wrapper.get('[data-testid="login-password"]').element as HTMLInputElement).value).toBe('');
@@ -60,7 +74,10 @@ describe('login page', () => {
   });
 
   it('goes back where the user was sent from when their role may open it', async () => {
-    const { wrapper, router } = await mountLogin({ Login: login('OFFICER', 'TH-40') }, '/login?redirect=/workspace/TH-40/FY2569Q4&reason=expired');
+    const { wrapper, router } = await mountLogin(
+      { Login: login('OFFICER', 'TH-40') },
+      '/login?redirect=/workspace/TH-40/FY2569Q4&reason=expired',
+    );
     expect(wrapper.get('[data-testid="login-notice"]').text()).toContain('หมดเวลาการใช้งาน');
     await submit(wrapper, 'e@x', 'pw');
     expect(router.currentRoute.value.fullPath).toBe('/workspace/TH-40/FY2569Q4');
@@ -81,7 +98,9 @@ describe('login page with the agency identity provider', () => {
     const without = await mountLogin({});
     await flushPromises();
     expect(without.wrapper.find('[data-testid="oidc-sign-in"]').exists()).toBe(false);
-    const withIdp = await mountLogin({ OidcSignIn: { data: { oidcSignIn: { label: 'Ministry ID', startPath: '/api/auth/oidc/start' } } } });
+    const withIdp = await mountLogin({
+      OidcSignIn: { data: { oidcSignIn: { label: 'Ministry ID', startPath: '/api/auth/oidc/start' } } },
+    });
     await flushPromises();
     const button = withIdp.wrapper.get('[data-testid="oidc-sign-in"]');
     expect(button.text()).toBe('เข้าสู่ระบบด้วย Ministry ID');
@@ -90,7 +109,16 @@ describe('login page with the agency identity provider', () => {
 
   it("takes the provider's token from the fragment, removes it from the address, and signs in", async () => {
     const expires = new Date(Date.now() + 3_600_000).toISOString();
-    const { router } = await mountLogin({ Me: { data: { me: { id: 'u', email: 'somchai@khonkaen.go.th', role: 'OFFICER', provinceCode: 'TH-40', readOnly: false } } } }, `/login#oidc_token=tok-123&expires=${encodeURIComponent(expires)}`);
+    const { router } = await mountLogin(
+      {
+        Me: {
+          data: {
+            me: { id: 'u', email: 'somchai@khonkaen.go.th', role: 'OFFICER', provinceCode: 'TH-40', readOnly: false },
+          },
+        },
+      },
+      `/login#oidc_token=tok-123&expires=${encodeURIComponent(expires)}`,
+    );
     await flushPromises();
     expect(router.currentRoute.value.name).toBe('workspace-current');
     expect(router.currentRoute.value.hash).toBe('');

@@ -11,8 +11,15 @@ const stub = { render: () => null };
 const stubbed = routes.map((r) => ('component' in r && r.component ? { ...r, component: stub } : r));
 const TOKEN = 'Zm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9vYmFyZm9v';
 const GOOD = 'correct horse battery staple';
-const session = (token: string) => ({ token, expiresAt: new Date(Date.now() + 3_600_000).toISOString(), user: { id: 'u', email: 'somchai@khonkaen.go.th', role: 'OFFICER', provinceCode: 'TH-40', readOnly: false } });
-const refused = (problems: unknown[]) => ({ data: null, errors: [{ message: 'refused', extensions: { code: 'BAD_USER_INPUT', problems } }] });
+const session = (token: string) => ({
+  token,
+  expiresAt: new Date(Date.now() + 3_600_000).toISOString(),
+  user: { id: 'u', email: 'somchai@khonkaen.go.th', role: 'OFFICER', provinceCode: 'TH-40', readOnly: false },
+});
+const refused = (problems: unknown[]) => ({
+  data: null,
+  errors: [{ message: 'refused', extensions: { code: 'BAD_USER_INPUT', problems } }],
+});
 
 async function mountPage(page: typeof SetPassword | typeof ChangePassword, path: string, answers: GraphqlAnswers) {
   const { pinia, urqlPlugin, i18n, fetch } = appPlugins({ locale: 'en', answers });
@@ -24,7 +31,9 @@ async function mountPage(page: typeof SetPassword | typeof ChangePassword, path:
 }
 
 const mutations = (fetch: ReturnType<typeof vi.fn>, name: string) =>
-  fetch.mock.calls.map((c) => JSON.parse(String((c[1] as RequestInit).body))).filter((b) => b.query.includes(`mutation ${name}`));
+  fetch.mock.calls
+    .map((c) => JSON.parse(String((c[1] as RequestInit).body)))
+    .filter((b) => b.query.includes(`mutation ${name}`));
 
 beforeEach(() => localStorage.clear());
 afterEach(() => {
@@ -34,14 +43,20 @@ afterEach(() => {
 
 describe('set-password page', () => {
   it('says a used or expired link cannot be used, and offers no form', async () => {
-    const { wrapper } = await mountPage(SetPassword, `/set-password?token=${TOKEN}`, { PasswordLink: { data: { passwordLink: null } } });
+    const { wrapper } = await mountPage(SetPassword, `/set-password?token=${TOKEN}`, {
+      PasswordLink: { data: { passwordLink: null } },
+    });
     expect(wrapper.get('[data-testid="link-unusable"]').text()).toContain('cannot be used any more');
     expect(wrapper.find('[data-testid="set-password-form"]').exists()).toBe(false);
   });
 
   it('removes the token from the address, checks the two entries, then signs the user in', async () => {
     const { wrapper, router, fetch } = await mountPage(SetPassword, `/set-password?token=${TOKEN}`, {
-      PasswordLink: { data: { passwordLink: { email: 'somchai@khonkaen.go.th', kind: 'INVITATION', expiresAt: '2026-11-24T03:00:00Z' } } },
+      PasswordLink: {
+        data: {
+          passwordLink: { email: 'somchai@khonkaen.go.th', kind: 'INVITATION', expiresAt: '2026-11-24T03:00:00Z' },
+        },
+      },
       SetPassword: { data: { setPassword: session('new-session') } },
     });
     expect(router.currentRoute.value.fullPath).toBe('/set-password');
@@ -62,8 +77,16 @@ describe('set-password page', () => {
 
   it("shows the server's password problem under the field", async () => {
     const { wrapper } = await mountPage(SetPassword, `/set-password?token=${TOKEN}`, {
-      PasswordLink: { data: { passwordLink: { email: 'somchai@khonkaen.go.th', kind: 'RESET', expiresAt: '2026-11-24T03:00:00Z' } } },
-      SetPassword: refused([{ field: 'newPassword', code: 'PASSWORD_TOO_COMMON', message: 'This password is among the first ones an attacker tries' }]),
+      PasswordLink: {
+        data: { passwordLink: { email: 'somchai@khonkaen.go.th', kind: 'RESET', expiresAt: '2026-11-24T03:00:00Z' } },
+      },
+      SetPassword: refused([
+        {
+          field: 'newPassword',
+          code: 'PASSWORD_TOO_COMMON',
+          message: 'This password is among the first ones an attacker tries',
+        },
+      ]),
     });
     await wrapper.get('[data-testid="new-password"]').setValue('password1234');
     await wrapper.get('[data-testid="confirm-password"]').setValue('password1234');
@@ -79,7 +102,9 @@ describe('change-password page', () => {
     let calls = 0;
     const { wrapper } = await mountPage(ChangePassword, '/account/password', {
       ChangeOwnPassword: () =>
-        ++calls === 1 ? refused([{ field: 'currentPassword', code: 'WRONG_PASSWORD', message: 'The current password is wrong' }]) : { data: { changeOwnPassword: session('re-issued') } },
+        ++calls === 1
+          ? refused([{ field: 'currentPassword', code: 'WRONG_PASSWORD', message: 'The current password is wrong' }])
+          : { data: { changeOwnPassword: session('re-issued') } },
     });
     useAuthStore().adoptSession(session('old-session') as never);
     await wrapper.get('[data-testid="current-password"]').setValue('not it');

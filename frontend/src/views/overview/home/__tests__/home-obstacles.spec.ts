@@ -19,7 +19,11 @@ function mountSurvey(locale: 'th' | 'en') {
   const dataset = obstacleDataset();
   // As the API sends them: who was counted and who published, in English only.
   dataset.population = '76 provinces (Bangkok not included)';
-  dataset.source = { ...dataset.source, code: 'DGA_2567_LOCAL_DIGITAL', publisher: 'นิตยสารผู้นำท้องถิ่นออนไลน์ (Local Leader magazine online), reporting a talk by Dr. Supot Tiarawut' };
+  dataset.source = {
+    ...dataset.source,
+    code: 'DGA_2567_LOCAL_DIGITAL',
+    publisher: 'นิตยสารผู้นำท้องถิ่นออนไลน์ (Local Leader magazine online), reporting a talk by Dr. Supot Tiarawut',
+  };
   return mount(HomeObstacleChart, { props: { dataset }, global: { plugins: [createAppI18n(locale)], stubs } });
 }
 
@@ -36,7 +40,9 @@ describe('HomeObstaclePrevalence', () => {
   it('and in English', () => {
     const wrapper = mountPrevalence('en');
     expect(wrapper.get('[data-testid="baseline-note"]').text()).toContain('(76 provinces, Bangkok not included)');
-    expect(wrapper.get('[data-testid="small-sample-rule"]').text()).toMatch(/^A share is a small sample when fewer than 30 respondents answered/);
+    expect(wrapper.get('[data-testid="small-sample-rule"]').text()).toMatch(
+      /^A share is a small sample when fewer than 30 respondents answered/,
+    );
   });
 });
 
@@ -51,7 +57,11 @@ describe('HomeObstacleChart', () => {
 
   it('and in English', () => {
     const wrapper = mountSurvey('en');
-    expect(wrapper.get('[data-testid="obstacle-population"]').text()).toBe('Surveyed: 76 provinces, Bangkok not included');
-    expect(wrapper.get('[data-testid="obstacle-source"]').text()).toContain('Local Leader magazine online (นิตยสารผู้นำท้องถิ่นออนไลน์), reporting a talk by Dr. Supot Tiarawut');
+    expect(wrapper.get('[data-testid="obstacle-population"]').text()).toBe(
+      'Surveyed: 76 provinces, Bangkok not included',
+    );
+    expect(wrapper.get('[data-testid="obstacle-source"]').text()).toContain(
+      'Local Leader magazine online (นิตยสารผู้นำท้องถิ่นออนไลน์), reporting a talk by Dr. Supot Tiarawut',
+    );
   });
 });

@@ -14,17 +14,29 @@ const index: Pick<CompositeIndex, 'methodCode' | 'pillars'> = {
       weight: 0.5,
       category: SKILLS,
       indicators: [
-        { indicatorCode: 'STAFF_DIGITAL_TRAINED_PCT', worst: 0, best: 20, rationale: 'National target 20 % of personnel trained (source 004).' },
+        {
+          indicatorCode: 'STAFF_DIGITAL_TRAINED_PCT',
+          worst: 0,
+          best: 20,
+          rationale: 'National target 20 % of personnel trained (source 004).',
+        },
         { indicatorCode: 'NEW_INDICATOR', worst: 0, best: 1, rationale: 'Planning assumption: one per unit.' },
       ],
     },
   ],
 };
 const indicators: Indicator[] = [
-  { code: 'STAFF_DIGITAL_TRAINED_PCT', nameTh: 'ร้อยละของบุคลากรที่ได้รับการพัฒนาทักษะด้านดิจิทัล', nameEn: 'Personnel trained in digital skills (%)', unit: 'PERCENT', direction: 1 },
+  {
+    code: 'STAFF_DIGITAL_TRAINED_PCT',
+    nameTh: 'ร้อยละของบุคลากรที่ได้รับการพัฒนาทักษะด้านดิจิทัล',
+    nameEn: 'Personnel trained in digital skills (%)',
+    unit: 'PERCENT',
+    direction: 1,
+  },
 ];
 
-const mountMethod = (locale: 'th' | 'en') => mount(RankingIndexMethod, { props: { index, indicators }, global: { plugins: [createAppI18n(locale)] } });
+const mountMethod = (locale: 'th' | 'en') =>
+  mount(RankingIndexMethod, { props: { index, indicators }, global: { plugins: [createAppI18n(locale)] } });
 
 describe('RankingIndexMethod', () => {
   it('explains the index and each goalpost in Thai, not in the API’s English', () => {
@@ -43,8 +55,12 @@ describe('RankingIndexMethod', () => {
 
   it('explains it in English in English, with the API’s wording', () => {
     const wrapper = mountMethod('en');
-    expect(wrapper.text()).toContain('Digital Government Progress Index, 0–100. Pillars: one per obstacle area the indicators measure.');
-    expect(wrapper.get('[data-code="SKILLS:STAFF_DIGITAL_TRAINED_PCT"]').text()).toContain('National target 20 % of personnel trained (source 004).');
+    expect(wrapper.text()).toContain(
+      'Digital Government Progress Index, 0–100. Pillars: one per obstacle area the indicators measure.',
+    );
+    expect(wrapper.get('[data-code="SKILLS:STAFF_DIGITAL_TRAINED_PCT"]').text()).toContain(
+      'National target 20 % of personnel trained (source 004).',
+    );
   });
 
   it('shows the API’s English, marked as English, for a goalpost it has no Thai words for yet', () => {

@@ -12,7 +12,9 @@ class ScriptedXhr {
   headers: Record<string, string> = {};
   status = 200;
   responseText = '';
-  upload: { onprogress: ((e: ProgressEventInit & { lengthComputable: boolean; loaded: number; total: number }) => void) | null } = { onprogress: null };
+  upload: {
+    onprogress: ((e: ProgressEventInit & { lengthComputable: boolean; loaded: number; total: number }) => void) | null;
+  } = { onprogress: null };
   onprogress: (() => void) | null = null;
   onload: (() => void) | null = null;
   onerror: (() => void) | null = null;
@@ -55,7 +57,15 @@ function mountSpreadsheet() {
   const beforeCommit = vi.fn(async () => true);
   const afterCommit = vi.fn(async () => {});
   const wrapper = mount(ReportSpreadsheet, {
-    props: { provinceCode: 'TH-40', quarterCode: 'FY2570Q1', canImport: true, expectedRows: 30, elementName: (c: string) => c, beforeCommit, afterCommit },
+    props: {
+      provinceCode: 'TH-40',
+      quarterCode: 'FY2570Q1',
+      canImport: true,
+      expectedRows: 30,
+      elementName: (c: string) => c,
+      beforeCommit,
+      afterCommit,
+    },
     global: { plugins: [pinia, urqlPlugin, i18n] },
   });
   return { wrapper, beforeCommit, afterCommit };
@@ -78,7 +88,12 @@ describe('spreadsheet import', () => {
       result({
         ok: false,
         problems: [
-          { row: 12, column: 'D (Personnel, total [STAFF_TOTAL])', code: 'OUT_OF_RANGE', message: 'STAFF_TOTAL cannot be below 0, got -4' },
+          {
+            row: 12,
+            column: 'D (Personnel, total [STAFF_TOTAL])',
+            code: 'OUT_OF_RANGE',
+            message: 'STAFF_TOTAL cannot be below 0, got -4',
+          },
           { row: null, column: null, code: 'COLUMN_ORDER', message: 'Columns are not in the template order' },
         ],
       }),
@@ -89,7 +104,9 @@ describe('spreadsheet import', () => {
     await flushPromises();
     expect(ScriptedXhr.sent[0]!.url).toBe('/api/imports?quarterCode=FY2570Q1&dryRun=true');
     expect(wrapper.get('[data-testid="import-verdict"]').text()).toContain('2 problems found. Nothing was saved');
-    const rows = wrapper.findAll('[data-testid="import-problems"] tbody tr').map((r) => r.findAll('td').map((td) => td.text()));
+    const rows = wrapper
+      .findAll('[data-testid="import-problems"] tbody tr')
+      .map((r) => r.findAll('td').map((td) => td.text()));
     expect(rows).toEqual([
       ['12', 'D (Personnel, total [STAFF_TOTAL])', 'Out of range', 'STAFF_TOTAL cannot be below 0, got -4'],
       ['whole file', '—', 'Columns not in the template order', 'Columns are not in the template order'],
@@ -107,7 +124,10 @@ describe('spreadsheet import', () => {
     await wrapper.get('[data-testid="import-commit"]').trigger('click');
     await flushPromises();
     expect(beforeCommit).toHaveBeenCalledOnce();
-    expect(ScriptedXhr.sent.map((s) => s.url)).toEqual(['/api/imports?quarterCode=FY2570Q1&dryRun=true', '/api/imports?quarterCode=FY2570Q1&dryRun=false']);
+    expect(ScriptedXhr.sent.map((s) => s.url)).toEqual([
+      '/api/imports?quarterCode=FY2570Q1&dryRun=true',
+      '/api/imports?quarterCode=FY2570Q1&dryRun=false',
+    ]);
     expect(afterCommit).toHaveBeenCalledOnce();
     expect(wrapper.get('[data-testid="import-verdict"]').text()).toBe('The data was imported.');
   });
