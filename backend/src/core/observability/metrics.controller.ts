@@ -41,12 +41,10 @@ export class MetricsController {
         return;
       }
     } else if (!isLoopback(req.socket.remoteAddress) || PROXY_HEADERS.some((h) => req.headers[h] !== undefined)) {
-      res
-        .status(403)
-        .json({
-          code: 'FORBIDDEN',
-          message: 'Metrics answer this machine only; set METRICS_TOKEN to scrape from elsewhere',
-        });
+      res.status(403).json({
+        code: 'FORBIDDEN',
+        message: 'Metrics answer this machine only; set METRICS_TOKEN to scrape from elsewhere',
+      });
       return;
     }
     const { contentType, body } = await this.metrics.scrape();
